@@ -1,0 +1,149 @@
+// Package analysis measures whether a scenario's money rewards deficit plans
+// over balanced ones: group totals and per-head figures, fair shares and
+// transfers, the price of a deficit, each balanced system's prudence penalty,
+// a sensitivity grid and the verdict. It returns plain structs; rendering is
+// left to report and tui. It does no I/O.
+package analysis
+
+import (
+	"icsplan/internal/funding"
+	"icsplan/internal/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// Group is the side of the question a system is on.
+type Group string
+
+// The two groups.
+const (
+	Deficit  Group = "deficit"  // planned a deficit: plan < −balanced_threshold
+	Balanced Group = "balanced" // everyone else, surpluses included
+)
+
+// Label is the machine form of a verdict.
+type Label string
+
+// Verdict labels.
+const (
+	RewardsDeficit  Label = "rewards_deficit"
+	RewardsBalanced Label = "rewards_balanced"
+	Neutral         Label = "neutral"
+	CannotCompare   Label = "cannot_compare"
+)
+
+// Words returns the verdict as people read it: "rewards deficit plans".
+func (l Label) Words() string {
+	switch l {
+	case RewardsDeficit:
+		return "rewards deficit plans"
+	case RewardsBalanced:
+		return "rewards balanced plans"
+	case Neutral:
+		return "neutral"
+	default:
+		return "cannot compare"
+	}
+}
+
+// Verdict answers the question with its numbers.
+type Verdict struct {
+	Label Label
+	Text  string // one or two sentences with the per-head figures that decide it
+}
+
+// DatasetInfo describes the data the analysis rests on.
+type DatasetInfo struct {
+	Year         string // "2023/24"
+	Path         string
+	Systems      int
+	Illustrative int // systems whose figures are illustrative (from the source column)
+}
+
+// Totals are the scenario's headline sums; each is a sum of the rounded
+// per-system figures, so tables foot.
+type Totals struct {
+	Pot            decimal.Decimal
+	Allocated      decimal.Decimal
+	Unallocated    decimal.Decimal
+	Repayments     decimal.Decimal // principal + interest due back
+	PVRepayments   decimal.Decimal
+	EffectiveGrant decimal.Decimal
+	GrantElement   decimal.Decimal // effective grant ÷ allocated, 4 decimals
+}
+
+// SystemResult is one system's figures.
+type SystemResult struct {
+	plan.System
+	Group           Group
+	Eligible        bool
+	Allocation      decimal.Decimal
+	PerHead         decimal.Decimal      // allocation ÷ population, pence
+	FairShare       decimal.Decimal      // allocated total apportioned by weighted population
+	Transfer        decimal.Decimal      // allocation − fair share
+	Repayments      []funding.Instalment // years with something due, oldest first
+	PVRepayments    decimal.Decimal
+	EffectiveGrant  decimal.Decimal
+	GrantElement    decimal.Decimal
+	PrudencePenalty *decimal.Decimal // balanced systems only: gain had it planned like the deficit group
+	PenaltyPlan     decimal.Decimal  // the deficit plan assumed in the prudence rerun (balanced systems only)
+	Share           funding.Share    // how the allocation was reached
+	Value           funding.Value    // exact present value behind PVRepayments
+}
+
+// GroupResult sums one group.
+type GroupResult struct {
+	Group          Group
+	Systems        int
+	Population     int64
+	PlannedDeficit decimal.Decimal // Σ −min(0, plan), positive
+	Allocation     decimal.Decimal
+	PerHead        decimal.Decimal // allocation ÷ population, pence
+	EffectiveGrant decimal.Decimal
+	GrantPerHead   decimal.Decimal // effective grant ÷ population, pence
+}
+
+// YearTotal is what all systems pay back in one year.
+type YearTotal struct {
+	Year      string
+	Principal decimal.Decimal
+	Interest  decimal.Decimal
+}
+
+// Cell is one point of the sensitivity grid.
+type Cell struct {
+	WriteOff     decimal.Decimal
+	DiscountRate decimal.Decimal
+	GrantElement decimal.Decimal
+	Verdict      Label
+}
+
+// Outturn compares a group's outturn with its plan where outturn is known.
+type Outturn struct {
+	Group   Group
+	Systems int             // systems with a known outturn
+	Plan    decimal.Decimal // Σ plan of those systems
+	Outturn decimal.Decimal // Σ outturn of those systems
+}
+
+// Result is the whole analysis of one scenario on one dataset.
+type Result struct {
+	Dataset              DatasetInfo
+	Scenario             plan.Scenario
+	Totals               Totals
+	Systems              []SystemResult // file order
+	Deficit              GroupResult
+	Balanced             GroupResult
+	Years                []YearTotal // repayments by year, oldest first
+	NetTransferToDeficit decimal.Decimal
+	PriceOfDeficit       decimal.Decimal // effective grant per £1 of planned deficit, 4 decimals
+	HasPrice             bool            // false when the deficit group has no planned deficit
+	Sensitivity          []Cell          // write_off {0,25,50,75,100%} × discount {0,3.5%,5%}, write-off major
+	Outturn              []Outturn       // groups with at least one known outturn
+	Verdict              Verdict
+	Caveats              []string // plain sentences: illustrative figures, unallocated money, ...
+	Allocation           funding.Allocation
+}
+
+// Analyse runs the scenario on the dataset.
+func Analyse(ds plan.Dataset, sc plan.Scenario) (Result, error) { return analyse(ds, sc) }

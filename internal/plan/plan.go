@@ -1,0 +1,84 @@
+// Package plan holds the domain types of icsplan — systems, datasets,
+// scenarios — and reads them from plans folders: systems.csv (or .xlsx) and
+// scenario TOML files, validated with every problem reported at once as
+// FILE:LINE: column "name": message.
+//
+// Parsing works on bytes and on fs.FS values handed in by the caller; the
+// package does no other I/O.
+package plan
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// Figure is an optional money figure: a blank cell is unknown, never zero.
+type Figure struct {
+	Value decimal.Decimal
+	Known bool
+}
+
+// Known returns a known figure of value d.
+func Known(d decimal.Decimal) Figure { return Figure{Value: d, Known: true} }
+
+// System is one integrated care system's row of a plans file. Money is in
+// pounds; surplus positive, deficit negative.
+type System struct {
+	Code               string
+	Name               string
+	Region             string
+	Population         int64           // registered persons, > 0
+	WeightedPopulation decimal.Decimal // needs-weighted; equals Population when the column is absent or blank
+	Plan               decimal.Decimal // planned surplus/(deficit) for the year
+	Forecast           Figure
+	Outturn            Figure
+	Source             string // provenance of the row's figures, free text
+	Line               int    // line (CSV) or row (XLSX) in the file it came from
+}
+
+// Basis returns the system's figure on the given basis. Plan is always known.
+func (s System) Basis(b Basis) Figure {
+	switch b {
+	case BasisForecast:
+		return s.Forecast
+	case BasisOutturn:
+		return s.Outturn
+	default:
+		return Known(s.Plan)
+	}
+}
+
+// Illustrative reports whether the row's source marks its figures as
+// illustrative rather than reported.
+func (s System) Illustrative() bool {
+	return strings.Contains(strings.ToLower(s.Source), "illustrative")
+}
+
+// Dataset is one year's systems, in file order.
+type Dataset struct {
+	Year     string // "2023/24"
+	Path     string // the file the systems came from, as the user named it
+	Systems  []System
+	Warnings []string // e.g. unknown columns that were ignored
+}
+
+// Illustrative counts the systems whose figures are illustrative.
+func (d Dataset) Illustrative() int {
+	n := 0
+	for _, s := range d.Systems {
+		if s.Illustrative() {
+			n++
+		}
+	}
+	return n
+}
+
+// WithPlan returns a copy of the dataset in which system i's plan is p; the
+// receiver is not changed.
+func (d Dataset) WithPlan(i int, p decimal.Decimal) Dataset {
+	c := d
+	c.Systems = append([]System(nil), d.Systems...)
+	c.Systems[i].Plan = p
+	return c
+}
