@@ -1,0 +1,98 @@
+package money
+
+import (
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// format implements Format.
+func format(d decimal.Decimal, st Style) string {
+	var shift, places int32
+	suffix := ""
+	switch st.Scale {
+	case Pence:
+		places = 2
+	case Pounds:
+		places = 0
+	case Thousands:
+		shift, places, suffix = 3, st.Places, "k"
+	case Millions:
+		shift, places, suffix = 6, st.Places, "m"
+	case Billions:
+		shift, places, suffix = 9, st.Places, "bn"
+	default:
+		places = 2
+	}
+	if places < 0 {
+		places = 0
+	}
+	// Shift is exact; Round is half away from zero: one rounding in all.
+	r := d.Shift(-shift).Round(places)
+	neg := r.Sign() < 0
+	digits := r.Abs().StringFixed(places)
+
+	var b strings.Builder
+	b.Grow(len(digits) + len(digits)/3 + 8)
+	if neg {
+		if st.Brackets {
+			b.WriteByte('(')
+		} else {
+			b.WriteByte('-')
+		}
+	}
+	if !st.NoSymbol {
+		b.WriteString("£")
+	}
+	writeGrouped(&b, digits)
+	b.WriteString(suffix)
+	if neg && st.Brackets {
+		b.WriteByte(')')
+	}
+	return b.String()
+}
+
+// writeGrouped writes an unsigned decimal string with commas between groups
+// of three integer digits.
+func writeGrouped(b *strings.Builder, digits string) {
+	intPart, fracPart := digits, ""
+	if i := strings.IndexByte(digits, '.'); i >= 0 {
+		intPart, fracPart = digits[:i], digits[i:]
+	}
+	lead := len(intPart) % 3
+	if lead == 0 {
+		lead = 3
+	}
+	b.WriteString(intPart[:lead])
+	for i := lead; i < len(intPart); i += 3 {
+		b.WriteByte(',')
+		b.WriteString(intPart[i : i+3])
+	}
+	b.WriteString(fracPart)
+}
+
+// FormatExact shows d in pounds with thousands separators and every decimal
+// it carries (at least two when it has any), with no rounding:
+// "£700,000,000.50", "-£0.001", "£1,000". It is for error messages, where a
+// rounded figure could hide the problem being reported.
+func FormatExact(d decimal.Decimal) string {
+	var b strings.Builder
+	if d.Sign() < 0 {
+		b.WriteByte('-')
+	}
+	b.WriteString("£")
+	a := d.Abs()
+	places := int32(0)
+	if e := a.Exponent(); e < 0 && !a.IsInteger() {
+		places = -e
+		// Drop trailing zeros beyond two decimals.
+		for places > 2 && a.Round(places-1).Equal(a) {
+			places--
+		}
+		if places < 2 {
+			places = 2
+		}
+	}
+	writeGrouped(&b, a.StringFixed(places))
+	return b.String()
+}
