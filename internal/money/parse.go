@@ -180,7 +180,7 @@ func scanNumber(s string) (coef *big.Int, frac int, n int, ok bool) {
 	nd := 0
 	i := 0
 	// Integer part.
-	group := 0   // digits since the last comma (or start)
+	group := 0 // digits since the last comma (or start)
 	commas := false
 	for i < len(s) {
 		c := s[i]
