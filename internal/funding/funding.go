@@ -38,6 +38,13 @@ type Allocation struct {
 	Unit        decimal.Decimal
 	Allocated   decimal.Decimal // Σ amounts
 	Unallocated decimal.Decimal // pot − allocated (caps total less than the pot)
+
+	// UnknownBasis counts systems that are not eligible because their
+	// eligibility basis figure (forecast or outturn) is blank.
+	UnknownBasis int
+	// UnknownAllocBasis counts eligible systems whose allocation basis figure
+	// is blank, so that their deficit (weight under pro_rata, and cap) is taken as 0.
+	UnknownAllocBasis int
 }
 
 // Amounts returns each system's allocation in file order.
@@ -51,7 +58,20 @@ func (a Allocation) Amounts() []decimal.Decimal {
 
 // Allocate shares sc.Pot among systems by the scenario's eligibility,
 // method, cap and unit. Allocations sum to the pot exactly, or to less than
-// the pot (reported as Unallocated) when caps bind.
+// the pot (reported as Unallocated) when caps bind or no eligible system has
+// any weight.
+//
+// Eligibility: rule deficit takes systems whose basis figure is below
+// −balanced_threshold, balanced those at or above it, all everyone; a system
+// whose basis figure is blank is not eligible under deficit or balanced
+// (counted in UnknownBasis). Weights: pro_rata the deficit −min(0, figure) on
+// the allocation basis (blank counts as 0), per_capita the weighted
+// population, equal 1. With cap deficit each eligible system's cap is its
+// deficit on the allocation basis rounded down to whole units. Water-filling
+// then fixes at its cap every system whose exact share exceeds it
+// (pot·w_i > cap_i·W, exactly), one Round per pass, and the pot left is
+// apportioned by money.Apportion (keys: codes) among the others. The pot must
+// be a whole number of units.
 func Allocate(systems []plan.System, sc plan.Scenario) (Allocation, error) {
 	return allocate(systems, sc)
 }
@@ -70,8 +90,14 @@ func (i Instalment) Total() decimal.Decimal { return i.Principal.Add(i.Interest)
 // Schedule splits amount, received in receiptYear ("2023/24"), over the
 // repayment years by the profile (largest remainder in whole units), with
 // simple interest on the balance outstanding at the start of each year after
-// receipt. It returns every repayment year, zeros included, oldest first; a nil
-// repayment (a grant) gives none.
+// receipt. Year index t is the first calendar year of the instalment's year
+// minus that of receiptYear. Interest, when the rate is positive, is charged
+// for each year t = 1 .. last on the balance outstanding at the start of that
+// year (before its instalment), rounded half away from zero to the unit, and
+// paid that year, so years between receipt and the first repayment year carry
+// interest only. It returns every year t = 1 .. last, zeros included, oldest
+// first; a nil repayment (a grant) gives none. The amount must be a whole
+// number of units.
 func Schedule(amount decimal.Decimal, receiptYear string, r *plan.Repayment, unit decimal.Decimal) ([]Instalment, error) {
 	return schedule(amount, receiptYear, r, unit)
 }
@@ -85,7 +111,10 @@ type Value struct {
 }
 
 // Valuate values an allocation and its instalments at discount rate r with
-// write-off probability w.
+// write-off probability w: PV is computed exactly as one ratio over the common
+// denominator (1+r)^T and rounded once; the effective grant is computed from
+// the exact PV and rounded once. It equals ValueOf(amount,
+// PresentValue(inst, r), w).
 func Valuate(amount decimal.Decimal, inst []Instalment, r, w decimal.Decimal) Value {
 	return valuate(amount, inst, r, w)
 }

@@ -1,0 +1,228 @@
+package funding
+
+import (
+	"fmt"
+
+	"icsplan/internal/money"
+	"icsplan/internal/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+var (
+	zero = decimal.Zero
+	one  = decimal.NewFromInt(1)
+)
+
+// terms is what the scenario makes of each system before any money moves:
+// who is eligible, with what weight, and up to what cap.
+type terms struct {
+	eligible     []bool
+	weights      []decimal.Decimal
+	caps         []decimal.Decimal
+	hasCap       bool
+	unknownElig  int // systems not eligible because the eligibility basis figure is blank
+	unknownAlloc int // eligible systems whose allocation basis figure is blank
+}
+
+// checkScenario rejects allocation settings that cannot be applied.
+func checkScenario(sc plan.Scenario) error {
+	u := sc.Allocation.Unit
+	if !u.IsPositive() {
+		return fmt.Errorf("funding: allocation unit must be positive, not %s", u.String())
+	}
+	if sc.Pot.IsNegative() {
+		return fmt.Errorf("funding: pot must not be negative, not %s", sc.Pot.String())
+	}
+	if !sc.Pot.Mod(u).IsZero() {
+		return fmt.Errorf("funding: pot %s is not a whole number of units of %s", sc.Pot.String(), u.String())
+	}
+	switch sc.Eligibility.Rule {
+	case plan.RuleDeficit, plan.RuleBalanced, plan.RuleAll:
+	default:
+		return fmt.Errorf("funding: unknown eligibility rule %q", string(sc.Eligibility.Rule))
+	}
+	switch sc.Allocation.Method {
+	case plan.MethodProRata, plan.MethodPerCapita, plan.MethodEqual:
+	default:
+		return fmt.Errorf("funding: unknown allocation method %q", string(sc.Allocation.Method))
+	}
+	switch sc.Allocation.Cap {
+	case plan.CapNone, plan.CapDeficit, "":
+	default:
+		return fmt.Errorf("funding: unknown cap %q", string(sc.Allocation.Cap))
+	}
+	return nil
+}
+
+// eligibleUnder reports whether s is eligible under sc, and whether its
+// eligibility basis figure is known. Under rule "all" every system is
+// eligible whatever its figures.
+func eligibleUnder(s plan.System, sc plan.Scenario) (eligible, known bool) {
+	if sc.Eligibility.Rule == plan.RuleAll {
+		return true, true
+	}
+	f := s.Basis(sc.Eligibility.Basis)
+	if !f.Known {
+		return false, false
+	}
+	limit := sc.Assumptions.BalancedThreshold.Neg()
+	if sc.Eligibility.Rule == plan.RuleDeficit {
+		return f.Value.LessThan(limit), true
+	}
+	return !f.Value.LessThan(limit), true
+}
+
+// deficitOn returns −min(0, figure) on the basis, and whether the figure is known
+// (an unknown figure gives 0).
+func deficitOn(s plan.System, b plan.Basis) (decimal.Decimal, bool) {
+	f := s.Basis(b)
+	if !f.Known {
+		return zero, false
+	}
+	if f.Value.IsNegative() {
+		return f.Value.Neg(), true
+	}
+	return zero, true
+}
+
+// systemTerms is one system's eligibility, weight and cap under sc.
+func systemTerms(s plan.System, sc plan.Scenario) (eligible, eligKnown bool, weight, cap decimal.Decimal, allocKnown bool) {
+	eligible, eligKnown = eligibleUnder(s, sc)
+	if !eligible {
+		return false, eligKnown, zero, zero, true
+	}
+	def, allocKnown := deficitOn(s, sc.Allocation.Basis)
+	switch sc.Allocation.Method {
+	case plan.MethodProRata:
+		weight = def
+	case plan.MethodPerCapita:
+		weight = s.WeightedPopulation
+	default:
+		weight = one
+	}
+	if sc.Allocation.Cap == plan.CapDeficit {
+		q, _ := def.QuoRem(sc.Allocation.Unit, 0)
+		cap = q.Mul(sc.Allocation.Unit)
+	}
+	if sc.Allocation.Method != plan.MethodProRata && sc.Allocation.Cap != plan.CapDeficit {
+		allocKnown = true // the allocation basis is not used
+	}
+	return true, eligKnown, weight, cap, allocKnown
+}
+
+func scenarioTerms(systems []plan.System, sc plan.Scenario) terms {
+	n := len(systems)
+	t := terms{
+		eligible: make([]bool, n),
+		weights:  make([]decimal.Decimal, n),
+		caps:     make([]decimal.Decimal, n),
+		hasCap:   sc.Allocation.Cap == plan.CapDeficit,
+	}
+	for i, s := range systems {
+		e, ek, w, c, ak := systemTerms(s, sc)
+		t.eligible[i], t.weights[i], t.caps[i] = e, w, c
+		if !ek {
+			t.unknownElig++
+		}
+		if e && !ak {
+			t.unknownAlloc++
+		}
+	}
+	return t
+}
+
+func allocate(systems []plan.System, sc plan.Scenario) (Allocation, error) {
+	if err := checkScenario(sc); err != nil {
+		return Allocation{}, err
+	}
+	u := sc.Allocation.Unit
+	t := scenarioTerms(systems, sc)
+	n := len(systems)
+	a := Allocation{
+		Shares:            make([]Share, n),
+		Unit:              u,
+		UnknownBasis:      t.unknownElig,
+		UnknownAllocBasis: t.unknownAlloc,
+	}
+	pot := sc.Pot
+	weights := zero
+	var open []int // eligible systems not (yet) fixed at their caps, file order
+	for i := range systems {
+		sh := &a.Shares[i]
+		sh.Exact = money.R(zero, one)
+		sh.Weight, sh.Floor, sh.Amount, sh.Cap = zero, zero, zero, zero
+		if !t.eligible[i] {
+			continue
+		}
+		sh.Eligible = true
+		sh.Weight = t.weights[i]
+		sh.HasCap = t.hasCap
+		sh.Cap = t.caps[i]
+		weights = weights.Add(t.weights[i])
+		open = append(open, i)
+	}
+	// Water-filling: fix at its cap every system whose exact share of what is
+	// left exceeds its cap (pot·w > cap·W, compared exactly), and share the
+	// rest again among the others, until none exceeds.
+	for weights.IsPositive() {
+		var capped []int
+		if t.hasCap {
+			for _, i := range open {
+				if pot.Mul(t.weights[i]).GreaterThan(t.caps[i].Mul(weights)) {
+					capped = append(capped, i)
+				}
+			}
+		}
+		a.Rounds = append(a.Rounds, Round{Pot: pot, Weights: weights, Capped: capped})
+		if len(capped) == 0 {
+			break
+		}
+		round := len(a.Rounds)
+		keep := open[:0:0]
+		ci := 0
+		for _, i := range open {
+			if ci < len(capped) && capped[ci] == i {
+				ci++
+				sh := &a.Shares[i]
+				sh.CapRound = round
+				sh.Amount, sh.Floor = t.caps[i], t.caps[i]
+				sh.Exact = money.R(t.caps[i], one)
+				pot = pot.Sub(t.caps[i])
+				weights = weights.Sub(t.weights[i])
+				continue
+			}
+			keep = append(keep, i)
+		}
+		open = keep
+	}
+	if weights.IsPositive() && pot.IsPositive() {
+		ws := make([]decimal.Decimal, len(open))
+		keys := make([]string, len(open))
+		for k, i := range open {
+			ws[k] = t.weights[i]
+			keys[k] = systems[i].Code
+		}
+		parts, err := money.Apportion(pot, ws, u, keys)
+		if err != nil {
+			return Allocation{}, fmt.Errorf("funding: sharing the pot: %w", err)
+		}
+		den := weights.Mul(u)
+		for k, i := range open {
+			sh := &a.Shares[i]
+			num := pot.Mul(t.weights[i])
+			sh.Exact = money.R(num, weights)
+			q, _ := num.QuoRem(den, 0)
+			sh.Floor = q.Mul(u)
+			sh.Amount = parts[k]
+			sh.Extra = parts[k].GreaterThan(sh.Floor)
+		}
+	}
+	allocated := zero
+	for i := range a.Shares {
+		allocated = allocated.Add(a.Shares[i].Amount)
+	}
+	a.Allocated = allocated
+	a.Unallocated = sc.Pot.Sub(allocated)
+	return a, nil
+}
