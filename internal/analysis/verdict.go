@@ -1,0 +1,128 @@
+package analysis
+
+import (
+	"fmt"
+
+	"icsplan/internal/money"
+
+	"github.com/shopspring/decimal"
+)
+
+var (
+	tenPercent = decimal.RequireFromString("1.1")
+	onePound   = decimal.NewFromInt(1)
+)
+
+// judge applies the verdict rule to the groups' effective grant per head:
+// one side is rewarded when its figure exceeds the other's by more than 10%
+// and by at least £1 a head.
+func judge(dSystems, bSystems int, gD, gB decimal.Decimal) Label {
+	switch {
+	case dSystems == 0 || bSystems == 0:
+		return CannotCompare
+	case gD.GreaterThan(gB.Mul(tenPercent)) && gD.Sub(gB).GreaterThanOrEqual(onePound):
+		return RewardsDeficit
+	case gB.GreaterThan(gD.Mul(tenPercent)) && gB.Sub(gD).GreaterThanOrEqual(onePound):
+		return RewardsBalanced
+	default:
+		return Neutral
+	}
+}
+
+func pounds(d decimal.Decimal) string { return money.Format(d, money.Style{Scale: money.Pence}) }
+
+// times says how many times as much a is as b ("3.2 times as much"), or ""
+// when b is not positive.
+func times(a, b decimal.Decimal) string {
+	if !b.IsPositive() {
+		return ""
+	}
+	return fmt.Sprintf(": %s times as much", a.DivRound(b, 1).StringFixed(1))
+}
+
+func verdict(dg, bg GroupResult) Verdict {
+	l := judge(dg.Systems, bg.Systems, dg.GrantPerHead, bg.GrantPerHead)
+	gD, gB := dg.GrantPerHead, bg.GrantPerHead
+	var text string
+	switch l {
+	case RewardsDeficit:
+		text = fmt.Sprintf("Systems that planned deficits receive %s of effective grant per head, against %s for systems that planned to balance%s.",
+			pounds(gD), pounds(gB), times(gD, gB))
+	case RewardsBalanced:
+		text = fmt.Sprintf("Systems that planned to balance receive %s of effective grant per head, against %s for systems that planned deficits%s.",
+			pounds(gB), pounds(gD), times(gB, gD))
+	case Neutral:
+		text = fmt.Sprintf("Systems that planned deficits receive %s of effective grant per head and systems that planned to balance %s: "+
+			"within 10%% or £1 a head of each other, so neither is rewarded.", pounds(gD), pounds(gB))
+	default:
+		switch {
+		case dg.Systems == 0 && bg.Systems == 0:
+			text = "There are no systems, so there is nothing to compare."
+		case dg.Systems == 0:
+			text = fmt.Sprintf("No system planned a deficit (all %d planned to balance), so there is no deficit group to compare with.", bg.Systems)
+		default:
+			text = fmt.Sprintf("Every system planned a deficit (all %d), so there is no balanced group to compare with.", dg.Systems)
+		}
+	}
+	return Verdict{Label: l, Text: text}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// caveats lists what a reader must know before quoting the verdict.
+func caveats(res *Result) []string {
+	var out []string
+	n, ill := res.Dataset.Systems, res.Dataset.Illustrative
+	switch {
+	case ill > 0 && ill == n:
+		out = append(out, fmt.Sprintf("All %d plan figures are illustrative, not reported (see the source column).", n))
+	case ill > 0:
+		out = append(out, fmt.Sprintf("%d of the %d plan figures are illustrative, not reported (see the source column).", ill, n))
+	}
+	a := res.Allocation
+	sc := res.Scenario
+	if a.UnknownBasis > 0 {
+		out = append(out, fmt.Sprintf("%d %s no %s figure and %s treated as not eligible.", a.UnknownBasis,
+			plural(a.UnknownBasis, "system has", "systems have"), sc.Eligibility.Basis, plural(a.UnknownBasis, "is", "are")))
+	}
+	if a.UnknownAllocBasis > 0 {
+		out = append(out, fmt.Sprintf("%d eligible %s no %s figure, so %s deficit on that basis is taken as zero.", a.UnknownAllocBasis,
+			plural(a.UnknownAllocBasis, "system has", "systems have"), sc.Allocation.Basis, plural(a.UnknownAllocBasis, "its", "their")))
+	}
+	if a.Unallocated.IsPositive() {
+		why := "the eligible systems' caps total less than the pot"
+		eligible := 0
+		for _, s := range a.Shares {
+			if s.Eligible {
+				eligible++
+			}
+		}
+		switch {
+		case eligible == 0:
+			why = "no system is eligible"
+		case len(a.Rounds) == 0:
+			why = "no eligible system has any weight"
+		}
+		out = append(out, fmt.Sprintf("%s of the %s pot is not allocated: %s.", pounds(a.Unallocated), pounds(sc.Pot), why))
+	}
+	if sc.Eligibility.Rule != "all" && sc.Eligibility.Basis != "" && sc.Eligibility.Basis != "plan" {
+		out = append(out, fmt.Sprintf("Eligibility is decided on %s figures but the groups on plans, so a system can receive money in either group.", sc.Eligibility.Basis))
+	}
+	if len(res.Sensitivity) > 0 {
+		differ := 0
+		for _, c := range res.Sensitivity {
+			if c.Verdict != res.Verdict.Label {
+				differ++
+			}
+		}
+		if differ > 0 {
+			out = append(out, fmt.Sprintf("The verdict is not robust: it differs in %d of the %d write-off and discount-rate assumptions tried.", differ, len(res.Sensitivity)))
+		}
+	}
+	return out
+}
