@@ -1,0 +1,109 @@
+package money
+
+import "testing"
+
+func TestFormat(t *testing.T) {
+	var (
+		pence     = Style{Scale: Pence}
+		pounds    = Style{Scale: Pounds}
+		thousands = Style{Scale: Thousands}
+		millions1 = Style{Scale: Millions, Places: 1}
+		billions2 = Style{Scale: Billions, Places: 2}
+	)
+	tests := []struct {
+		in   string
+		st   Style
+		want string
+	}{
+		// Pence.
+		{"1234567.89", pence, "£1,234,567.89"},
+		{"0", pence, "£0.00"},
+		{"1", pence, "£1.00"},
+		{"999.999", pence, "£1,000.00"},
+		{"0.005", pence, "£0.01"},   // half away from zero
+		{"-0.005", pence, "-£0.01"}, // half away from zero
+		{"0.0049999", pence, "£0.00"},
+		{"-0.004", pence, "£0.00"}, // rounds to zero: no minus
+		{"-1234567.885", pence, "-£1,234,567.89"},
+		{"123456789012345678.91", pence, "£123,456,789,012,345,678.91"},
+		// Pounds.
+		{"1234567.89", pounds, "£1,234,568"},
+		{"2.5", pounds, "£3"},
+		{"-2.5", pounds, "-£3"},
+		{"3.5", pounds, "£4"},
+		{"2.4999", pounds, "£2"},
+		{"-0.5", pounds, "-£1"},
+		{"-0.49", pounds, "£0"},
+		{"999", pounds, "£999"},
+		{"1000", pounds, "£1,000"},
+		{"100000", pounds, "£100,000"},
+		{"-1234", pounds, "-£1,234"},
+		{"-1234", Style{Scale: Pounds, Brackets: true}, "(£1,234)"},
+		{"1234", Style{Scale: Pounds, Brackets: true}, "£1,234"},
+		{"-0.4", Style{Scale: Pounds, Brackets: true}, "£0"},
+		{"-1234", Style{Scale: Pounds, NoSymbol: true}, "-1,234"},
+		{"-1234", Style{Scale: Pounds, NoSymbol: true, Brackets: true}, "(1,234)"},
+		{"1234.5", Style{Scale: Pounds, NoSymbol: true}, "1,235"},
+		// Thousands.
+		{"1234567.89", thousands, "£1,235k"},
+		{"1500", thousands, "£2k"},
+		{"-1500", thousands, "-£2k"},
+		{"499.99", thousands, "£0k"},
+		{"-499.99", thousands, "£0k"},
+		{"1234567.89", Style{Scale: Thousands, Places: 1}, "£1,234.6k"},
+		{"-1234567.89", Style{Scale: Thousands, Places: 2, Brackets: true}, "(£1,234.57k)"},
+		// Millions.
+		{"700000000", millions1, "£700.0m"},
+		{"699950000", millions1, "£700.0m"},
+		{"699949999.99", millions1, "£699.9m"},
+		{"-68800000", millions1, "-£68.8m"},
+		{"-68800000", Style{Scale: Millions, Places: 1, Brackets: true}, "(£68.8m)"},
+		{"1234567890", millions1, "£1,234.6m"},
+		{"1250000", Style{Scale: Millions}, "£1m"},
+		{"1500000", Style{Scale: Millions}, "£2m"},
+		{"-1500000", Style{Scale: Millions}, "-£2m"},
+		{"-40000", millions1, "£0.0m"}, // rounds to zero: no minus
+		{"720000000", Style{Scale: Millions, Places: 1, NoSymbol: true}, "720.0m"},
+		// Billions.
+		{"2200000000", billions2, "£2.20bn"},
+		{"2205000000", billions2, "£2.21bn"},
+		{"-2205000000", billions2, "-£2.21bn"},
+		{"2204999999.99", billions2, "£2.20bn"},
+		{"1234567000000", billions2, "£1,234.57bn"},
+		{"700000000", billions2, "£0.70bn"},
+		// Negative Places behave as zero.
+		{"1234567", Style{Scale: Thousands, Places: -2}, "£1,235k"},
+	}
+	for _, tt := range tests {
+		if got := Format(dec(tt.in), tt.st); got != tt.want {
+			t.Errorf("Format(%s, %+v) = %q, want %q", tt.in, tt.st, got, tt.want)
+		}
+	}
+}
+
+func TestFormatExact(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"700000000.50", "£700,000,000.50"},
+		{"700000000.5", "£700,000,000.50"},
+		{"1", "£1"},
+		{"1000", "£1,000"},
+		{"0.01", "£0.01"},
+		{"0.001", "£0.001"},
+		{"-1234.5670", "-£1,234.567"},
+		{"0", "£0"},
+		{"1.00", "£1"},
+	}
+	for _, tt := range tests {
+		if got := FormatExact(dec(tt.in)); got != tt.want {
+			t.Errorf("FormatExact(%s) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func BenchmarkFormat(b *testing.B) {
+	d := dec("-1234567.885")
+	for b.Loop() {
+		_ = Format(d, Style{Scale: Pence})
+		_ = Format(d, Style{Scale: Millions, Places: 1, Brackets: true})
+	}
+}
