@@ -1,0 +1,131 @@
+package plan
+
+import (
+	"math/rand"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// scenarioEqual compares scenarios field by field, decimals by value.
+func scenarioEqual(a, b Scenario) bool {
+	if a.Name != b.Name || a.Path != b.Path || a.Title != b.Title || a.Note != b.Note || !a.Pot.Equal(b.Pot) ||
+		a.Paid != b.Paid || a.Eligibility != b.Eligibility || a.Allocation.Method != b.Allocation.Method ||
+		a.Allocation.Basis != b.Allocation.Basis || a.Allocation.Cap != b.Allocation.Cap ||
+		!a.Allocation.Unit.Equal(b.Allocation.Unit) || !a.Assumptions.DiscountRate.Equal(b.Assumptions.DiscountRate) ||
+		!a.Assumptions.WriteOff.Equal(b.Assumptions.WriteOff) ||
+		!a.Assumptions.BalancedThreshold.Equal(b.Assumptions.BalancedThreshold) {
+		return false
+	}
+	if (a.Repayment == nil) != (b.Repayment == nil) {
+		return false
+	}
+	if a.Repayment == nil {
+		return true
+	}
+	ra, rb := a.Repayment, b.Repayment
+	if ra.FirstYear != rb.FirstYear || ra.Years != rb.Years || !ra.Interest.Equal(rb.Interest) || len(ra.Profile) != len(rb.Profile) {
+		return false
+	}
+	for i := range ra.Profile {
+		if !ra.Profile[i].Equal(rb.Profile[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// randomScenario makes a valid scenario from r.
+func randomScenario(r *rand.Rand) Scenario {
+	pick := func(xs []string) string { return xs[r.Intn(len(xs))] }
+	text := func() string {
+		alphabet := []rune("aZ £0\"\\\n\t\x01\x7fé—🙂'#[]=,")
+		n := r.Intn(20)
+		out := make([]rune, n)
+		for i := range out {
+			out[i] = alphabet[r.Intn(len(alphabet))]
+		}
+		return string(out)
+	}
+	rate := func() decimal.Decimal { return decimal.New(r.Int63n(100000), -int32(r.Intn(7))) }
+	sc := NewScenario()
+	sc.Name, sc.Path = "rt", "rt.toml"
+	sc.Title = "T" + text()
+	sc.Note = text()
+	if r.Intn(2) == 0 {
+		sc.Paid = "2024-02-15"
+	}
+	sc.Eligibility = Eligibility{Rule: Rule(pick(rules)), Basis: Basis(pick(bases))}
+	sc.Allocation = Allocation{Method: Method(pick(methods)), Basis: Basis(pick(bases)), Cap: Cap(pick(caps)), Unit: units[r.Intn(len(units))]}
+	sc.Pot = decimal.NewFromInt(r.Int63n(1 << 40)).Mul(sc.Allocation.Unit)
+	if r.Intn(3) > 0 {
+		years := 1 + r.Intn(8)
+		rp := &Repayment{FirstYear: "2026/27", Years: years, Interest: rate()}
+		if r.Intn(2) == 0 {
+			left := int64(1000000)
+			for i := 0; i < years-1; i++ {
+				x := r.Int63n(left + 1)
+				rp.Profile = append(rp.Profile, decimal.New(x, -6))
+				left -= x
+			}
+			rp.Profile = append(rp.Profile, decimal.New(left, -6))
+		}
+		sc.Repayment = rp
+	}
+	sc.Assumptions = Assumptions{DiscountRate: rate(), WriteOff: decimal.New(r.Int63n(1001), -3), BalancedThreshold: decimal.New(r.Int63n(1e9), -int32(r.Intn(3)))}
+	return sc
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	for i := 0; i < 2000; i++ {
+		sc := randomScenario(r)
+		if err := sc.Validate(); err != nil {
+			t.Fatalf("generated an invalid scenario: %v", err)
+		}
+		data := sc.MarshalTOML()
+		back, err := ParseScenario("rt.toml", data)
+		if err != nil {
+			t.Fatalf("round trip %d: %v\n%s", i, err, data)
+		}
+		if !scenarioEqual(sc, back) {
+			t.Fatalf("round trip %d changed the scenario:\n%+v\n%+v\n%s", i, sc, back, data)
+		}
+	}
+}
+
+func TestMarshalShippedLooksLikeShipped(t *testing.T) {
+	sc, err := ParseScenario("d.toml", []byte(fullScenario))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `title = "Deficit support, February 2024"
+note = "Repayable in later years."
+pot = "700000000"
+paid = "2024-02-15"
+
+[eligibility]
+rule = "deficit"
+basis = "plan"
+
+[allocation]
+method = "pro_rata"
+basis = "plan"
+cap = "deficit"
+unit = "£1"
+
+[repayment]
+first_year = "2025/26"
+years = 3
+profile = ["25%", "25%", "50%"]
+interest = "1.5%"
+
+[assumptions]
+discount_rate = "3.5%"
+write_off = "50%"
+balanced_threshold = "0"
+`
+	if got := string(sc.MarshalTOML()); got != want {
+		t.Errorf("MarshalTOML:\n%s\nwant:\n%s", got, want)
+	}
+}
