@@ -1,8 +1,11 @@
 package money
 
 import (
+	"cmp"
 	"fmt"
+	"math"
 	"math/big"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -28,7 +31,9 @@ func Apportion(total decimal.Decimal, weights []decimal.Decimal, unit decimal.De
 // in units is N·a_i/S with S = Σa: part i gets floor(N·a_i/S) units and the
 // remainder N·a_i mod S ranks it for the leftover units. (The DESIGN's
 // remainder T·w_i mod Σw·u is this one times v·10^(2E), so the order is the
-// same.) All of it is integer arithmetic on big.Int; nothing is rounded.
+// same.) All of it is integer arithmetic; nothing is rounded. When N and the
+// a_i fit in 64 bits (always, for real plans) the work is done in uint64 with
+// 128-bit products; otherwise in big.Int.
 func apportion(total decimal.Decimal, weights []decimal.Decimal, unit decimal.Decimal, keys []string) ([]decimal.Decimal, error) {
 	n := len(weights)
 	if len(keys) != n {
@@ -54,15 +59,100 @@ func apportion(total decimal.Decimal, weights []decimal.Decimal, unit decimal.De
 	if rem.Sign() != 0 {
 		return nil, fmt.Errorf("total %s is not a whole number of %s units", FormatExact(total), FormatExact(unit))
 	}
-
-	parts := make([]decimal.Decimal, n)
 	if units.Sign() == 0 {
+		parts := make([]decimal.Decimal, n)
 		for i := range parts {
 			parts[i] = decimal.Zero
 		}
 		return parts, nil
 	}
+	if units.IsUint64() {
+		if parts, ok, err := apportionSmall(units.Uint64(), weights, exp, v, keys, total); ok {
+			return parts, err
+		}
+	}
+	return apportionBig(units, weights, exp, v, keys, total)
+}
 
+func errAllZero(total decimal.Decimal) error {
+	return fmt.Errorf("cannot apportion %s: the weights are all zero", FormatExact(total))
+}
+
+// apportionSmall is apportion for N units and weights that fit in uint64,
+// with products in 128 bits. It reports ok = false, having done nothing, when
+// a weight or the sum of the weights does not fit.
+func apportionSmall(units uint64, weights []decimal.Decimal, exp int32, v *big.Int, keys []string, total decimal.Decimal) (parts []decimal.Decimal, ok bool, err error) {
+	n := len(weights)
+	buf := make([]uint64, 3*n)
+	a, q, r := buf[:n], buf[n:2*n], buf[2*n:]
+	var sum, carry uint64
+	for i, w := range weights {
+		x, fits := smallScaled(w, exp)
+		if !fits {
+			return nil, false, nil
+		}
+		a[i] = x
+		sum, carry = bits.Add64(sum, x, 0)
+		if carry != 0 {
+			return nil, false, nil
+		}
+	}
+	if sum == 0 {
+		return nil, true, errAllZero(total)
+	}
+	var given uint64
+	for i, x := range a {
+		// N·a_i < 2^64·S because a_i ≤ S, so hi < S and Div64 cannot overflow.
+		hi, lo := bits.Mul64(units, x)
+		q[i], r[i] = bits.Div64(hi, lo, sum)
+		given += q[i] // Σq ≤ N
+	}
+	if left := units - given; left > 0 {
+		order := make([]int32, n)
+		for i := range order {
+			order[i] = int32(i)
+		}
+		slices.SortFunc(order, func(x, y int32) int {
+			if c := cmp.Compare(r[y], r[x]); c != 0 {
+				return c // larger remainder first
+			}
+			if c := cmp.Compare(a[y], a[x]); c != 0 {
+				return c // then larger weight
+			}
+			if c := strings.Compare(keys[x], keys[y]); c != 0 {
+				return c // then the key that sorts first
+			}
+			return cmp.Compare(x, y) // duplicate keys: input order, to stay deterministic
+		})
+		for _, i := range order[:left] {
+			q[i]++
+		}
+	}
+	parts = make([]decimal.Decimal, n)
+	vs, vSmall := uint64(0), v.IsUint64()
+	if vSmall {
+		vs = v.Uint64()
+	}
+	for i, k := range q {
+		if k == 0 {
+			parts[i] = decimal.Zero
+			continue
+		}
+		if vSmall {
+			if hi, lo := bits.Mul64(k, vs); hi == 0 && lo <= math.MaxInt64 {
+				parts[i] = decimal.New(int64(lo), exp)
+				continue
+			}
+		}
+		z := new(big.Int).SetUint64(k)
+		parts[i] = decimal.NewFromBigInt(z.Mul(z, v), exp)
+	}
+	return parts, true, nil
+}
+
+// apportionBig is apportion in big.Int arithmetic, for any size.
+func apportionBig(units *big.Int, weights []decimal.Decimal, exp int32, v *big.Int, keys []string, total decimal.Decimal) ([]decimal.Decimal, error) {
+	n := len(weights)
 	// One backing array for all the integers: a_i, then r_i, then q_i.
 	ints := make([]big.Int, 3*n)
 	a, r, q := ints[:n], ints[n:2*n], ints[2*n:]
@@ -72,9 +162,8 @@ func apportion(total decimal.Decimal, weights []decimal.Decimal, unit decimal.De
 		sum.Add(sum, &a[i])
 	}
 	if sum.Sign() == 0 {
-		return nil, fmt.Errorf("cannot apportion %s: the weights are all zero", FormatExact(total))
+		return nil, errAllZero(total)
 	}
-
 	given := new(big.Int)
 	for i := range a {
 		q[i].Mul(units, &a[i])
@@ -98,13 +187,14 @@ func apportion(total decimal.Decimal, weights []decimal.Decimal, unit decimal.De
 			if c := strings.Compare(keys[x], keys[y]); c != 0 {
 				return c // then the key that sorts first
 			}
-			return int(x - y) // duplicate keys: input order, to stay deterministic
+			return cmp.Compare(x, y) // duplicate keys: input order, to stay deterministic
 		})
 		oneInt := big.NewInt(1)
 		for _, i := range order[:left] {
 			q[i].Add(&q[i], oneInt)
 		}
 	}
+	parts := make([]decimal.Decimal, n)
 	for i := range q {
 		if q[i].Sign() == 0 {
 			parts[i] = decimal.Zero
@@ -114,6 +204,23 @@ func apportion(total decimal.Decimal, weights []decimal.Decimal, unit decimal.De
 		parts[i] = decimal.NewFromBigInt(&q[i], exp)
 	}
 	return parts, nil
+}
+
+// smallScaled returns d's coefficient at exponent exp (exp ≤ d's exponent,
+// d ≥ 0) if it fits in a uint64.
+func smallScaled(d decimal.Decimal, exp int32) (uint64, bool) {
+	if d.NumDigits() > 18 {
+		return 0, false
+	}
+	x := uint64(d.CoefficientInt64())
+	for k := d.Exponent() - exp; k > 0; k-- {
+		hi, lo := bits.Mul64(x, 10)
+		if hi != 0 {
+			return 0, false
+		}
+		x = lo
+	}
+	return x, true
 }
 
 // scaled returns d's coefficient at exponent exp (exp ≤ d's exponent).
