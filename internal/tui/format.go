@@ -1,0 +1,262 @@
+package tui
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"icsplan/internal/money"
+	"icsplan/internal/sanitize"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/shopspring/decimal"
+)
+
+// Display styles for money. Figures are rounded once, by money.Format.
+var (
+	styleM      = money.Style{Scale: money.Millions, Places: 1}
+	styleMBr    = money.Style{Scale: money.Millions, Places: 1, Brackets: true}
+	stylePence  = money.Style{Scale: money.Pence}
+	stylePounds = money.Style{Scale: money.Pounds}
+)
+
+// fm shows an amount in millions to one decimal: £700.0m.
+func fm(d decimal.Decimal) string { return money.Format(d, styleM) }
+
+// fmb shows a surplus/(deficit) in millions with brackets for a deficit.
+func fmb(d decimal.Decimal) string { return money.Format(d, styleMBr) }
+
+// fp shows an amount to the penny: £1,234.56.
+func fp(d decimal.Decimal) string { return money.Format(d, stylePence) }
+
+// fpound shows an amount to the pound: £1,235.
+func fpound(d decimal.Decimal) string { return money.Format(d, stylePounds) }
+
+// pct shows a fraction as an exact percentage: 0.035 is "3.5%".
+func pct(d decimal.Decimal) string { return d.Shift(2).String() + "%" }
+
+// pct1 shows a fraction as a percentage to one decimal: "52.3%".
+func pct1(d decimal.Decimal) string { return money.Percent(d, 1) }
+
+// count shows a whole number with thousands separators: 1,234,567.
+func count(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// decCount shows a whole decimal such as a weighted population with
+// thousands separators, keeping any decimals exactly.
+func decCount(d decimal.Decimal) string {
+	s := d.String()
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	if hasFrac {
+		b.WriteByte('.')
+		b.WriteString(frac)
+	}
+	return b.String()
+}
+
+// safe returns untrusted text (names, sources, regions, titles, notes, file
+// names) fit to put on a terminal. It relies on sanitize.Text and then, as a
+// second line of defence, replaces any control character that is left and
+// drops bidi controls, zero-width characters and BOMs, so that nothing from
+// a data file can move the cursor, recolour the screen or reach the
+// clipboard.
+func safe(s string) string {
+	s = sanitize.Text(s)
+	if !utf8.ValidString(s) {
+		s = strings.ToValidUTF8(s, "\uFFFD")
+	}
+	clean := true
+	for _, r := range s {
+		if unsafeRune(r) || dropRune(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case dropRune(r):
+		case unsafeRune(r):
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unsafeRune reports C0 and C1 controls and DEL.
+func unsafeRune(r rune) bool { return r < 0x20 || (r >= 0x7f && r <= 0x9f) }
+
+// dropRune reports bidi controls, zero-width characters and BOMs.
+func dropRune(r rune) bool {
+	switch {
+	case r == 0x061C, r == 0x200E, r == 0x200F:
+		return true
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
+		return true
+	}
+	return false
+}
+
+// trunc cuts s (which may hold styling) to at most w cells, with an ellipsis.
+func trunc(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= w {
+		return s
+	}
+	return ansi.Truncate(s, w, "…")
+}
+
+// padRight truncates or pads s with spaces to exactly w cells.
+func padRight(s string, w int) string {
+	s = trunc(s, w)
+	if n := ansi.StringWidth(s); n < w {
+		s += strings.Repeat(" ", w-n)
+	}
+	return s
+}
+
+// padLeft truncates or pads s on the left to exactly w cells.
+func padLeft(s string, w int) string {
+	s = trunc(s, w)
+	if n := ansi.StringWidth(s); n < w {
+		s = strings.Repeat(" ", w-n) + s
+	}
+	return s
+}
+
+// wrap word-wraps plain text to w cells and returns the lines.
+func wrap(s string, w int) []string {
+	if w < 1 {
+		w = 1
+	}
+	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+}
+
+// bar draws a horizontal bar of value against max in at most w cells. The
+// float is used only here, at the last step, to turn a ratio into cells.
+func bar(value, max decimal.Decimal, w int) string {
+	if w <= 0 || max.Sign() <= 0 || value.Sign() <= 0 {
+		return ""
+	}
+	f := value.InexactFloat64() / max.InexactFloat64()
+	if f > 1 {
+		f = 1
+	}
+	cells := f * float64(w)
+	full := int(cells)
+	s := strings.Repeat("█", full)
+	// Eighth blocks for the remainder, so small differences still show.
+	if eighths := int(math.Round((cells - float64(full)) * 8)); eighths > 0 && full < w {
+		s += string([]rune("▏▎▍▌▋▊▉█")[eighths-1])
+	}
+	if s == "" {
+		s = "▏"
+	}
+	return s
+}
+
+// fitLines pads or cuts lines to exactly h lines of at most w cells.
+func fitLines(lines []string, w, h int) string {
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	out := make([]string, h)
+	for i := range out {
+		if i < len(lines) {
+			out[i] = trunc(lines[i], w)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// scroller keeps the top line of a scrollable body.
+type scroller struct{ off int }
+
+// update scrolls by the key, given the total number of lines and the height
+// shown; it reports whether the key was a scrolling key.
+func (s *scroller) update(k keyMap, msg tea.KeyMsg, total, h int) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		s.off--
+	case key.Matches(msg, k.Down):
+		s.off++
+	case key.Matches(msg, k.PageUp):
+		s.off -= max(1, h-1)
+	case key.Matches(msg, k.PageDown):
+		s.off += max(1, h-1)
+	case key.Matches(msg, k.Top):
+		s.off = 0
+	case key.Matches(msg, k.Bottom):
+		s.off = total
+	default:
+		return false
+	}
+	s.clamp(total, h)
+	return true
+}
+
+// viewH is how many content lines fit in h when total lines are shown: one
+// line goes to the position marker when they do not all fit.
+func viewH(total, h int) int {
+	if total > h && h > 1 {
+		return h - 1
+	}
+	return h
+}
+
+func (s *scroller) clamp(total, h int) {
+	s.off = min(s.off, total-viewH(total, h))
+	s.off = max(s.off, 0)
+}
+
+// window returns the lines shown, with a position marker on the last line
+// when there is more above or below.
+func (s scroller) window(lines []string, w, h int) string {
+	s.clamp(len(lines), h)
+	end := min(len(lines), s.off+viewH(len(lines), h))
+	shown := append([]string(nil), lines[s.off:end]...)
+	if len(lines) > h && h > 1 {
+		more := fmt.Sprintf("── lines %d–%d of %d · ↑/↓ pgup/pgdn to scroll ", s.off+1, end, len(lines))
+		shown = append(shown, more+strings.Repeat("─", max(0, w-ansi.StringWidth(more))))
+	}
+	return fitLines(shown, w, h)
+}

@@ -1,0 +1,95 @@
+package tui
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/plan"
+	"icsplan/internal/report"
+
+	"github.com/aymanbagabas/go-osc52/v2"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func run(lib plan.Library, opt Options) error {
+	out := &lockedFile{f: os.Stdout}
+	m := newModel(lib, opt, out, nil)
+	// Alternate screen, mouse capture off (it would stop people selecting
+	// figures to copy). The output is wrapped so that OSC 52 sequences are
+	// written between frames, never inside one.
+	p := tea.NewProgram(m, tea.WithAltScreen(), tea.WithOutput(out))
+	_, err := p.Run()
+	return err
+}
+
+// lockedFile is the program's output: the terminal, with every Write under
+// one lock. Bubble Tea writes each frame in one Write, so anything else
+// written through it (the clipboard sequence) lands whole between frames. It
+// keeps Fd, so Bubble Tea still sees a terminal (raw mode, window size).
+type lockedFile struct {
+	mu sync.Mutex
+	f  *os.File
+}
+
+// Write writes p to the terminal under the lock.
+func (l *lockedFile) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.f.Write(p)
+}
+
+// Read reads from the underlying file.
+func (l *lockedFile) Read(p []byte) (int, error) { return l.f.Read(p) }
+
+// Close does nothing: the program does not own stdout.
+func (l *lockedFile) Close() error { return nil }
+
+// Fd is the terminal's file descriptor.
+func (l *lockedFile) Fd() uintptr { return l.f.Fd() }
+
+// copyCmd puts text on the system clipboard with an OSC 52 sequence written
+// to the program's output. Inside tmux or screen the sequence is wrapped so
+// it reaches the outer terminal.
+func copyCmd(out io.Writer, text string) tea.Cmd {
+	return func() tea.Msg {
+		if strings.TrimSpace(text) == "" {
+			return statusMsg{text: "Nothing to copy: the email summary is empty.", err: true}
+		}
+		seq := osc52.New(text)
+		switch term := os.Getenv("TERM"); {
+		case os.Getenv("TMUX") != "":
+			seq = seq.Tmux()
+		case strings.HasPrefix(term, "screen"):
+			seq = seq.Screen()
+		}
+		if _, err := seq.WriteTo(out); err != nil {
+			return statusMsg{text: "Could not copy: " + err.Error(), err: true}
+		}
+		lines := strings.Count(strings.TrimRight(text, "\n"), "\n") + 1
+		return statusMsg{text: fmt.Sprintf("Copied the email summary (%d lines) to the clipboard with OSC 52.", lines)}
+	}
+}
+
+// exportName is the text report's file name in the current directory:
+// icsplan-<year>-<scenario>.txt.
+func exportName(y plan.Year, sc plan.Scenario) string {
+	year := y.Dir
+	if year == "" {
+		year = strings.ReplaceAll(y.Label, "/", "-")
+	}
+	return fmt.Sprintf("icsplan-%s-%s.txt", fileStem(year, "year"), fileStem(sc.Name, "scenario"))
+}
+
+// exportCmd writes the text report to name atomically.
+func exportCmd(name string, res analysis.Result) tea.Cmd {
+	return func() tea.Msg {
+		if err := report.WriteFile(name, res, report.Text, report.Options{}); err != nil {
+			return statusMsg{text: "Not exported: " + firstLine(err.Error()), err: true}
+		}
+		return statusMsg{text: "Exported the report to " + absPath(name)}
+	}
+}

@@ -1,0 +1,313 @@
+package tui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"icsplan/internal/analysis"
+
+	"github.com/charmbracelet/bubbles/cursor"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/textinput"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// sortCol is a column the Systems table can be sorted by.
+type sortCol int
+
+// Sort columns, in the order `s` cycles through them.
+const (
+	sortFile sortCol = iota
+	sortCode
+	sortName
+	sortRegion
+	sortGroup
+	sortPlan
+	sortAllocation
+	sortPerHead
+	sortTransfer
+	numSorts
+)
+
+var sortNames = [numSorts]string{"file order", "code", "name", "region", "group", "plan", "allocation", "per head", "transfer"}
+
+// sysRow is the sanitised text of one system, prepared once per analysis.
+type sysRow struct {
+	code, name, region string
+	search             string // lower-case code, name and region for the filter
+	illustrative       bool
+}
+
+// systemsModel is a sortable, filterable table of every system. Only the
+// rows on screen are rendered, so it stays fast with 10,000 systems.
+type systemsModel struct {
+	rows      []sysRow // by system index (file order)
+	order     []int    // system indices shown: filtered, then sorted
+	cursor    int      // position in order
+	off       int      // first position in order on screen
+	sort      sortCol
+	desc      bool
+	filter    textinput.Model
+	filtering bool // the filter field has the keyboard
+}
+
+func newSystems() systemsModel {
+	ti := textinput.New()
+	ti.Prompt = "filter: "
+	ti.Placeholder = "code, name or region"
+	ti.CharLimit = 64
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	return systemsModel{filter: ti}
+}
+
+// setResult prepares the rows of a new analysis, keeping sort and filter.
+func (s *systemsModel) setResult(r *analysis.Result) {
+	var keep = -1
+	if s.cursor >= 0 && s.cursor < len(s.order) {
+		keep = s.order[s.cursor]
+	}
+	s.rows = make([]sysRow, len(r.Systems))
+	for i, sys := range r.Systems {
+		row := sysRow{
+			code:         safe(sys.Code),
+			name:         safe(sys.Name),
+			region:       safe(sys.Region),
+			illustrative: sys.Illustrative(),
+		}
+		row.search = strings.ToLower(row.code + "\x00" + row.name + "\x00" + row.region)
+		s.rows[i] = row
+	}
+	s.apply(r, keep)
+}
+
+// resetView goes back to the top of the table for a new year or scenario.
+func (s *systemsModel) resetView() { s.cursor, s.off = 0, 0 }
+
+// apply filters and sorts, keeping the cursor on system keep if it is
+// still shown.
+func (s *systemsModel) apply(r *analysis.Result, keep int) {
+	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
+	s.order = s.order[:0]
+	for i, row := range s.rows {
+		if q == "" || strings.Contains(row.search, q) {
+			s.order = append(s.order, i)
+		}
+	}
+	if len(r.Systems) == len(s.rows) {
+		less := s.less(r)
+		sort.SliceStable(s.order, func(a, b int) bool {
+			i, j := s.order[a], s.order[b]
+			if s.desc {
+				return less(j, i)
+			}
+			return less(i, j)
+		})
+	}
+	s.cursor = 0
+	for p, i := range s.order {
+		if i == keep {
+			s.cursor = p
+			break
+		}
+	}
+}
+
+// less compares systems i and j on the sort column, falling back to file
+// order so that sorting is deterministic.
+func (s *systemsModel) less(r *analysis.Result) func(i, j int) bool {
+	sys := r.Systems
+	cmp := func(i, j int) int {
+		switch s.sort {
+		case sortCode:
+			return strings.Compare(s.rows[i].code, s.rows[j].code)
+		case sortName:
+			return strings.Compare(strings.ToLower(s.rows[i].name), strings.ToLower(s.rows[j].name))
+		case sortRegion:
+			return strings.Compare(strings.ToLower(s.rows[i].region), strings.ToLower(s.rows[j].region))
+		case sortGroup:
+			return strings.Compare(string(sys[i].Group), string(sys[j].Group))
+		case sortPlan:
+			return sys[i].Plan.Cmp(sys[j].Plan)
+		case sortAllocation:
+			return sys[i].Allocation.Cmp(sys[j].Allocation)
+		case sortPerHead:
+			return sys[i].PerHead.Cmp(sys[j].PerHead)
+		case sortTransfer:
+			return sys[i].Transfer.Cmp(sys[j].Transfer)
+		}
+		return 0
+	}
+	return func(i, j int) bool {
+		if c := cmp(i, j); c != 0 {
+			return c < 0
+		}
+		return i < j
+	}
+}
+
+// tableHeight is the number of table rows shown in a body of height h.
+func tableHeight(h int) int { return max(1, h-3) }
+
+func (s *systemsModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
+	h := tableHeight(m.bodyHeight())
+	if s.filtering {
+		switch msg.Type {
+		case tea.KeyEnter:
+			s.filtering = false
+			s.filter.Blur()
+			return nil
+		case tea.KeyEsc:
+			s.filtering = false
+			s.filter.Blur()
+			s.filter.SetValue("")
+			s.apply(&m.res, s.current())
+			s.scrollTo(h)
+			return nil
+		}
+		before := s.filter.Value()
+		var cmd tea.Cmd
+		s.filter, cmd = s.filter.Update(msg)
+		if s.filter.Value() != before {
+			s.apply(&m.res, s.current())
+			s.scrollTo(h)
+		}
+		return cmd
+	}
+	switch {
+	case key.Matches(msg, k.Open):
+		if i := s.current(); i >= 0 {
+			m.explain.show(m, i)
+		}
+	case key.Matches(msg, k.Filter):
+		s.filtering = true
+		return s.filter.Focus()
+	case key.Matches(msg, k.ClearFilter):
+		s.filter.SetValue("")
+		s.apply(&m.res, s.current())
+	case key.Matches(msg, k.Sort):
+		s.sort = (s.sort + 1) % numSorts
+		s.apply(&m.res, s.current())
+	case key.Matches(msg, k.Reverse):
+		s.desc = !s.desc
+		s.apply(&m.res, s.current())
+	case key.Matches(msg, k.Up):
+		s.cursor--
+	case key.Matches(msg, k.Down):
+		s.cursor++
+	case key.Matches(msg, k.PageUp):
+		s.cursor -= h
+	case key.Matches(msg, k.PageDown):
+		s.cursor += h
+	case key.Matches(msg, k.Top):
+		s.cursor = 0
+	case key.Matches(msg, k.Bottom):
+		s.cursor = len(s.order) - 1
+	}
+	s.scrollTo(h)
+	return nil
+}
+
+// current is the system index under the cursor, or -1.
+func (s *systemsModel) current() int {
+	if s.cursor < 0 || s.cursor >= len(s.order) {
+		return -1
+	}
+	return s.order[s.cursor]
+}
+
+// scrollTo keeps the cursor in range and on screen.
+func (s *systemsModel) scrollTo(h int) {
+	s.cursor = max(0, min(s.cursor, len(s.order)-1))
+	if s.cursor < s.off {
+		s.off = s.cursor
+	}
+	if s.cursor >= s.off+h {
+		s.off = s.cursor - h + 1
+	}
+	s.off = max(0, min(s.off, len(s.order)-h))
+}
+
+// columns of the table; name takes what is left.
+type sysCols struct{ code, name, region, group, money, perHead int }
+
+func systemsCols(w int) sysCols {
+	c := sysCols{code: 5, group: 8, money: 10, perHead: 9}
+	fixed := 2 + c.code + 1 + 1 + c.group + 1 + 3*(c.money+1) + c.perHead
+	if w >= 110 {
+		c.region = 24
+		fixed += c.region + 1
+	}
+	c.name = max(8, w-fixed-1)
+	return c
+}
+
+func (s systemsModel) view(m *model, w, h int) string {
+	r := &m.res
+	st := m.st
+	th := tableHeight(h)
+	// Keep the window valid even if the height changed since the last key.
+	s.scrollTo(th)
+
+	var lines []string
+	dir := "↑"
+	if s.desc {
+		dir = "↓"
+	}
+	info := fmt.Sprintf("%d of %d systems · sorted by %s %s", len(s.order), len(s.rows), sortNames[s.sort], dir)
+	switch {
+	case s.filtering:
+		lines = append(lines, trunc(s.filter.View(), w))
+	case s.filter.Value() != "":
+		lines = append(lines, trunc(info+fmt.Sprintf(" · filter %q (esc clears)", s.filter.Value()), w))
+	default:
+		lines = append(lines, trunc(info+" · / to filter", w))
+	}
+
+	c := systemsCols(w)
+	hdr := "  " + padRight("Code", c.code) + " " + padRight("Name", c.name) + " "
+	if c.region > 0 {
+		hdr += padRight("Region", c.region) + " "
+	}
+	hdr += padRight("Group", c.group) + " " + padLeft("Plan", c.money) + " " + padLeft("Allocation", c.money) + " " +
+		padLeft("Per head", c.perHead) + " " + padLeft("Transfer", c.money)
+	lines = append(lines, st.header.Render(trunc(hdr, w)))
+
+	end := min(len(s.order), s.off+th)
+	for p := s.off; p < end; p++ {
+		i := s.order[p]
+		row := s.rows[i]
+		sys := &r.Systems[i]
+		mark := "  "
+		if p == s.cursor {
+			mark = "›"
+		} else {
+			mark = " "
+		}
+		if row.illustrative {
+			mark += "*"
+		} else {
+			mark += " "
+		}
+		line := padRight(row.code, c.code) + " " + padRight(row.name, c.name) + " "
+		if c.region > 0 {
+			line += padRight(row.region, c.region) + " "
+		}
+		line += padRight(string(sys.Group), c.group) + " " + padLeft(fmb(sys.Plan), c.money) + " " +
+			padLeft(fm(sys.Allocation), c.money) + " " + padLeft(fp(sys.PerHead), c.perHead) + " " +
+			padLeft(fm(sys.Transfer), c.money)
+		if p == s.cursor {
+			line = st.selected.Render(line)
+		}
+		lines = append(lines, trunc(mark+line, w))
+	}
+	if len(s.order) == 0 {
+		lines = append(lines, "  No system matches the filter.")
+	}
+	for len(lines) < h-1 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, st.dim.Render(trunc("* illustrative figures · plan: surplus/(deficit) · enter explains the system under ›", w)))
+	return fitLines(lines, w, h)
+}
