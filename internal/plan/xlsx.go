@@ -1,9 +1,165 @@
 package plan
 
-import "errors"
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
 
-func readXLSX(file string, data []byte, sheet string) (Table, error) {
-	return Table{}, errors.New("todo")
+	"github.com/xuri/excelize/v2"
+)
+
+// MaxUnzipBytes bounds how much a workbook may expand to when unzipped, so a
+// small hostile file cannot fill memory. Every part is kept in memory: the
+// limit for any one part equals the total, so excelize never spills to
+// temporary files.
+const MaxUnzipBytes = 64 << 20
+
+// xlsxOptions are the options every workbook is opened with.
+func xlsxOptions() excelize.Options {
+	return excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxUnzipBytes, UnzipXMLSizeLimit: MaxUnzipBytes}
 }
-func template(format string) ([]byte, error)    { return nil, errors.New("todo") }
-func cellRef(sheet string, col, row int) string { return "" }
+
+// readXLSX reads the systems table of a workbook; see ReadXLSX. Cells are
+// the values stored in the file: numbers as Excel stores them (no number
+// format applied, so dates are serial numbers), text as written, and for a
+// formula its cached result. A formula cell with no cached result reads as
+// "=FORMULA" so that the checks name it. Rows above the header (titles) are
+// ignored; short rows are padded with blanks to the header's width.
+func readXLSX(file string, data []byte, sheet string) (Table, error) {
+	fail := func(format string, a ...any) (Table, error) {
+		return Table{}, Problems{{File: file, Message: fmt.Sprintf(format, a...)}}
+	}
+	if !bytes.HasPrefix(data, zipMagic) {
+		if bytes.HasPrefix(data, oleMagic) {
+			return fail("is an old-style .xls workbook or a password-protected one: save it from Excel as an unprotected .xlsx workbook")
+		}
+		return fail("is not an Excel .xlsx workbook")
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions())
+	if err != nil {
+		if strings.Contains(err.Error(), "unzip size") {
+			return fail("unzips to more than %d MiB, more than icsplan reads: is it really a plans file?", MaxUnzipBytes>>20)
+		}
+		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword) {
+			return fail("cannot be opened (is it password-protected?): save an unprotected .xlsx copy")
+		}
+		return fail("cannot be read as an Excel workbook: %v", err)
+	}
+	defer f.Close()
+	sheets := f.GetSheetList()
+	if len(sheets) == 0 {
+		return fail("the workbook has no worksheets")
+	}
+	name := sheets[0]
+	if sheet != "" {
+		name = ""
+		for _, s := range sheets {
+			if s == sheet {
+				name = s
+				break
+			}
+		}
+		for _, s := range sheets {
+			if name == "" && strings.EqualFold(s, sheet) {
+				name = s
+			}
+		}
+		if name == "" {
+			q := make([]string, len(sheets))
+			for i, s := range sheets {
+				q[i] = fmt.Sprintf("%q", clip(s))
+			}
+			return fail("has no sheet named %q: its sheets are %s", clip(sheet), andList(q))
+		}
+	}
+	rows, err := f.GetRows(name, xlsxOptions())
+	if err != nil {
+		return fail("cannot read sheet %q: %v", clip(name), err)
+	}
+	t := Table{File: file, Sheet: name}
+	h := findHeader(rows)
+	if h < 0 {
+		return t, nil // an empty sheet: ParseSystems says so
+	}
+	header := trimBlankTail(rows[h])
+	t.Header = Row{Line: h + 1, Cells: header}
+	width := len(header)
+	for i := h + 1; i < len(rows); i++ {
+		cells := rows[i]
+		if allBlank(cells) {
+			continue
+		}
+		if len(cells) > width {
+			if allBlank(cells[width:]) {
+				cells = cells[:width]
+			}
+		}
+		for len(cells) < width {
+			cells = append(cells, "")
+		}
+		for c := 0; c < width; c++ {
+			if cells[c] != "" {
+				continue
+			}
+			ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
+			if fx, err := f.GetCellFormula(name, ref); err == nil && fx != "" {
+				cells[c] = "=" + fx
+			}
+		}
+		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: cells})
+	}
+	return t, nil
+}
+
+// findHeader is the index of the first row naming both a code column and a
+// plan column; failing that, the first row that is not blank; -1 if none.
+func findHeader(rows [][]string) int {
+	first := -1
+	for i, r := range rows {
+		if allBlank(r) {
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		var code, plan bool
+		for _, c := range r {
+			col, _, known, _, _ := headerColumn(c)
+			code = code || (known && col == colCode)
+			plan = plan || (known && col == colPlan)
+		}
+		if code && plan {
+			return i
+		}
+	}
+	return first
+}
+
+// trimBlankTail drops blank cells from the end of a row.
+func trimBlankTail(cells []string) []string {
+	n := len(cells)
+	for n > 0 && strings.TrimSpace(cells[n-1]) == "" {
+		n--
+	}
+	return cells[:n]
+}
+
+// cellRef names a cell for a message: Plans!F7, or 'My plans'!F7.
+func cellRef(sheet string, col, row int) string {
+	ref, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		ref = fmt.Sprintf("R%dC%d", row, col)
+	}
+	quote := false
+	for i, r := range sheet {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' && i > 0) {
+			quote = true
+			break
+		}
+	}
+	if quote {
+		sheet = "'" + strings.ReplaceAll(sheet, "'", "''") + "'"
+	}
+	return sheet + "!" + ref
+}

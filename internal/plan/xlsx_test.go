@@ -1,0 +1,268 @@
+package plan
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// workbook builds an xlsx in memory: each sheet's cells by reference;
+// values starting "=" become formulas, with the cached value after "|"
+// ("=B5*2|42").
+func workbook(t testing.TB, sheets []string, cells map[string]map[string]any) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, s := range sheets {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", s); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(s); err != nil {
+			t.Fatal(err)
+		}
+		for ref, v := range cells[s] {
+			var err error
+			switch x := v.(type) {
+			case string:
+				if strings.HasPrefix(x, "=") {
+					fx, cached, _ := strings.Cut(x[1:], "|")
+					if err = f.SetCellFormula(s, ref, fx); err == nil && cached != "" {
+						err = setCached(f, s, ref, cached)
+					}
+				} else {
+					err = f.SetCellStr(s, ref, x) // text, even if it looks like a number
+				}
+			default:
+				err = f.SetCellValue(s, ref, x)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// setCached stores a formula's cached result as Excel does after calculating.
+func setCached(f *excelize.File, sheet, ref, value string) error {
+	fx, err := f.GetCellFormula(sheet, ref)
+	if err != nil {
+		return err
+	}
+	if err := f.SetCellDefault(sheet, ref, value); err != nil {
+		return err
+	}
+	return f.SetCellFormula(sheet, ref, fx)
+}
+
+func handBuiltWorkbook(t testing.TB) []byte {
+	return workbook(t, []string{"Read me", "Plans 2023-24"}, map[string]map[string]any{
+		"Read me": {"A1": "This workbook holds the plans on the second sheet."},
+		"Plans 2023-24": {
+			"A1": "ICS financial plans 2023/24", "A2": "All figures £000",
+			"A4": "ODS Code", "B4": "ICS", "C4": "Registered population", "D4": "Plan (£000)", "E4": "Outturn (£000)", "F4": "Source", "G4": "Comment",
+			"A5": "QHG", "B5": "Bedfordshire", "C5": "1,081,773", "D5": -50000, "F5": "illustrative",
+			"A6": "QUA", "B6": "Black Country", "C6": 1295518, "D6": "=D5+(-18800)|-68800", "E6": -71234.5, "F6": "reported", "G6": "note",
+			"A8": "QJ2", "B8": "Derby", "C8": 1115047, "D8": "(58,000)",
+		},
+	})
+}
+
+func TestReadXLSXHandBuilt(t *testing.T) {
+	data := handBuiltWorkbook(t)
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx, _ := f.GetCellFormula("Plans 2023-24", "D6")
+	typ, _ := f.GetCellType("Plans 2023-24", "C5")
+	if fx != "D5+(-18800)" || typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+		t.Fatalf("hand-built workbook: formula %q, C5 type %v", fx, typ)
+	}
+	f.Close()
+	tab, err := ReadXLSX("systems.xlsx", data, "plans 2023-24")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tab.Sheet != "Plans 2023-24" || tab.Header.Line != 4 || len(tab.Rows) != 3 || tab.Rows[2].Line != 8 {
+		t.Fatalf("table: %+v", tab)
+	}
+	ds, err := ParseSystems(tab, "2023/24")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ds.Systems) != 3 || len(ds.Warnings) != 1 || ds.Warnings[0] != `systems.xlsx:4: ignored column "Comment" (not a column icsplan reads)` {
+		t.Fatalf("dataset: %+v", ds)
+	}
+	a, b, c := ds.Systems[0], ds.Systems[1], ds.Systems[2]
+	if a.Population != 1081773 || !a.Plan.Equal(dec(t, "-50000000")) || a.Outturn.Known {
+		t.Errorf("number stored as text: %+v", a)
+	}
+	if !b.Plan.Equal(dec(t, "-68800000")) || !b.Outturn.Value.Equal(dec(t, "-71234500")) || b.Line != 6 {
+		t.Errorf("formula cached value: %+v", b)
+	}
+	if !c.Plan.Equal(dec(t, "-58000000")) || c.Line != 8 {
+		t.Errorf("after a blank row: %+v", c)
+	}
+	// The first sheet is read by default: it has no plans.
+	_, err = ReadXLSX("systems.xlsx", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tab, _ = ReadXLSX("systems.xlsx", data, "")
+	_, err = ParseSystems(tab, "2023/24")
+	wantErr(t, err, `systems.xlsx:'Read me'!A1: missing required columns "code", "name", "population" and "plan" (the header row needs code, name, population and plan)`)
+	_, err = ReadXLSX("systems.xlsx", data, "Plans")
+	wantErr(t, err, `systems.xlsx: has no sheet named "Plans": its sheets are "Read me" and "Plans 2023-24"`)
+}
+
+func TestXLSXProblemsNameCells(t *testing.T) {
+	data := workbook(t, []string{"Plans"}, map[string]map[string]any{"Plans": {
+		"A1": "code", "B1": "name", "C1": "population", "D1": "plan",
+		"A2": "QAA", "B2": "A", "C2": 0, "D2": "#REF!",
+		"A3": "QAA", "B3": "B", "C3": 5, "D3": "=1/0",
+		"A4": "QCC", "B4": "C", "C4": 5, "D4": 1, "F4": "stray",
+	}})
+	tab, err := ReadXLSX("p/systems.xlsx", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ParseSystems(tab, "2023/24")
+	wantErr(t, err, `
+p/systems.xlsx:Plans!C2: column "population": must be more than 0, not "0"
+p/systems.xlsx:Plans!D2: column "plan": cannot read "#REF!" as money: it is an Excel error value
+p/systems.xlsx:Plans!A3: column "code": "QAA" is on lines 2 and 3: codes must be unique
+p/systems.xlsx:Plans!D3: column "plan": cannot read "=1/0" as money: it is a formula; paste values instead
+p/systems.xlsx:Plans!A4: has 6 cells but the header row has 4: check for a missing or extra comma`)
+}
+
+func TestReadXLSXRejects(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"not a zip", []byte("code,name\n"), `s.xlsx: is not an Excel .xlsx workbook`},
+		{"xls", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest"), `s.xlsx: is an old-style .xls workbook or a password-protected one: save it from Excel as an unprotected .xlsx workbook`},
+		{"broken zip", []byte("PK\x03\x04broken"), `s.xlsx: cannot be read as an Excel workbook: zip: not a valid zip file`},
+	} {
+		_, err := ReadXLSX("s.xlsx", c.data, "")
+		wantErr(t, err, c.want)
+	}
+}
+
+func TestReadXLSXUnzipLimit(t *testing.T) {
+	// A sheet whose XML unzips beyond the limit from a small file.
+	f := excelize.NewFile()
+	sw, err := f.NewStreamWriter("Sheet1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := strings.Repeat("x", 30000)
+	for r := 1; r <= 2500; r++ {
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		if err := sw.SetRow(cell, []any{long}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if buf.Len() > 8<<20 {
+		t.Fatalf("test workbook is %d bytes", buf.Len())
+	}
+	_, err = ReadXLSX("big.xlsx", buf.Bytes(), "")
+	wantErr(t, err, `big.xlsx: unzips to more than 64 MiB, more than icsplan reads: is it really a plans file?`)
+}
+
+func TestTemplates(t *testing.T) {
+	data, err := Template("csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeffcode,name,region,population,weighted population,plan (£000),forecast (£000),outturn (£000),source\r\n" +
+		"QXX,Example ICS (replace this row),Midlands,1000000,980000,-25000,-20000,,illustrative: replace with where your figures come from\r\n"
+	if string(data) != want {
+		t.Errorf("csv template:\n%q\nwant\n%q", data, want)
+	}
+	tab, err := ReadCSV("t.csv", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromCSV, err := ParseSystems(tab, "2023/24")
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	data, err = Template("xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := f.GetSheetList(); len(got) != 1 || got[0] != TemplateSheet {
+		t.Errorf("sheets %v", got)
+	}
+	style, _ := f.GetCellStyle(TemplateSheet, "F1")
+	st, err := f.GetStyle(style)
+	if err != nil || st.Font == nil || !st.Font.Bold {
+		t.Errorf("header not bold: %+v %v", st, err)
+	}
+	if typ, _ := f.GetCellType(TemplateSheet, "F2"); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		t.Errorf("plan cell type %v, want a number", typ)
+	}
+	tab, err = ReadXLSX("t.xlsx", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromXLSX, err := ParseSystems(tab, "2023/24")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := fromCSV.Systems[0], fromXLSX.Systems[0]
+	if a.Code != b.Code || a.Name != b.Name || a.Region != b.Region || a.Population != b.Population ||
+		!a.WeightedPopulation.Equal(b.WeightedPopulation) || !a.Plan.Equal(b.Plan) || !a.Forecast.Value.Equal(b.Forecast.Value) || !b.Forecast.Known ||
+		a.Outturn.Known || b.Outturn.Known || a.Source != b.Source || !a.Plan.Equal(dec(t, "-25000000")) {
+		t.Errorf("templates differ:\n%+v\n%+v", a, b)
+	}
+	if _, err := Template("ods"); err == nil || err.Error() != `template: unknown format "ods": use csv or xlsx` {
+		t.Errorf("ods: %v", err)
+	}
+}
+
+func TestLoadXLSX(t *testing.T) {
+	data := handBuiltWorkbook(t)
+	fsys := fstest.MapFS{
+		"p/2023-24/systems.xlsx": {Data: data},
+		"p/2023-24/a.toml":       {Data: []byte("title = \"A\"\npot = 1\n")},
+		"q/2023-24/Systems.XLSX": {Data: data},
+	}
+	lib, err := Load(fsys, "p", "p", Options{Sheet: "Plans 2023-24"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ds := lib.Years[0].Dataset; len(ds.Systems) != 3 || ds.Path != "p/2023-24/systems.xlsx" || lib.Years[0].Scenarios[0].Name != "a" {
+		t.Errorf("%+v", lib.Years[0])
+	}
+	lib, err = Load(fsys, "q/2023-24/Systems.XLSX", "q/2023-24/Systems.XLSX", Options{Sheet: "Plans 2023-24"})
+	if err != nil || len(lib.Years[0].Dataset.Systems) != 3 {
+		t.Errorf("lone xlsx: %v", err)
+	}
+	_, err = Load(fsys, "p", "p", Options{Sheet: "nope"})
+	wantErr(t, err, `p/2023-24/systems.xlsx: has no sheet named "nope": its sheets are "Read me" and "Plans 2023-24"`)
+}
