@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 
 	"icsplan/internal/funding"
 	"icsplan/internal/money"
@@ -48,52 +51,101 @@ func penaltyPlan(m money.Ratio, pop int64) decimal.Decimal {
 
 // prudence sets each balanced system's prudence penalty: what its effective
 // grant would have gained had it planned a deficit like the deficit group's
-// median per head (the scenario rerun with only its plan changed).
+// median per head (the scenario rerun with only its plan changed). The
+// reruns use funding.Rerun, which gives exactly what a full rerun would, and
+// run on every processor; each result is written to its own system's slot,
+// so the output does not depend on scheduling.
 func (e *engine) prudence(res *Result) error {
 	m, ok := medianDeficitPerHead(res.Systems)
 	if !ok {
 		return nil
 	}
-	r, w := e.sc.Assumptions.DiscountRate, e.sc.Assumptions.WriteOff
+	rr, err := funding.NewRerun(e.ds.Systems, e.sc)
+	if err != nil {
+		return err
+	}
 	return e.forBalanced(res, m, func(j int, pp decimal.Decimal) (decimal.Decimal, error) {
-		a, err := e.rerunAmount(j, pp)
+		a, err := rr.Amount(j, pp)
 		if err != nil {
 			return zero, err
 		}
-		in, err := funding.Schedule(a, e.ds.Year, e.sc.Repayment, e.alloc.Unit)
-		if err != nil {
-			return zero, err
-		}
-		return funding.Valuate(a, in, r, w).EffectiveGrant, nil
+		return e.grantOf(a)
 	})
 }
 
-// forBalanced computes, for each balanced system j, its assumed plan and
-// its effective grant in the rerun, and records plan and penalty.
+// grantOf is the effective grant of an allocation a under the scenario.
+func (e *engine) grantOf(a decimal.Decimal) (decimal.Decimal, error) {
+	if a.IsZero() {
+		return zero, nil
+	}
+	in, err := funding.Schedule(a, e.ds.Year, e.sc.Repayment, e.alloc.Unit)
+	if err != nil {
+		return zero, err
+	}
+	return funding.Valuate(a, in, e.sc.Assumptions.DiscountRate, e.sc.Assumptions.WriteOff).EffectiveGrant, nil
+}
+
+// forBalanced computes, for each balanced system j, its assumed plan and its
+// effective grant in the rerun (in parallel), and records plan and penalty.
 func (e *engine) forBalanced(res *Result, m money.Ratio, grant func(j int, pp decimal.Decimal) (decimal.Decimal, error)) error {
+	var todo []int
 	for j := range res.Systems {
+		if res.Systems[j].Group == Balanced {
+			todo = append(todo, j)
+		}
+	}
+	plans := make([]decimal.Decimal, len(todo))
+	grants := make([]decimal.Decimal, len(todo))
+	errs := make([]error, len(todo))
+	work := func(k int) {
+		j := todo[k]
+		plans[k] = penaltyPlan(m, res.Systems[j].Population)
+		grants[k], errs[k] = grant(j, plans[k])
+	}
+	workers := runtime.GOMAXPROCS(0)
+	if workers > len(todo)/64 {
+		workers = len(todo) / 64 // small jobs: not worth a goroutine each
+	}
+	if workers <= 1 {
+		for k := range todo {
+			work(k)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for {
+					k := int(next.Add(1)) - 1
+					if k >= len(todo) {
+						return
+					}
+					work(k)
+				}
+			}()
+		}
+		wg.Wait()
+	}
+	for k, j := range todo {
+		if errs[k] != nil {
+			return errs[k]
+		}
 		s := &res.Systems[j]
-		if s.Group != Balanced {
-			continue
-		}
-		pp := penaltyPlan(m, s.Population)
-		g, err := grant(j, pp)
-		if err != nil {
-			return err
-		}
-		pen := g.Sub(s.EffectiveGrant)
-		s.PenaltyPlan = pp
+		pen := grants[k].Sub(s.EffectiveGrant)
+		s.PenaltyPlan = plans[k]
 		s.PrudencePenalty = &pen
 	}
 	return nil
 }
 
-// rerunAmount is system j's allocation had its plan been p, everything else
-// unchanged.
-func (e *engine) rerunAmount(j int, p decimal.Decimal) (decimal.Decimal, error) {
+// naivePenaltyGrant is system j's effective grant in a full rerun of the
+// scenario with its plan set to p: the reference the fast path must equal.
+func (e *engine) naivePenaltyGrant(j int, p decimal.Decimal) (decimal.Decimal, error) {
 	a, err := funding.Allocate(e.ds.WithPlan(j, p).Systems, e.sc)
 	if err != nil {
 		return zero, err
 	}
-	return a.Shares[j].Amount, nil
+	return e.grantOf(a.Shares[j].Amount)
 }

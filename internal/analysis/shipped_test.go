@@ -71,27 +71,3 @@ func deficitSupport(pot, first string, years int) plan.Scenario {
 		Assumptions: plan.Assumptions{DiscountRate: d("0.035"), WriteOff: d("0.5"), BalancedThreshold: decimal.Zero},
 	}
 }
-
-func TestShippedPrint(t *testing.T) {
-	ds := shippedDataset(t, "2023-24", "2023/24")
-	res, err := Analyse(ds, deficitSupport("700000000", "2025/26", 3))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("%+v\n%+v\n%+v", res.Totals, res.Deficit, res.Balanced)
-	t.Logf("net %s price %s verdict %+v", res.NetTransferToDeficit, res.PriceOfDeficit, res.Verdict)
-	for _, c := range res.Caveats {
-		t.Log(c)
-	}
-	for _, s := range res.Systems {
-		pp := "-"
-		if s.PrudencePenalty != nil {
-			pp = s.PrudencePenalty.String()
-		}
-		t.Log(s.Code, s.Group, s.Allocation, s.FairShare, s.EffectiveGrant, s.PenaltyPlan, pp)
-	}
-	for _, c := range res.Sensitivity {
-		t.Log(c)
-	}
-	t.Log(res.Years, res.Outturn)
-}

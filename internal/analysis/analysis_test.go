@@ -1,0 +1,292 @@
+package analysis
+
+import (
+	"reflect"
+	"testing"
+
+	"icsplan/internal/money"
+	"icsplan/internal/plan"
+	"icsplan/plans"
+
+	"github.com/shopspring/decimal"
+)
+
+// shipped loads the embedded plans through the real loader.
+func shipped(t testing.TB, dir, scenario string) (plan.Dataset, plan.Scenario) {
+	lib, err := plan.Load(plans.FS, ".", "embedded plans", plan.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, y := range lib.Years {
+		if y.Dir != dir {
+			continue
+		}
+		for _, sc := range y.Scenarios {
+			if sc.Name == scenario {
+				return y.Dataset, sc
+			}
+		}
+	}
+	t.Fatalf("no scenario %s in %s", scenario, dir)
+	return plan.Dataset{}, plan.Scenario{}
+}
+
+func fixed(p *decimal.Decimal) string {
+	if p == nil {
+		return "null"
+	}
+	return p.StringFixed(2)
+}
+
+// The headline figures below were checked by an independent calculation in
+// exact rational arithmetic (Python fractions), not by this code.
+//
+// 2023/24: deficits total £720m over 15 systems, pot £700m < £720m, so no cap
+// binds and each deficit system gets £700m × deficit/£720m by largest
+// remainder (e.g. Black Country 68.8m → 66,888,888.9 → £66,888,889).
+// Repaid in 3 equal instalments in 2025/26..2027/28 (t = 2, 3, 4); PV at 3.5%,
+// G = A − 0.5·PV per system, rounded once; Σ_D G = £384,195,509.18 over
+// 19,759,341 people → £19.44 a head against £0.00 for the 27 balanced systems.
+// Fair shares apportion £700m by weighted population; Σ_D (A − F) = £470,310,219.
+// Price = 384,195,509.18 / 720,000,000 = 0.53360487... → 0.5336.
+// 2024/25: the pot (£2.2bn) equals the 31 deficits exactly (λ = 1, no remainders),
+// repaid over 5 years from 2026/27 (t = 2..6); Σ_D G = £1,240,278,722.16 over
+// 43,939,316 people → £28.23 a head; net transfer £635,854,905; price 0.5638.
+func TestShippedHeadlines(t *testing.T) {
+	cases := []struct {
+		dir, scenario        string
+		dN, bN               int
+		dAlloc, dGrant, dGPH string
+		net, price, ge       string
+		label                Label
+		penalties            map[string]string // code → prudence penalty
+		penaltyPlans         map[string]string
+	}{
+		{
+			dir: "2023-24", scenario: "deficit-support-feb-2024", dN: 15, bN: 27,
+			dAlloc: "700000000.00", dGrant: "384195509.18", dGPH: "19.44",
+			net: "470310219.00", price: "0.5336", ge: "0.5489", label: RewardsDeficit,
+			// Median deficit per head in D (15 systems, odd): the 8th ratio. Each rerun adds
+			// the system with that deficit (× population, to £1000) and reshares £700m.
+			penalties:    map[string]string{"QHG": "21616269.10", "QM7": "31435340.36", "QF7": "29111010.75", "QSL": "12274928.51"},
+			penaltyPlans: map[string]string{"QHG": "-42925000", "QM7": "-64161000", "QF7": "-59028000", "QSL": "-23763000"},
+		},
+		{
+			dir: "2024-25", scenario: "deficit-support-2024-25", dN: 31, bN: 11,
+			dAlloc: "2200000000.00", dGrant: "1240278722.16", dGPH: "28.23",
+			net: "635854905.00", price: "0.5638", ge: "0.5638", label: RewardsDeficit,
+			penalties:    map[string]string{"QHG": "30859968.48", "QUE": "29126557.76", "QM7": "45558484.01"},
+			penaltyPlans: map[string]string{"QHG": "-56136000", "QUE": "-52907000", "QM7": "-83893000"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.dir, func(t *testing.T) {
+			ds, sc := shipped(t, c.dir, c.scenario)
+			res, err := Analyse(ds, sc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Deficit.Systems != c.dN || res.Balanced.Systems != c.bN {
+				t.Errorf("groups %d/%d", res.Deficit.Systems, res.Balanced.Systems)
+			}
+			if got := res.Deficit.Allocation.StringFixed(2); got != c.dAlloc {
+				t.Errorf("deficit allocation %s", got)
+			}
+			if !res.Balanced.Allocation.IsZero() || !res.Balanced.EffectiveGrant.IsZero() {
+				t.Errorf("balanced got %s", res.Balanced.Allocation)
+			}
+			for _, s := range res.Systems {
+				if s.Group == Balanced && !s.Allocation.IsZero() {
+					t.Errorf("balanced %s got %s", s.Code, s.Allocation)
+				}
+			}
+			if got := res.Deficit.EffectiveGrant.StringFixed(2); got != c.dGrant {
+				t.Errorf("deficit grant %s", got)
+			}
+			if got := res.Deficit.GrantPerHead.StringFixed(2); got != c.dGPH {
+				t.Errorf("deficit grant per head %s", got)
+			}
+			if got := res.NetTransferToDeficit.StringFixed(2); got != c.net {
+				t.Errorf("net transfer %s", got)
+			}
+			if got := res.PriceOfDeficit.StringFixed(4); got != c.price || !res.HasPrice {
+				t.Errorf("price %s", got)
+			}
+			if got := res.Totals.GrantElement.StringFixed(4); got != c.ge {
+				t.Errorf("grant element %s", got)
+			}
+			if res.Verdict.Label != c.label {
+				t.Errorf("verdict %s", res.Verdict.Label)
+			}
+			for _, s := range res.Systems {
+				if want, ok := c.penalties[s.Code]; ok {
+					if got := fixed(s.PrudencePenalty); got != want {
+						t.Errorf("%s penalty %s, want %s", s.Code, got, want)
+					}
+					if got := s.PenaltyPlan.String(); got != c.penaltyPlans[s.Code] {
+						t.Errorf("%s penalty plan %s, want %s", s.Code, got, c.penaltyPlans[s.Code])
+					}
+				}
+				if s.Group == Deficit && s.PrudencePenalty != nil {
+					t.Errorf("deficit system %s has a penalty", s.Code)
+				}
+			}
+			t.Log(res.Verdict.Text)
+			for _, cv := range res.Caveats {
+				t.Log(cv)
+			}
+		})
+	}
+}
+
+// TestShippedMatchesOwnReader checks the loader and the minimal reader agree
+// on the figures the analysis uses.
+func TestShippedMatchesOwnReader(t *testing.T) {
+	ds, sc := shipped(t, "2023-24", "deficit-support-feb-2024")
+	own := shippedDataset(t, "2023-24", "2023/24")
+	a, err := Analyse(ds, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Analyse(own, deficitSupport("700000000", "2025/26", 3))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Totals.EffectiveGrant.Equal(b.Totals.EffectiveGrant) || !a.NetTransferToDeficit.Equal(b.NetTransferToDeficit) {
+		t.Errorf("loader %+v, own reader %+v", a.Totals, b.Totals)
+	}
+}
+
+func sys(code string, pop int64, p string) plan.System {
+	return plan.System{Code: code, Name: code, Population: pop, WeightedPopulation: decimal.NewFromInt(pop), Plan: d(p)}
+}
+
+func grantScenario(pot string) plan.Scenario {
+	return plan.Scenario{
+		Pot:         d(pot),
+		Eligibility: plan.Eligibility{Rule: plan.RuleDeficit, Basis: plan.BasisPlan},
+		Allocation:  plan.Allocation{Method: plan.MethodProRata, Basis: plan.BasisPlan, Cap: plan.CapDeficit, Unit: d("1")},
+		Assumptions: plan.Assumptions{DiscountRate: d("0.035"), WriteOff: d("0.5")},
+	}
+}
+
+// TestPrudenceByHand works the prudence penalty out on four systems.
+//
+// A: pop 1,000, plan −10,000 (£10 a head); B: pop 1,000, plan −30,000 (£30 a head).
+// Median of an even count = (10 + 30)/2 = £20 a head.
+// C: pop 2,450 → 20 × 2,450 = 49,000 → plan −49,000.
+// E: pop 1,025 → 20 × 1,025 = 20,500 → half away from zero to £1000 → −21,000.
+// A grant of £60,000, pro rata, capped: baseline W = 40,000 < pot, both capped
+// (10,000 and 30,000), £20,000 unallocated; C and E get nothing.
+// Rerun C: W = 89,000; 60,000·10,000 = 6.0e8 ≤ 10,000·89,000 = 8.9e8, nobody capped.
+//
+//	A = 600,000,000/89,000 = 6,741 r 51,000; B = 1,800,000,000/89,000 = 20,224 r 64,000;
+//	C = 2,940,000,000/89,000 = 33,033 r 63,000. Floors 59,998; 2 left → B and C.
+//	C gets 33,034 (a grant, so G = A): penalty £33,034.
+//
+// Rerun E: W = 61,000; A = 9,836 r 4,000; B = 29,508 r 12,000; E = 1,260,000,000/61,000 =
+//
+//	20,655 r 45,000. Floors 59,999; 1 left → E: 20,656; penalty £20,656.
+func TestPrudenceByHand(t *testing.T) {
+	ds := plan.Dataset{Year: "2023/24", Systems: []plan.System{
+		sys("A", 1000, "-10000"), sys("B", 1000, "-30000"), sys("C", 2450, "0"), sys("E", 1025, "5000")}}
+	res, err := Analyse(ds, grantScenario("60000"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct{ pen, plan string }{{"null", "0"}, {"null", "0"}, {"33034.00", "-49000"}, {"20656.00", "-21000"}}
+	for i, s := range res.Systems {
+		if got := fixed(s.PrudencePenalty); got != want[i].pen || s.PenaltyPlan.String() != want[i].plan {
+			t.Errorf("%s: penalty %s plan %s, want %s %s", s.Code, got, s.PenaltyPlan, want[i].pen, want[i].plan)
+		}
+	}
+	if !res.Totals.Unallocated.Equal(d("20000")) || len(res.Caveats) == 0 {
+		t.Errorf("unallocated %s caveats %v", res.Totals.Unallocated, res.Caveats)
+	}
+	// No deficit group: no penalties at all.
+	ds = plan.Dataset{Year: "2023/24", Systems: []plan.System{sys("C", 2450, "0")}}
+	res, err = Analyse(ds, grantScenario("0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Systems[0].PrudencePenalty != nil || res.Verdict.Label != CannotCompare {
+		t.Errorf("empty D: %+v", res.Systems[0])
+	}
+}
+
+func TestMedian(t *testing.T) {
+	r := func(n, dd int64) money.Ratio { return money.R(decimal.NewFromInt(n), decimal.NewFromInt(dd)) }
+	cases := []struct {
+		in   []money.Ratio
+		want string // to 6 places
+	}{
+		// odd: 1/3, 1/2, 2/1 sorted -> 1/2
+		{[]money.Ratio{r(2, 1), r(1, 3), r(1, 2)}, "0.500000"},
+		// even: 1/3 and 1/2 are the middle of 1/4, 1/3, 1/2, 3/1 -> (1/3 + 1/2)/2 = 5/12 = 0.416667
+		{[]money.Ratio{r(3, 1), r(1, 2), r(1, 4), r(1, 3)}, "0.416667"},
+		// even of two: (10/1000 + 30/1000)/2 = 0.02
+		{[]money.Ratio{r(10, 1000), r(30, 1000)}, "0.020000"},
+		{[]money.Ratio{r(7, 3)}, "2.333333"},
+	}
+	for _, c := range cases {
+		m, ok := median(c.in)
+		if !ok || m.Round(6).StringFixed(6) != c.want {
+			t.Errorf("median %v = %s, want %s", c.in, m.Round(6), c.want)
+		}
+	}
+	if _, ok := median(nil); ok {
+		t.Error("median of nothing")
+	}
+	// 5/12 exactly × 12,000 = 5,000 → plan −5,000; × 1,200 = 500 → half away → −1,000.
+	m, _ := median(cases[1].in)
+	if p := penaltyPlan(m, 12000); p.String() != "-5000" {
+		t.Errorf("penalty plan %s", p)
+	}
+	if p := penaltyPlan(m, 1200); p.String() != "-1000" {
+		t.Errorf("penalty plan %s", p)
+	}
+}
+
+func TestVerdictThresholds(t *testing.T) {
+	cases := []struct {
+		dN, bN int
+		gD, gB string
+		want   Label
+	}{
+		{1, 1, "11.00", "10.00", Neutral},         // exactly 10% more: not more than 10%
+		{1, 1, "11.01", "10.00", RewardsDeficit},  // more than 10% and £1.01 ≥ £1
+		{1, 1, "5.50", "4.50", RewardsDeficit},    // 22% more and exactly £1
+		{1, 1, "5.49", "4.50", Neutral},           // 22% more but £0.99
+		{1, 1, "0.50", "0.00", Neutral},           // infinitely more but under £1
+		{1, 1, "1.00", "0.00", RewardsDeficit},    // exactly £1 over nothing
+		{1, 1, "10.00", "11.01", RewardsBalanced}, // mirror
+		{1, 1, "10.00", "11.00", Neutral},         // mirror, exactly 10%
+		{1, 1, "4.50", "5.50", RewardsBalanced},   // mirror, exactly £1
+		{0, 1, "0", "5", CannotCompare},
+		{1, 0, "5", "0", CannotCompare},
+	}
+	for _, c := range cases {
+		if got := judge(c.dN, c.bN, d(c.gD), d(c.gB)); got != c.want {
+			t.Errorf("gD %s gB %s: %s, want %s", c.gD, c.gB, got, c.want)
+		}
+	}
+	v := verdict(GroupResult{Systems: 2, GrantPerHead: d("19.44")}, GroupResult{Systems: 3, GrantPerHead: d("4.86")})
+	want := "Systems that planned deficits receive £19.44 of effective grant per head, against £4.86 for systems that planned to balance: 4.0 times as much."
+	if v.Label != RewardsDeficit || v.Text != want {
+		t.Errorf("%s\n%s", v.Label, v.Text)
+	}
+}
+
+func TestAnalyseDeterministic(t *testing.T) {
+	ds, sc := shipped(t, "2023-24", "deficit-support-feb-2024")
+	a, err := Analyse(ds, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		b, _ := Analyse(ds, sc)
+		if !reflect.DeepEqual(a, b) {
+			t.Fatal("two runs differ")
+		}
+	}
+}
