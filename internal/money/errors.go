@@ -27,6 +27,7 @@ const (
 	reasonTooLong   = "longer than 64 characters"
 	reasonNegRate   = "rates cannot be negative"
 	reasonRateWhole = "write %s%% or %s"
+	reasonRateForm  = `write it like "3.5%" or "0.035"`
 )
 
 // parseError is a failure to read money or a rate. It unwraps to
@@ -57,7 +58,12 @@ func moneyErr(s, reason string) error {
 	return &parseError{input: s, what: "money", reason: reason}
 }
 
+// rateErr is a rate failure; with no particular reason it says how to write
+// a rate.
 func rateErr(s, reason string) error {
+	if reason == "" {
+		reason = reasonRateForm
+	}
 	return &parseError{input: s, what: "a rate", reason: reason, rate: true}
 }
 

@@ -28,17 +28,17 @@ func parseRate(s string) (decimal.Decimal, error) {
 		rest = rest[n:]
 	}
 	if rest == "" || strings.ContainsRune(rest, ',') {
-		return decimal.Decimal{}, rateErr(s, "")
+		return decimal.Decimal{}, rateErr(s, reasonRateForm)
 	}
 	coef, frac, n, ok := scanNumber(rest)
 	if !ok {
-		return decimal.Decimal{}, rateErr(s, "")
+		return decimal.Decimal{}, rateErr(s, reasonRateForm)
 	}
 	if n < len(rest) {
 		if rest[n] == 'e' || rest[n] == 'E' {
 			return decimal.Decimal{}, rateErr(s, reasonExponent)
 		}
-		return decimal.Decimal{}, rateErr(s, "")
+		return decimal.Decimal{}, rateErr(s, reasonRateForm)
 	}
 	d := decimal.NewFromBigInt(coef, -int32(frac))
 	if neg && !d.IsZero() {
