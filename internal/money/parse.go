@@ -145,30 +145,38 @@ func parseMoney(t string) (d decimal.Decimal, reason string, ok bool) {
 		return d, "", false
 	}
 	rest = rest[n:]
-	if rest != "" && (rest[0] == 'e' || rest[0] == 'E') {
+	if isExponent(rest) {
 		return d, reasonExponent, false
 	}
-	rest = cutSpace(rest)
-	mult := one
-	switch strings.ToLower(rest) {
+	d = decimal.NewFromBigInt(coef, -int32(frac))
+	switch strings.ToLower(cutSpace(rest)) {
 	case "":
 	case "k":
-		mult = thousand
+		d = d.Mul(thousand)
 	case "m":
-		mult = million
+		d = d.Mul(million)
 	case "bn":
-		mult = billion
+		d = d.Mul(billion)
 	default:
-		return d, "", false
-	}
-	d = decimal.NewFromBigInt(coef, -int32(frac))
-	if mult != one {
-		d = d.Mul(mult)
+		return decimal.Decimal{}, "", false
 	}
 	if neg || brackets {
 		d = d.Neg()
 	}
 	return d, "", true
+}
+
+// isExponent reports whether s, the text just after a number, starts with an
+// exponent: e or E, an optional sign, then a digit ("e6", "E+10", "e-2").
+func isExponent(s string) bool {
+	if s == "" || (s[0] != 'e' && s[0] != 'E') {
+		return false
+	}
+	s = s[1:]
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
 // scanNumber reads an unsigned decimal at the start of s: digits with either

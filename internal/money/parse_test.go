@@ -105,6 +105,9 @@ func TestParseBad(t *testing.T) {
 		{"1-", `cannot read "1-" as money`},
 		{"1m2", `cannot read "1m2" as money`},
 		{"1mn", `cannot read "1mn" as money`},
+		{"1,234each", `cannot read "1,234each" as money`},
+		{"12e", `cannot read "12e" as money`},
+		{"1e+", `cannot read "1e+" as money`},
 		{"1kk", `cannot read "1kk" as money`},
 		{"$1,234", `cannot read "$1,234" as money`},
 		{"€5", `cannot read "€5" as money`},
@@ -125,6 +128,7 @@ func TestParseBad(t *testing.T) {
 		{"1E6", `cannot read "1E6" as money: exponents are not accepted`},
 		{"1.5e+10", `cannot read "1.5e+10" as money: exponents are not accepted`},
 		{"£1,234e-2", `cannot read "£1,234e-2" as money: exponents are not accepted`},
+		{"(1e6)", `cannot read "(1e6)" as money: exponents are not accepted`},
 		{"-1e999999999", `cannot read "-1e999999999" as money: exponents are not accepted`},
 		// Excel error values.
 		{"#REF!", `cannot read "#REF!" as money: it is an Excel error value`},

@@ -35,7 +35,7 @@ func parseRate(s string) (decimal.Decimal, error) {
 		return decimal.Decimal{}, rateErr(s, reasonRateForm)
 	}
 	if n < len(rest) {
-		if rest[n] == 'e' || rest[n] == 'E' {
+		if isExponent(rest[n:]) {
 			return decimal.Decimal{}, rateErr(s, reasonExponent)
 		}
 		return decimal.Decimal{}, rateErr(s, reasonRateForm)
