@@ -1,0 +1,89 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"io"
+	"strconv"
+	"strings"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/money"
+
+	"github.com/shopspring/decimal"
+)
+
+// csvHeader is the CSV report's header: the JSON report's per-system fields
+// in the same order ("repayments" is the total due back, principal and
+// interest), then one column per repayment year with what is due that year.
+var csvHeader = []string{
+	"code", "name", "region", "group", "population", "weighted_population", "plan", "eligible",
+	"allocation", "per_head", "fair_share", "transfer", "repayments", "pv_repayments",
+	"effective_grant", "grant_element", "prudence_penalty", "prudence_plan", "source", "illustrative",
+}
+
+// renderCSV writes one row per system, in file order: UTF-8 with a BOM and
+// CRLF line ends so that Excel shows £ and splits rows properly; money as
+// plain numbers with two decimals; text from the input guarded against
+// formula injection.
+func renderCSV(w io.Writer, r analysis.Result) error {
+	j := buildJSON(r)
+	var buf bytes.Buffer
+	buf.WriteString("\uFEFF")
+	cw := csv.NewWriter(&buf)
+	cw.UseCRLF = true
+	head := append([]string{}, csvHeader...)
+	for _, y := range j.Years {
+		head = append(head, "repayment "+y.Year)
+	}
+	if err := cw.Write(head); err != nil {
+		return err
+	}
+	for i, s := range j.Systems {
+		due := decimal.Zero
+		byYear := map[string]string{}
+		for _, in := range r.Systems[i].Repayments {
+			due = due.Add(in.Total())
+			byYear[in.Year] = money.Fixed2(in.Total())
+		}
+		row := []string{
+			guard(s.Code), guard(s.Name), guard(s.Region), s.Group,
+			strconv.FormatInt(s.Population, 10), s.WeightedPopulation.String(), s.Plan,
+			strconv.FormatBool(s.Eligible), s.Allocation, s.PerHead, s.FairShare, s.Transfer,
+			money.Fixed2(due), s.PVRepayments, s.EffectiveGrant, s.GrantElement,
+			deref(s.PrudencePenalty), deref(s.PenaltyPlan), guard(s.Source), strconv.FormatBool(s.Illustrative),
+		}
+		for _, y := range j.Years {
+			v, ok := byYear[y.Year]
+			if !ok {
+				v = money.Fixed2(decimal.Zero)
+			}
+			row = append(row, v)
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// guard stops a spreadsheet reading a text cell as a formula: a cell that
+// starts with = + - @ tab, CR or LF gets a leading '.
+func guard(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r\n", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}

@@ -1,0 +1,229 @@
+package report
+
+import (
+	"sort"
+	"strings"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/money"
+	"icsplan/internal/plan"
+	"icsplan/internal/sanitize"
+
+	"github.com/shopspring/decimal"
+)
+
+// Display conventions shared by the text, markdown and email formats.
+//
+// Tables show money in £000: each figure is rounded once, half away from zero,
+// to the nearest £1,000 from the most exact value the analysis gives, and a
+// totals row is the sum of the rounded figures shown above it, so every table
+// foots. Per-head figures are shown in pounds and pence, as the analysis
+// rounds them.
+
+var thousand = decimal.NewFromInt(1000)
+
+// thousands is a figure in whole £000, rounded once from d.
+func thousands(d decimal.Decimal) decimal.Decimal { return d.Round(-3).Shift(-3) }
+
+// exactThousands is the ratio num/den in whole £000, rounded once.
+func exactThousands(r money.Ratio) decimal.Decimal { return r.Round(-3).Shift(-3) }
+
+// fmtK shows a whole number of £000 with thousands separators and negatives
+// in brackets, without a £ sign (the column heading carries the unit).
+func fmtK(k decimal.Decimal) string {
+	return money.Format(k, money.Style{Scale: money.Pounds, Brackets: true, NoSymbol: true})
+}
+
+// fmtPence shows an amount in pounds and pence without a £ sign.
+func fmtPence(d decimal.Decimal) string {
+	return money.Format(d, money.Style{Scale: money.Pence, Brackets: true, NoSymbol: true})
+}
+
+// fmtCount shows a whole number with thousands separators.
+func fmtCount(n int64) string {
+	return money.Format(decimal.NewFromInt(n), money.Style{Scale: money.Pounds, NoSymbol: true})
+}
+
+// pounds shows an amount for a sentence: £700.0m, £1,234k or £123.
+func pounds(d decimal.Decimal) string {
+	a := d.Abs()
+	switch {
+	case a.GreaterThanOrEqual(decimal.NewFromInt(1_000_000_000)):
+		return money.Format(d, money.Style{Scale: money.Billions, Places: 2})
+	case a.GreaterThanOrEqual(decimal.NewFromInt(1_000_000)):
+		return money.Format(d, money.Style{Scale: money.Millions, Places: 1})
+	case a.GreaterThanOrEqual(decimal.NewFromInt(100_000)):
+		return money.Format(d, money.Style{Scale: money.Thousands})
+	default:
+		return money.Format(d, money.Style{Scale: money.Pounds})
+	}
+}
+
+// poundsPence shows an amount with pence and a £ sign: £63.87.
+func poundsPence(d decimal.Decimal) string {
+	return money.Format(d, money.Style{Scale: money.Pence})
+}
+
+// pct shows a fraction as a percentage with up to two decimals, trimmed:
+// 0.035 is "3.5%", 0.5 is "50%".
+func pct(d decimal.Decimal) string {
+	s := d.Shift(2).Round(2).String()
+	return s + "%"
+}
+
+// clean makes text from a data file safe for a terminal, and keeps it on one
+// line: line breaks become spaces before sanitising.
+func clean(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s)
+	return sanitize.Text(s)
+}
+
+// effectiveGrantK is a system's effective grant in £000, rounded once from
+// the exact value A − (1 − w)·PV when the analysis provides it.
+func effectiveGrantK(s analysis.SystemResult, w decimal.Decimal) decimal.Decimal {
+	pv := s.Value.PVExact
+	if pv.Den.IsZero() {
+		return thousands(s.EffectiveGrant)
+	}
+	keep := decimal.NewFromInt(1).Sub(w)
+	num := s.Allocation.Mul(pv.Den).Sub(keep.Mul(pv.Num))
+	if pv.Den.IsNegative() {
+		num, pv.Den = num.Neg(), pv.Den.Neg()
+	}
+	return exactThousands(money.R(num, pv.Den))
+}
+
+// illustrativeMark flags rows whose figures are illustrative.
+const illustrativeMark = "†"
+
+// groupLetter marks a system's group in tables.
+func groupLetter(g analysis.Group) string {
+	if g == analysis.Deficit {
+		return "D"
+	}
+	return "B"
+}
+
+// describeRule says in words who is eligible.
+func describeRule(sc plan.Scenario) string {
+	b := string(sc.Eligibility.Basis)
+	switch sc.Eligibility.Rule {
+	case plan.RuleDeficit:
+		return "systems with a deficit on " + b
+	case plan.RuleBalanced:
+		return "systems in balance or surplus on " + b
+	default:
+		return "every system"
+	}
+}
+
+// describeMethod says in words how the pot is shared.
+func describeMethod(sc plan.Scenario) string {
+	a := sc.Allocation
+	var s string
+	switch a.Method {
+	case plan.MethodProRata:
+		s = "pro rata to each deficit on " + string(a.Basis)
+	case plan.MethodPerCapita:
+		s = "by weighted population"
+	default:
+		s = "in equal shares"
+	}
+	if a.Cap == plan.CapDeficit {
+		s += ", capped at each system's own deficit"
+	}
+	if !a.Unit.IsZero() {
+		s += ", in units of " + unitWords(a.Unit)
+	}
+	return s
+}
+
+// unitWords shows a rounding unit: £0.01, £1, £1,000.
+func unitWords(u decimal.Decimal) string {
+	if u.IsInteger() {
+		return money.Format(u, money.Style{Scale: money.Pounds})
+	}
+	return money.Format(u, money.Style{Scale: money.Pence})
+}
+
+// describeRepayment says in words how the money is paid back.
+func describeRepayment(sc plan.Scenario) string {
+	r := sc.Repayment
+	if r == nil {
+		return "none: a grant"
+	}
+	years := "1 year"
+	if r.Years != 1 {
+		years = itoa(r.Years) + " years"
+	}
+	s := years + " from " + r.FirstYear + ", "
+	if len(r.Profile) == 0 {
+		s += "equal shares"
+	} else {
+		parts := make([]string, len(r.Profile))
+		for i, p := range r.Profile {
+			parts[i] = pct(p)
+		}
+		s += "profile " + strings.Join(parts, " / ")
+	}
+	return s + ", " + pct(r.Interest) + " interest"
+}
+
+func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
+
+// penalties returns the indexes of balanced systems with a prudence penalty,
+// biggest first (ties by code).
+func penalties(r analysis.Result) []int {
+	var idx []int
+	for i, s := range r.Systems {
+		if s.PrudencePenalty != nil {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		pa, pb := *r.Systems[idx[a]].PrudencePenalty, *r.Systems[idx[b]].PrudencePenalty
+		if c := pa.Cmp(pb); c != 0 {
+			return c > 0
+		}
+		return r.Systems[idx[a]].Code < r.Systems[idx[b]].Code
+	})
+	return idx
+}
+
+// perHead is amount ÷ population rounded once to pence; zero for no people.
+func perHead(amount decimal.Decimal, population int64) decimal.Decimal {
+	if population <= 0 {
+		return decimal.Zero
+	}
+	return amount.DivRound(decimal.NewFromInt(population), 2)
+}
+
+// grid is the sensitivity grid laid out as rows of write-off and columns of
+// discount rate, in the order the analysis gives them.
+type grid struct {
+	writeOffs, rates []decimal.Decimal
+	cells            map[[2]string]analysis.Cell
+}
+
+func makeGrid(cells []analysis.Cell) grid {
+	g := grid{cells: map[[2]string]analysis.Cell{}}
+	seenW, seenR := map[string]bool{}, map[string]bool{}
+	for _, c := range cells {
+		w, r := c.WriteOff.String(), c.DiscountRate.String()
+		if !seenW[w] {
+			seenW[w] = true
+			g.writeOffs = append(g.writeOffs, c.WriteOff)
+		}
+		if !seenR[r] {
+			seenR[r] = true
+			g.rates = append(g.rates, c.DiscountRate)
+		}
+		g.cells[[2]string{w, r}] = c
+	}
+	return g
+}
+
+func (g grid) cell(w, r decimal.Decimal) (analysis.Cell, bool) {
+	c, ok := g.cells[[2]string{w.String(), r.String()}]
+	return c, ok
+}

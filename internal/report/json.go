@@ -1,0 +1,281 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/money"
+	"icsplan/internal/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// The JSON report, as DESIGN.md's "JSON report" fixes it. Structs, not maps,
+// so the keys come out in this order every time. Money is a string with two
+// decimals, ratios a string with four, rates a string ("0.035"). Keys after
+// the contract's own in each object are additions.
+
+type jsonReport struct {
+	Dataset              jsonDataset      `json:"dataset"`
+	Scenario             jsonScenario     `json:"scenario"`
+	Totals               jsonTotals       `json:"totals"`
+	Systems              []jsonSystem     `json:"systems"`
+	Groups               jsonGroups       `json:"groups"`
+	NetTransferToDeficit string           `json:"net_transfer_to_deficit"`
+	PriceOfDeficit       *string          `json:"price_of_deficit"` // null when the deficit group planned no deficit
+	Sensitivity          []jsonCell       `json:"sensitivity"`
+	Verdict              jsonVerdict      `json:"verdict"`
+	Years                []jsonInstalment `json:"years"`   // added: repayments of all systems by year
+	Outturn              []jsonOutturn    `json:"outturn"` // added: outturn against plan where known
+	Caveats              []string         `json:"caveats"` // added
+}
+
+type jsonDataset struct {
+	Year         string `json:"year"`
+	Path         string `json:"path"`
+	Systems      int    `json:"systems"`
+	Illustrative int    `json:"illustrative"`
+}
+
+type jsonScenario struct {
+	Title       string          `json:"title"`
+	Note        string          `json:"note"`
+	Pot         string          `json:"pot"`
+	Eligibility jsonEligibility `json:"eligibility"`
+	Allocation  jsonAllocation  `json:"allocation"`
+	Repayment   *jsonRepayment  `json:"repayment"`
+	Assumptions jsonAssumptions `json:"assumptions"`
+	Name        string          `json:"name"` // added: the scenario file's stem
+	Paid        string          `json:"paid"` // added: informational payment date
+}
+
+type jsonEligibility struct {
+	Rule  string `json:"rule"`
+	Basis string `json:"basis"`
+}
+
+type jsonAllocation struct {
+	Method string `json:"method"`
+	Basis  string `json:"basis"`
+	Cap    string `json:"cap"`
+	Unit   string `json:"unit"`
+}
+
+type jsonRepayment struct {
+	FirstYear string   `json:"first_year"`
+	Years     int      `json:"years"`
+	Profile   []string `json:"profile"` // empty: equal shares
+	Interest  string   `json:"interest"`
+}
+
+type jsonAssumptions struct {
+	DiscountRate      string `json:"discount_rate"`
+	WriteOff          string `json:"write_off"`
+	BalancedThreshold string `json:"balanced_threshold"`
+}
+
+type jsonTotals struct {
+	Pot            string `json:"pot"`
+	Allocated      string `json:"allocated"`
+	Unallocated    string `json:"unallocated"`
+	Repayments     string `json:"repayments"`
+	PVRepayments   string `json:"pv_repayments"`
+	EffectiveGrant string `json:"effective_grant"`
+	GrantElement   string `json:"grant_element"`
+}
+
+type jsonSystem struct {
+	Code               string           `json:"code"`
+	Name               string           `json:"name"`
+	Region             string           `json:"region"`
+	Group              string           `json:"group"`
+	Population         int64            `json:"population"`
+	WeightedPopulation json.Number      `json:"weighted_population"`
+	Plan               string           `json:"plan"`
+	Eligible           bool             `json:"eligible"`
+	Allocation         string           `json:"allocation"`
+	PerHead            string           `json:"per_head"`
+	FairShare          string           `json:"fair_share"`
+	Transfer           string           `json:"transfer"`
+	Repayments         []jsonInstalment `json:"repayments"`
+	PVRepayments       string           `json:"pv_repayments"`
+	EffectiveGrant     string           `json:"effective_grant"`
+	GrantElement       string           `json:"grant_element"`
+	PrudencePenalty    *string          `json:"prudence_penalty"`
+	PenaltyPlan        *string          `json:"prudence_plan"` // added: the deficit plan assumed for the penalty
+	Source             string           `json:"source"`        // added
+	Illustrative       bool             `json:"illustrative"`  // added
+}
+
+type jsonInstalment struct {
+	Year      string `json:"year"`
+	Principal string `json:"principal"`
+	Interest  string `json:"interest"`
+	Total     string `json:"total"`
+}
+
+type jsonGroups struct {
+	Deficit  jsonGroup `json:"deficit"`
+	Balanced jsonGroup `json:"balanced"`
+}
+
+type jsonGroup struct {
+	Systems        int    `json:"systems"`
+	Population     int64  `json:"population"`
+	PlannedDeficit string `json:"planned_deficit"`
+	Allocation     string `json:"allocation"`
+	PerHead        string `json:"per_head"`
+	EffectiveGrant string `json:"effective_grant"`
+	GrantPerHead   string `json:"grant_per_head"`
+}
+
+type jsonCell struct {
+	WriteOff     string `json:"write_off"`
+	DiscountRate string `json:"discount_rate"`
+	GrantElement string `json:"grant_element"`
+	Verdict      string `json:"verdict"`
+}
+
+type jsonVerdict struct {
+	Label string `json:"label"`
+	Text  string `json:"text"`
+}
+
+type jsonOutturn struct {
+	Group      string `json:"group"`
+	Systems    int    `json:"systems"`
+	Plan       string `json:"plan"`
+	Outturn    string `json:"outturn"`
+	Difference string `json:"difference"`
+}
+
+// rate is a rate as a string with no trailing zeros: "0.035".
+func rate(d decimal.Decimal) string { return d.String() }
+
+func buildJSON(r analysis.Result) jsonReport {
+	sc := r.Scenario
+	j := jsonReport{
+		Dataset: jsonDataset{Year: r.Dataset.Year, Path: r.Dataset.Path, Systems: r.Dataset.Systems,
+			Illustrative: r.Dataset.Illustrative},
+		Scenario: jsonScenario{
+			Title:       sc.Title,
+			Note:        sc.Note,
+			Pot:         money.Fixed2(sc.Pot),
+			Eligibility: jsonEligibility{Rule: string(sc.Eligibility.Rule), Basis: string(sc.Eligibility.Basis)},
+			Allocation: jsonAllocation{Method: string(sc.Allocation.Method), Basis: string(sc.Allocation.Basis),
+				Cap: string(sc.Allocation.Cap), Unit: money.Fixed2(sc.Allocation.Unit)},
+			Repayment: jsonRepay(sc.Repayment),
+			Assumptions: jsonAssumptions{DiscountRate: rate(sc.Assumptions.DiscountRate),
+				WriteOff: rate(sc.Assumptions.WriteOff), BalancedThreshold: money.Fixed2(sc.Assumptions.BalancedThreshold)},
+			Name: sc.Name,
+			Paid: sc.Paid,
+		},
+		Totals: jsonTotals{
+			Pot:            money.Fixed2(r.Totals.Pot),
+			Allocated:      money.Fixed2(r.Totals.Allocated),
+			Unallocated:    money.Fixed2(r.Totals.Unallocated),
+			Repayments:     money.Fixed2(r.Totals.Repayments),
+			PVRepayments:   money.Fixed2(r.Totals.PVRepayments),
+			EffectiveGrant: money.Fixed2(r.Totals.EffectiveGrant),
+			GrantElement:   money.Fixed4(r.Totals.GrantElement),
+		},
+		Systems:              make([]jsonSystem, 0, len(r.Systems)),
+		Groups:               jsonGroups{Deficit: jsonGrp(r.Deficit), Balanced: jsonGrp(r.Balanced)},
+		NetTransferToDeficit: money.Fixed2(r.NetTransferToDeficit),
+		Sensitivity:          make([]jsonCell, 0, len(r.Sensitivity)),
+		Verdict:              jsonVerdict{Label: string(r.Verdict.Label), Text: r.Verdict.Text},
+		Years:                make([]jsonInstalment, 0, len(r.Years)),
+		Outturn:              make([]jsonOutturn, 0, len(r.Outturn)),
+		Caveats:              append(make([]string, 0, len(r.Caveats)), r.Caveats...),
+	}
+	if r.HasPrice {
+		p := money.Fixed4(r.PriceOfDeficit)
+		j.PriceOfDeficit = &p
+	}
+	for _, s := range r.Systems {
+		js := jsonSystem{
+			Code:               s.Code,
+			Name:               s.Name,
+			Region:             s.Region,
+			Group:              string(s.Group),
+			Population:         s.Population,
+			WeightedPopulation: json.Number(s.WeightedPopulation.String()),
+			Plan:               money.Fixed2(s.Plan),
+			Eligible:           s.Eligible,
+			Allocation:         money.Fixed2(s.Allocation),
+			PerHead:            money.Fixed2(s.PerHead),
+			FairShare:          money.Fixed2(s.FairShare),
+			Transfer:           money.Fixed2(s.Transfer),
+			Repayments:         make([]jsonInstalment, 0, len(s.Repayments)),
+			PVRepayments:       money.Fixed2(s.PVRepayments),
+			EffectiveGrant:     money.Fixed2(s.EffectiveGrant),
+			GrantElement:       money.Fixed4(s.GrantElement),
+			Source:             s.Source,
+			Illustrative:       s.Illustrative(),
+		}
+		for _, in := range s.Repayments {
+			if in.Principal.IsZero() && in.Interest.IsZero() {
+				continue
+			}
+			js.Repayments = append(js.Repayments, jsonInstalment{Year: in.Year, Principal: money.Fixed2(in.Principal),
+				Interest: money.Fixed2(in.Interest), Total: money.Fixed2(in.Total())})
+		}
+		if s.PrudencePenalty != nil {
+			p, pp := money.Fixed2(*s.PrudencePenalty), money.Fixed2(s.PenaltyPlan)
+			js.PrudencePenalty, js.PenaltyPlan = &p, &pp
+		}
+		j.Systems = append(j.Systems, js)
+	}
+	for _, c := range r.Sensitivity {
+		j.Sensitivity = append(j.Sensitivity, jsonCell{WriteOff: rate(c.WriteOff), DiscountRate: rate(c.DiscountRate),
+			GrantElement: money.Fixed4(c.GrantElement), Verdict: string(c.Verdict)})
+	}
+	for _, y := range r.Years {
+		j.Years = append(j.Years, jsonInstalment{Year: y.Year, Principal: money.Fixed2(y.Principal),
+			Interest: money.Fixed2(y.Interest), Total: money.Fixed2(y.Principal.Add(y.Interest))})
+	}
+	for _, o := range r.Outturn {
+		j.Outturn = append(j.Outturn, jsonOutturn{Group: string(o.Group), Systems: o.Systems, Plan: money.Fixed2(o.Plan),
+			Outturn: money.Fixed2(o.Outturn), Difference: money.Fixed2(o.Outturn.Sub(o.Plan))})
+	}
+	return j
+}
+
+func jsonRepay(r *plan.Repayment) *jsonRepayment {
+	if r == nil {
+		return nil
+	}
+	j := &jsonRepayment{FirstYear: r.FirstYear, Years: r.Years, Profile: make([]string, 0, len(r.Profile)),
+		Interest: rate(r.Interest)}
+	for _, p := range r.Profile {
+		j.Profile = append(j.Profile, rate(p))
+	}
+	return j
+}
+
+func jsonGrp(g analysis.GroupResult) jsonGroup {
+	return jsonGroup{
+		Systems:        g.Systems,
+		Population:     g.Population,
+		PlannedDeficit: money.Fixed2(g.PlannedDeficit),
+		Allocation:     money.Fixed2(g.Allocation),
+		PerHead:        money.Fixed2(g.PerHead),
+		EffectiveGrant: money.Fixed2(g.EffectiveGrant),
+		GrantPerHead:   money.Fixed2(g.GrantPerHead),
+	}
+}
+
+// renderJSON writes the JSON report: two-space indent, trailing newline.
+func renderJSON(w io.Writer, r analysis.Result) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(buildJSON(r)); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,7 @@
+//go:build !windows
+
+package report
+
+// sharingViolation reports whether err says another program has the file
+// open; only Windows has sharing violations, elsewhere it is always false.
+func sharingViolation(err error) bool { return false }

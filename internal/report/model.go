@@ -1,0 +1,374 @@
+package report
+
+import (
+	"strings"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/money"
+
+	"github.com/shopspring/decimal"
+)
+
+// doc is the content of the text and markdown reports, already rounded,
+// formatted and sanitised; the two formats differ only in layout.
+type doc struct {
+	title    string
+	note     string
+	facts    []fact // dataset, scenario, repayment, assumptions
+	verdict  analysis.Label
+	verdictS string   // the analysis's sentence(s)
+	numbers  []string // the verdict's numbers, one sentence each
+	sections []section
+	caveats  []string
+}
+
+// fact is one labelled line of the report's preamble.
+type fact struct{ label, value string }
+
+// section is a headed part of the report: a table, some sentences, or both.
+type section struct {
+	heading string
+	intro   []string
+	table   *table
+	notes   []string
+}
+
+// table is a table of cells; numeric columns are right-aligned.
+type table struct {
+	cols  []column
+	rows  [][]string
+	total []string // optional totals row, set off by a rule
+}
+
+// column describes one column of a table.
+type column struct {
+	head  string // heading; a newline splits it over two lines in text
+	right bool   // right-aligned (figures)
+	flex  bool   // may be truncated with … to keep the table within the width
+	join  bool   // follows the column before with no gap (a footnote mark)
+}
+
+func buildDoc(r analysis.Result) doc {
+	sc := r.Scenario
+	d := doc{
+		title:    clean(sc.Title),
+		note:     clean(sc.Note),
+		verdict:  r.Verdict.Label,
+		verdictS: clean(r.Verdict.Text),
+	}
+	if d.title == "" {
+		d.title = clean(sc.Name)
+	}
+	ds := r.Dataset
+	d.facts = []fact{
+		{"Dataset", clean(ds.Year) + ", " + clean(ds.Path)},
+		{"Systems", itoa(ds.Systems) + " systems, " + itoa(ds.Illustrative) + " with illustrative figures (" + illustrativeMark + ")"},
+		{"Pot", pounds(sc.Pot) + " for " + describeRule(sc) + ", shared " + describeMethod(sc)},
+		{"Repayment", describeRepayment(sc)},
+		{"Assumptions", "discount rate " + pct(sc.Assumptions.DiscountRate) + "; " + pct(sc.Assumptions.WriteOff) +
+			" chance the balance is never repaid; a plan below " + pounds(sc.Assumptions.BalancedThreshold.Neg()) + " is a deficit plan"},
+	}
+	if sc.Paid != "" {
+		d.facts = append(d.facts[:3], append([]fact{{"Paid", clean(sc.Paid)}}, d.facts[3:]...)...)
+	}
+
+	d.numbers = verdictNumbers(r)
+	d.sections = []section{
+		groupSection(r),
+		systemSection(r),
+		repaymentSection(r),
+		sensitivitySection(r),
+	}
+	if s, ok := penaltySection(r); ok {
+		d.sections = append(d.sections, s)
+	}
+	if s, ok := outturnSection(r); ok {
+		d.sections = append(d.sections, s)
+	}
+	for _, c := range r.Caveats {
+		d.caveats = append(d.caveats, clean(c))
+	}
+	return d
+}
+
+// verdictNumbers are the figures the verdict rests on, as sentences.
+func verdictNumbers(r analysis.Result) []string {
+	a := r.Scenario.Assumptions
+	out := []string{
+		"Effective grant per head: " + poundsPence(r.Deficit.GrantPerHead) + " to deficit planners (" +
+			itoa(r.Deficit.Systems) + " systems), " + poundsPence(r.Balanced.GrantPerHead) + " to balanced planners (" +
+			itoa(r.Balanced.Systems) + " systems), at a " + pct(a.DiscountRate) + " discount rate and a " +
+			pct(a.WriteOff) + " chance of write-off.",
+		"Cash per head: " + poundsPence(r.Deficit.PerHead) + " to deficit planners, " +
+			poundsPence(r.Balanced.PerHead) + " to balanced planners.",
+	}
+	if r.HasPrice {
+		out = append(out, "Price of a deficit: each £1 of planned deficit brought "+
+			poundsPence(r.PriceOfDeficit)+" of effective grant ("+money.Fixed4(r.PriceOfDeficit)+").")
+	}
+	out = append(out, "Net transfer to deficit planners above their fair share of the money: "+
+		pounds(r.NetTransferToDeficit)+".")
+	return out
+}
+
+func groupSection(r analysis.Result) section {
+	t := &table{cols: []column{
+		{head: "Group"},
+		{head: "Systems", right: true},
+		{head: "Population", right: true},
+		{head: "Planned\ndeficit", right: true},
+		{head: "Cash", right: true},
+		{head: "Cash per\nhead £", right: true},
+		{head: "Effective\ngrant", right: true},
+		{head: "Grant per\nhead £", right: true},
+	}}
+	// Group figures are sums of the per-system figures shown in the Systems
+	// table, so the two tables agree to the £000.
+	w := r.Scenario.Assumptions.WriteOff
+	type sums struct{ deficit, cash, grant decimal.Decimal }
+	by := map[analysis.Group]*sums{analysis.Deficit: {}, analysis.Balanced: {}}
+	for _, s := range r.Systems {
+		g := by[s.Group]
+		if g == nil {
+			continue
+		}
+		g.deficit = g.deficit.Add(thousands(decimal.Min(s.Plan, decimal.Zero).Neg()))
+		g.cash = g.cash.Add(thousands(s.Allocation))
+		g.grant = g.grant.Add(effectiveGrantK(s, w))
+	}
+	var sys, pop int64
+	var all sums
+	for _, g := range []analysis.GroupResult{r.Deficit, r.Balanced} {
+		name := "Deficit plans"
+		if g.Group == analysis.Balanced {
+			name = "Balanced plans"
+		}
+		v := by[g.Group]
+		if v == nil {
+			v = &sums{}
+		}
+		t.rows = append(t.rows, []string{name, fmtCount(int64(g.Systems)), fmtCount(g.Population),
+			fmtK(v.deficit), fmtK(v.cash), fmtPence(g.PerHead), fmtK(v.grant), fmtPence(g.GrantPerHead)})
+		sys += int64(g.Systems)
+		pop += g.Population
+		all.deficit, all.cash, all.grant = all.deficit.Add(v.deficit), all.cash.Add(v.cash), all.grant.Add(v.grant)
+	}
+	t.total = []string{"All systems", fmtCount(sys), fmtCount(pop), fmtK(all.deficit), fmtK(all.cash),
+		fmtPence(perHead(r.Deficit.Allocation.Add(r.Balanced.Allocation), pop)), fmtK(all.grant),
+		fmtPence(perHead(r.Deficit.EffectiveGrant.Add(r.Balanced.EffectiveGrant), pop))}
+	return section{
+		heading: "Deficit planners and balanced planners",
+		intro: []string{"£000 except population and per-head figures (£); sums of the figures in the Systems table. " +
+			"Per head in the last row is over all systems."},
+		table: t,
+	}
+}
+
+func systemSection(r analysis.Result) section {
+	t := &table{cols: []column{
+		{head: "Code"},
+		{head: "", join: true},
+		{head: "Name", flex: true},
+		{head: "G"},
+		{head: "Plan", right: true},
+		{head: "Allocated", right: true},
+		{head: "Per\nhead £", right: true},
+		{head: "Fair\nshare", right: true},
+		{head: "Transfer", right: true},
+		{head: "Effective\ngrant", right: true},
+	}}
+	w := r.Scenario.Assumptions.WriteOff
+	var plan, alloc, fair, transfer, grant decimal.Decimal
+	var pop int64
+	anyIllustrative := false
+	for _, s := range r.Systems {
+		mark := ""
+		if s.Illustrative() {
+			mark = illustrativeMark
+			anyIllustrative = true
+		}
+		pk, ak, fk, tk, gk := thousands(s.Plan), thousands(s.Allocation), thousands(s.FairShare),
+			thousands(s.Transfer), effectiveGrantK(s, w)
+		t.rows = append(t.rows, []string{clean(s.Code), mark, clean(s.Name), groupLetter(s.Group),
+			fmtK(pk), fmtK(ak), fmtPence(s.PerHead), fmtK(fk), fmtK(tk), fmtK(gk)})
+		plan, alloc, fair, transfer, grant = plan.Add(pk), alloc.Add(ak), fair.Add(fk), transfer.Add(tk), grant.Add(gk)
+		pop += s.Population
+	}
+	t.total = []string{"", "", "Total of " + systems(len(r.Systems)), "",
+		fmtK(plan), fmtK(alloc), fmtPence(perHead(r.Totals.Allocated, pop)), fmtK(fair), fmtK(transfer), fmtK(grant)}
+	notes := []string{"G: D planned a deficit, B planned to balance or a surplus. " +
+		"Per head in the totals row is the total allocated over the total population.",
+		"Exact totals: pot " + poundsPence(r.Totals.Pot) + ", allocated " + poundsPence(r.Totals.Allocated) +
+			", unallocated " + poundsPence(r.Totals.Unallocated) + ", effective grant " +
+			poundsPence(r.Totals.EffectiveGrant) + " (grant element " + money.Percent(r.Totals.GrantElement, 1) + ")."}
+	if anyIllustrative {
+		notes = append(notes, illustrativeMark+" Illustrative figures, not reported ones (from the source column).")
+	}
+	return section{
+		heading: "Systems",
+		intro:   []string{"£000 except per head (£). Totals are sums of the rounded figures shown."},
+		table:   t,
+		notes:   notes,
+	}
+}
+
+func repaymentSection(r analysis.Result) section {
+	s := section{heading: "Repayments by year"}
+	if r.Scenario.Repayment == nil {
+		s.intro = []string{"None: the money is a grant."}
+		return s
+	}
+	if len(r.Years) == 0 {
+		s.intro = []string{"Nothing is due back."}
+		return s
+	}
+	t := &table{cols: []column{
+		{head: "Year"},
+		{head: "Principal", right: true},
+		{head: "Interest", right: true},
+		{head: "Total", right: true},
+	}}
+	var p, i, tot decimal.Decimal
+	for _, y := range r.Years {
+		pk, ik, tk := thousands(y.Principal), thousands(y.Interest), thousands(y.Principal.Add(y.Interest))
+		t.rows = append(t.rows, []string{clean(y.Year), fmtK(pk), fmtK(ik), fmtK(tk)})
+		p, i, tot = p.Add(pk), i.Add(ik), tot.Add(tk)
+	}
+	t.total = []string{"Total", fmtK(p), fmtK(i), fmtK(tot)}
+	s.intro = []string{"£000, all systems. Present value of the repayments: " + pounds(r.Totals.PVRepayments) + "."}
+	s.table = t
+	return s
+}
+
+func sensitivitySection(r analysis.Result) section {
+	g := makeGrid(r.Sensitivity)
+	s := section{heading: "Sensitivity: grant element and verdict"}
+	if len(g.writeOffs) == 0 {
+		s.intro = []string{"No sensitivity grid was computed."}
+		return s
+	}
+	t := &table{cols: []column{{head: "Write-off"}}}
+	for _, rate := range g.rates {
+		t.cols = append(t.cols, column{head: "Discount " + pct(rate)})
+	}
+	a := r.Scenario.Assumptions
+	for _, w := range g.writeOffs {
+		row := []string{pct(w)}
+		for _, rate := range g.rates {
+			c, ok := g.cell(w, rate)
+			if !ok {
+				row = append(row, "")
+				continue
+			}
+			v := money.Percent(c.GrantElement, 1) + " " + shortWords(c.Verdict)
+			if w.Equal(a.WriteOff) && rate.Equal(a.DiscountRate) {
+				v += " *"
+			}
+			row = append(row, v)
+		}
+		t.rows = append(t.rows, row)
+	}
+	s.intro = []string{"Grant element (effective grant ÷ cash) and the verdict, by chance of write-off and discount rate."}
+	s.table = t
+	s.notes = []string{"* the scenario's own assumptions. \"rewards deficit\" means the money rewards deficit plans; " +
+		"\"rewards balanced\" that it rewards balanced plans."}
+	return s
+}
+
+func penaltySection(r analysis.Result) (section, bool) {
+	idx := penalties(r)
+	if len(idx) == 0 {
+		return section{}, false
+	}
+	const most = 5
+	t := &table{cols: []column{
+		{head: "Code"},
+		{head: "Name", flex: true},
+		{head: "Plan", right: true},
+		{head: "Deficit\nplan", right: true},
+		{head: "Penalty", right: true},
+	}}
+	shown := idx
+	if len(shown) > most {
+		shown = shown[:most]
+	}
+	for _, i := range shown {
+		s := r.Systems[i]
+		t.rows = append(t.rows, []string{clean(s.Code), clean(s.Name), fmtK(thousands(s.Plan)),
+			fmtK(thousands(s.PenaltyPlan)), fmtK(thousands(*s.PrudencePenalty))})
+	}
+	top := r.Systems[shown[0]]
+	sec := section{
+		heading: "Prudence penalties",
+		intro: []string{"What a balanced system would have gained in effective grant had it planned a deficit like " +
+			"the deficit group's median per head (the deficit plan shown). £000."},
+		table: t,
+		notes: []string{capital(penaltySentence(top))},
+	}
+	if len(idx) > most {
+		sec.notes = append(sec.notes, "The "+itoa(most)+" biggest of "+itoa(len(idx))+" balanced systems.")
+	}
+	return sec, true
+}
+
+func outturnSection(r analysis.Result) (section, bool) {
+	if len(r.Outturn) == 0 {
+		return section{}, false
+	}
+	t := &table{cols: []column{
+		{head: "Group"},
+		{head: "Systems", right: true},
+		{head: "Plan", right: true},
+		{head: "Outturn", right: true},
+		{head: "Difference", right: true},
+	}}
+	for _, o := range r.Outturn {
+		name := "Deficit plans"
+		if o.Group == analysis.Balanced {
+			name = "Balanced plans"
+		}
+		pk, ok := thousands(o.Plan), thousands(o.Outturn)
+		t.rows = append(t.rows, []string{name, fmtCount(int64(o.Systems)), fmtK(pk), fmtK(ok), fmtK(ok.Sub(pk))})
+	}
+	return section{
+		heading: "Outturn against plan",
+		intro:   []string{"£000, systems whose year-end outturn is known; a positive difference is better than plan."},
+		table:   t,
+	}, true
+}
+
+// shortWords is a verdict in words short enough for a grid cell.
+func shortWords(l analysis.Label) string {
+	switch l {
+	case analysis.RewardsDeficit:
+		return "rewards deficit"
+	case analysis.RewardsBalanced:
+		return "rewards balanced"
+	default:
+		return l.Words()
+	}
+}
+
+// penaltySentence says what the biggest prudence penalty means.
+func penaltySentence(s analysis.SystemResult) string {
+	who := clean(s.Name) + " (" + clean(s.Code) + ")"
+	p := *s.PrudencePenalty
+	switch {
+	case p.IsPositive():
+		return who + " planned to balance; had it planned a deficit like the others, it would have gained " +
+			pounds(p) + " of effective grant."
+	case p.IsZero():
+		return "no balanced system would have gained anything by planning a deficit."
+	default:
+		return "planning a deficit would have cost every balanced system; " + who + " would have lost least, " +
+			pounds(p.Neg()) + " of effective grant."
+	}
+}
+
+// capital starts a sentence with a capital letter.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
