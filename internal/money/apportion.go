@@ -108,24 +108,25 @@ func apportionSmall(units uint64, weights []decimal.Decimal, exp int32, v *big.I
 		given += q[i] // Σq ≤ N
 	}
 	if left := units - given; left > 0 {
-		order := make([]int32, n)
+		// Rank by value, not through indices: the sort touches only this slice.
+		order := make([]rank64, n)
 		for i := range order {
-			order[i] = int32(i)
+			order[i] = rank64{r: r[i], a: a[i], i: int32(i)}
 		}
-		slices.SortFunc(order, func(x, y int32) int {
-			if c := cmp.Compare(r[y], r[x]); c != 0 {
-				return c // larger remainder first
+		slices.SortFunc(order, func(x, y rank64) int {
+			if x.r != y.r {
+				return cmp.Compare(y.r, x.r) // larger remainder first
 			}
-			if c := cmp.Compare(a[y], a[x]); c != 0 {
-				return c // then larger weight
+			if x.a != y.a {
+				return cmp.Compare(y.a, x.a) // then larger weight
 			}
-			if c := strings.Compare(keys[x], keys[y]); c != 0 {
+			if c := strings.Compare(keys[x.i], keys[y.i]); c != 0 {
 				return c // then the key that sorts first
 			}
-			return cmp.Compare(x, y) // duplicate keys: input order, to stay deterministic
+			return cmp.Compare(x.i, y.i) // duplicate keys: input order, to stay deterministic
 		})
-		for _, i := range order[:left] {
-			q[i]++
+		for _, o := range order[:left] {
+			q[o.i]++
 		}
 	}
 	parts = make([]decimal.Decimal, n)
@@ -148,6 +149,12 @@ func apportionSmall(units uint64, weights []decimal.Decimal, exp int32, v *big.I
 		parts[i] = decimal.NewFromBigInt(z.Mul(z, v), exp)
 	}
 	return parts, true, nil
+}
+
+// rank64 is one key's place in the queue for leftover units.
+type rank64 struct {
+	r, a uint64 // remainder and weight
+	i    int32  // index into the inputs
 }
 
 // apportionBig is apportion in big.Int arithmetic, for any size.
