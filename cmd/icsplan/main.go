@@ -25,6 +25,7 @@ import (
 	"icsplan/internal/money"
 	"icsplan/internal/plan"
 	"icsplan/internal/report"
+	"icsplan/internal/sanitize"
 	"icsplan/internal/tui"
 	"icsplan/plans"
 
@@ -113,10 +114,24 @@ func parseArgs(args []string) (config, error) {
 	fset.BoolVar(&c.showVersion, "version", false, "")
 	fset.BoolVar(&c.showHelp, "help", false, "")
 	fset.BoolVar(&c.showHelp, "h", false, "")
-	if err := fset.Parse(args); err != nil {
-		return c, usageError{err.Error()}
+	// Flags may come before or after PATH: parse, take one positional
+	// argument, and parse again, until none are left ("--" ends the flags).
+	var rest []string
+	for {
+		if err := fset.Parse(args); err != nil {
+			return c, usageError{err.Error()}
+		}
+		left := fset.Args()
+		if len(left) == 0 {
+			break
+		}
+		if ended := len(args) > len(left) && args[len(args)-len(left)-1] == "--"; ended {
+			rest = append(rest, left...)
+			break
+		}
+		rest = append(rest, left[0])
+		args = left[1:]
 	}
-	rest := fset.Args()
 	switch {
 	case c.templateMode && len(rest) > 0:
 		return c, usagef("template takes no arguments, got %q", rest[0])
@@ -150,9 +165,33 @@ func run(args []string, stdout, stderr io.Writer, tty bool, getenv func(string) 
 		fmt.Fprintf(stderr, "icsplan: %s\n\n%s", ue.msg, usageText)
 		return exitUsage
 	default:
-		fmt.Fprintf(stderr, "icsplan: %s\n", err)
+		printError(stderr, err)
 		return exitBadInput
 	}
+}
+
+// printError writes an input error to stderr. Problems in files go one to a
+// line, each starting FILE:LINE so editors can jump to it; every line is
+// made safe for the terminal, since it may quote the file's contents.
+func printError(stderr io.Writer, err error) {
+	var ps plan.Problems
+	if errors.As(err, &ps) && len(ps) > 0 {
+		for _, p := range ps {
+			fmt.Fprintln(stderr, sanitize.Text(p.Error()))
+		}
+		fmt.Fprintf(stderr, "icsplan: %d problem%s; nothing was computed\n", len(ps), plural(len(ps)))
+		return
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		fmt.Fprintf(stderr, "icsplan: %s\n", sanitize.Text(line))
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 func dispatch(c config, stdout io.Writer, tty bool, getenv func(string) string) error {

@@ -82,7 +82,7 @@ func emailSummary(r analysis.Result) string {
 		body = body[:emailLines]
 	}
 	subject := "Subject: " + title
-	if ds.Year != "" {
+	if ds.Year != "" && !strings.Contains(title, ds.Year) {
 		subject += " (" + clean(ds.Year) + ")"
 	}
 	subject += ": " + verdict
