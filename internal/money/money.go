@@ -40,6 +40,10 @@ var ErrNotMoney = errors.New("not money")
 // "(1,234)" (negative), "-" or "–" alone (zero), surrounding spaces, and a
 // k, m or bn suffix ("£700m", "2.2bn"). Exponents, formulas and Excel error
 // values are rejected. Inputs longer than 64 bytes are rejected unread.
+//
+// Errors read `cannot read "12,3x" as money`, with a reason where one helps
+// (`cannot read "#REF!" as money: it is an Excel error value`), and wrap
+// ErrNotMoney.
 func Parse(s string) (decimal.Decimal, error) { return parse(s, decimal.NewFromInt(1)) }
 
 // ParseIn reads a cell as Parse does and multiplies it by factor, the unit of
@@ -56,7 +60,9 @@ func Blank(s string) bool { return blank(s) }
 func UnitFactor(unit string) (decimal.Decimal, bool) { return unitFactor(unit) }
 
 // ParseRate reads a rate as a fraction: "3.5%" gives 0.035 and "0.035" gives
-// 0.035. Negative rates are an error.
+// 0.035. Negative rates are an error, and so is a bare number above 1
+// (`cannot read "3.5" as a rate: write 3.5% or 0.035`). Errors wrap ErrNotRate
+// and ErrNotMoney.
 func ParseRate(s string) (decimal.Decimal, error) { return parseRate(s) }
 
 // Format shows an amount for people in the given style, rounding once, half
