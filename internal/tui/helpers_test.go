@@ -103,3 +103,5 @@ func keyMsg(name string) tea.KeyMsg {
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(name)}
 }
+
+func cellWidth(s string) int { return ansi.StringWidth(s) }

@@ -91,8 +91,8 @@ func (k *keyMap) setContext(c keyContext) {
 	page := global && c.screen != screenScenario && c.screen != screenCompare
 	k.PageUp.SetEnabled(page)
 	k.PageDown.SetEnabled(page)
-	k.Top.SetEnabled(page)
-	k.Bottom.SetEnabled(page)
+	k.Top.SetEnabled(page || (global && c.screen == screenScenario))
+	k.Bottom.SetEnabled(page || (global && c.screen == screenScenario))
 	lr := global && (c.screen == screenCompare || c.screen == screenScenario)
 	k.Left.SetEnabled(lr)
 	k.Right.SetEnabled(lr)

@@ -126,7 +126,7 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	}
 	m.help.Styles = m.st.help
 	m.overview = newOverview()
-	m.systems = newSystems()
+	m.systems = newSystems(m.st)
 	m.explain = newExplain()
 	m.repayments = newRepayments()
 	m.compare = newCompare()
@@ -168,7 +168,7 @@ func (m *model) loadScenario() {
 	}
 	m.base = m.opt.Override(y.Scenarios[m.si])
 	m.work = m.base
-	m.editor = newScenarioEditor(m.work, y.Dataset.Year)
+	m.editor = newScenarioEditor(m.work, y.Dataset.Year, m.st)
 	m.calcErr = nil
 }
 

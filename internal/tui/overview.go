@@ -38,7 +38,7 @@ func (o overviewModel) lines(m *model, w int) []string {
 
 	// Verdict: words and colour, never colour alone.
 	label := r.Verdict.Label
-	add(st.heading.Render("Verdict: ") + st.verdictStyle(label).Render(" "+strings.ToUpper(label.Words())+" "))
+	add(st.heading.Render("Verdict:") + st.verdictStyle(label).Render(" "+strings.ToUpper(label.Words())+" "))
 	if t := strings.TrimSpace(r.Verdict.Text); t != "" {
 		add(wrap(safe(t), w)...)
 	}

@@ -52,18 +52,16 @@ func (l *lockedFile) Close() error { return nil }
 func (l *lockedFile) Fd() uintptr { return l.f.Fd() }
 
 // copyCmd puts text on the system clipboard with an OSC 52 sequence written
-// to the program's output. Inside tmux or screen the sequence is wrapped so
-// it reaches the outer terminal.
+// to the program's output (through the same lock as the frames).
 func copyCmd(out io.Writer, text string) tea.Cmd {
 	return func() tea.Msg {
 		if strings.TrimSpace(text) == "" {
 			return statusMsg{text: "Nothing to copy: the email summary is empty.", err: true}
 		}
+		// tmux takes a plain OSC 52 itself (with set-clipboard on) and
+		// passes it on to the outer terminal; GNU screen needs it wrapped.
 		seq := osc52.New(text)
-		switch term := os.Getenv("TERM"); {
-		case os.Getenv("TMUX") != "":
-			seq = seq.Tmux()
-		case strings.HasPrefix(term, "screen"):
+		if os.Getenv("TMUX") == "" && strings.HasPrefix(os.Getenv("TERM"), "screen") {
 			seq = seq.Screen()
 		}
 		if _, err := seq.WriteTo(out); err != nil {

@@ -77,13 +77,14 @@ type scenarioModel struct {
 }
 
 // newScenarioEditor fills the fields from sc.
-func newScenarioEditor(sc plan.Scenario, year string) scenarioModel {
+func newScenarioEditor(sc plan.Scenario, year string, st styles) scenarioModel {
 	e := scenarioModel{base: sc, year: year}
 	text := func(key, label, v string, repay bool) {
 		ti := textinput.New()
 		ti.Prompt = ""
 		ti.CharLimit = 64
 		ti.Width = 22
+		st.styleInput(&ti)
 		ti.Cursor.SetMode(cursor.CursorStatic)
 		ti.SetValue(v)
 		e.fields = append(e.fields, field{key: key, label: label, kind: kindText, input: ti, repay: repay})
@@ -328,7 +329,7 @@ func (e *scenarioModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Reset):
 		e.stopEditing()
 		m.work = m.base
-		*e = newScenarioEditor(m.base, m.year().Dataset.Year)
+		*e = newScenarioEditor(m.base, m.year().Dataset.Year, m.st)
 		m.setStatus("Reset the scenario to how it was loaded.", false)
 		return m.computeCmd()
 	}
@@ -360,6 +361,10 @@ func (e *scenarioModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
 		e.move(-1)
 	case key.Matches(msg, k.Down):
 		e.move(1)
+	case key.Matches(msg, k.Top):
+		e.focus = 0
+	case key.Matches(msg, k.Bottom):
+		e.focus = len(e.fields) - 1
 	case key.Matches(msg, k.Edit), msg.String() == " ":
 		if f.kind == kindChoice {
 			return e.cycle(m, f, 1)
@@ -461,7 +466,7 @@ func (e scenarioModel) view(m *model, w, h int) string {
 		edited = " (edited)"
 	}
 	lines = append(lines, st.heading.Render("Scenario: ")+trunc(safe(scenarioTitle(e.base))+edited, w-10))
-	const labelW, valueW = 23, 26
+	const labelW, valueW = 23, 20
 	focusLine := 0
 	for i := range e.fields {
 		f := &e.fields[i]
@@ -504,13 +509,18 @@ func (e scenarioModel) view(m *model, w, h int) string {
 	if m.calcErr != nil {
 		lines = append(lines, trunc(st.errorText.Render("✗ "+safe(firstLine(m.calcErr.Error()))), w))
 	}
-	live := "Live: " + st.verdictStyle(m.res.Verdict.Label).Render(m.res.Verdict.Label.Words()) +
-		" · pot " + fm(m.res.Totals.Pot) + " · to deficit group " + fm(m.res.Deficit.Allocation) +
-		" · to balanced group " + fm(m.res.Balanced.Allocation)
+	if f := &e.fields[e.focus]; f.err != "" && e.enabled(e.focus) {
+		for _, l := range wrap("✗ "+f.label+": "+safe(f.err), w) {
+			lines = append(lines, st.errorText.Render(l))
+		}
+	}
+	live := "Live: " + st.verdictStyle(m.res.Verdict.Label).Render(m.res.Verdict.Label.Words())
 	if m.busy {
 		live += " · recomputing…"
 	}
-	lines = append(lines, trunc(live, w))
+	lines = append(lines, trunc(live, w), trunc("      pot "+fm(m.res.Totals.Pot)+" · to deficit group "+fm(m.res.Deficit.Allocation)+
+		" · to balanced group "+fm(m.res.Balanced.Allocation)+" · grant per head "+fp(m.res.Deficit.GrantPerHead)+
+		" vs "+fp(m.res.Balanced.GrantPerHead), w))
 	if len(lines) <= h {
 		return fitLines(lines, w, h)
 	}

@@ -6,6 +6,7 @@ import (
 	"icsplan/internal/analysis"
 
 	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/textinput"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 )
@@ -34,6 +35,19 @@ type styles struct {
 	verdict map[analysis.Label]lipgloss.Style
 
 	help help.Styles
+
+	plain lipgloss.Style // unstyled, from the same renderer
+}
+
+// styleInput gives a text field the program's styles, so that a field never
+// brings its own colours when colour is off.
+func (s styles) styleInput(ti *textinput.Model) {
+	ti.PromptStyle = s.plain
+	ti.TextStyle = s.plain
+	ti.PlaceholderStyle = s.dim
+	ti.CompletionStyle = s.dim
+	ti.Cursor.Style = s.plain.Reverse(true)
+	ti.Cursor.TextStyle = s.plain
 }
 
 // newStyles builds the styles for output w. When colour is false the
@@ -44,7 +58,7 @@ func newStyles(w io.Writer, colour bool) styles {
 		r.SetColorProfile(termenv.Ascii)
 	}
 	ns := r.NewStyle
-	s := styles{colour: colour}
+	s := styles{colour: colour, plain: ns()}
 	s.title = ns().Bold(true)
 	s.tab = ns()
 	s.activeTab = ns().Bold(true)

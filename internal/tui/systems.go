@@ -52,8 +52,9 @@ type systemsModel struct {
 	filtering bool // the filter field has the keyboard
 }
 
-func newSystems() systemsModel {
+func newSystems(st styles) systemsModel {
 	ti := textinput.New()
+	st.styleInput(&ti)
 	ti.Prompt = "filter: "
 	ti.Placeholder = "code, name or region"
 	ti.CharLimit = 64
@@ -96,13 +97,7 @@ func (s *systemsModel) apply(r *analysis.Result, keep int) {
 	}
 	if len(r.Systems) == len(s.rows) {
 		less := s.less(r)
-		sort.SliceStable(s.order, func(a, b int) bool {
-			i, j := s.order[a], s.order[b]
-			if s.desc {
-				return less(j, i)
-			}
-			return less(i, j)
-		})
+		sort.SliceStable(s.order, func(a, b int) bool { return less(s.order[a], s.order[b]) })
 	}
 	s.cursor = 0
 	for p, i := range s.order {
@@ -113,8 +108,8 @@ func (s *systemsModel) apply(r *analysis.Result, keep int) {
 	}
 }
 
-// less compares systems i and j on the sort column, falling back to file
-// order so that sorting is deterministic.
+// less compares systems i and j on the sort column (reversed with S),
+// falling back to file order so that sorting is deterministic.
 func (s *systemsModel) less(r *analysis.Result) func(i, j int) bool {
 	sys := r.Systems
 	cmp := func(i, j int) int {
@@ -139,7 +134,11 @@ func (s *systemsModel) less(r *analysis.Result) func(i, j int) bool {
 		return 0
 	}
 	return func(i, j int) bool {
-		if c := cmp(i, j); c != 0 {
+		c := cmp(i, j)
+		if s.desc {
+			c = -c
+		}
+		if c != 0 {
 			return c < 0
 		}
 		return i < j

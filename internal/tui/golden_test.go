@@ -1,0 +1,107 @@
+package tui
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// updating reports whether -update was given. The flag itself is defined by
+// github.com/charmbracelet/x/exp/golden, which teatest imports; defining it
+// here too would panic.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
+
+// checkGolden compares got with testdata/name.golden, or rewrites it with
+// -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if updating() {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/tui -run Golden -update to create it)", err)
+	}
+	if got == string(want) {
+		return
+	}
+	gl, wl := strings.Split(got, "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < max(len(gl), len(wl)); i++ {
+		var g, w string
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if g != w {
+			t.Fatalf("%s differs from the golden file at line %d:\n got: %q\nwant: %q\n\nwhole screen:\n%s\n(run with -update if the change is intended)", path, i+1, g, w, got)
+		}
+	}
+}
+
+// TestGoldenScreens renders every screen of the shipped 2023/24 plans at
+// 80×24 and 120×40, ANSI stripped.
+func TestGoldenScreens(t *testing.T) {
+	screens := []struct {
+		name string
+		keys []string
+	}{
+		{"overview", nil},
+		{"overview-help", []string{"?"}},
+		{"systems", []string{"2"}},
+		{"systems-sorted-filtered", []string{"2", "s", "s", "s", "s", "s", "s", "S", "/", "l", "o", "n", "enter"}},
+		{"explain", []string{"2", "down", "down", "down", "enter"}},
+		{"explain-balanced", []string{"2", "enter", "G"}},
+		{"repayments", []string{"3"}},
+		{"scenario", []string{"4"}},
+		{"compare", []string{"5"}},
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, sc := range screens {
+			name := fmt.Sprintf("%s-%dx%d", sc.name, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				hs := newHarness(t, embedded(t), Options{}, size[0], size[1])
+				hs.keys(sc.keys...)
+				got := hs.screen()
+				checkLayout(t, got, size[0], size[1])
+				checkGolden(t, name, got)
+			})
+		}
+	}
+}
+
+// TestGoldenTooSmall is the message below 80×24.
+func TestGoldenTooSmall(t *testing.T) {
+	hs := newHarness(t, embedded(t), Options{}, 60, 15)
+	got := hs.screen()
+	checkLayout(t, got, 60, 15)
+	checkGolden(t, "too-small-60x15", got)
+}
+
+// checkLayout fails if a frame is not exactly h lines of at most w cells.
+func checkLayout(t *testing.T, frame string, w, h int) {
+	t.Helper()
+	lines := strings.Split(frame, "\n")
+	if len(lines) != h {
+		t.Errorf("frame has %d lines, want %d", len(lines), h)
+	}
+	for i, l := range lines {
+		if n := cellWidth(l); n > w {
+			t.Errorf("line %d is %d cells wide, more than %d: %q", i+1, n, w, l)
+		}
+	}
+}

@@ -1,0 +1,352 @@
+package tui
+
+import (
+	"encoding/base64"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"icsplan/internal/report"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+func open(t *testing.T) *harness {
+	t.Helper()
+	return newHarness(t, embedded(t), Options{}, 100, 30)
+}
+
+func mustContain(t *testing.T, screen string, want ...string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(screen, w) {
+			t.Fatalf("screen lacks %q:\n%s", w, screen)
+		}
+	}
+}
+
+func mustNotContain(t *testing.T, screen string, bad ...string) {
+	t.Helper()
+	for _, b := range bad {
+		if strings.Contains(screen, b) {
+			t.Fatalf("screen has %q but should not:\n%s", b, screen)
+		}
+	}
+}
+
+func TestTabsAndNumbersSwitchScreens(t *testing.T) {
+	hs := open(t)
+	mustContain(t, hs.screen(), "[1 Overview]", "Verdict: REWARDS DEFICIT PLANS")
+	want := []string{"[2 Systems]", "[3 Repayments]", "[4 Scenario]", "[5 Compare]", "[1 Overview]"}
+	for _, w := range want {
+		hs.keys("tab")
+		mustContain(t, hs.screen(), w)
+	}
+	hs.keys("shift+tab")
+	mustContain(t, hs.screen(), "[5 Compare]", "side by side")
+	for i, w := range []string{"[1 Overview]", "[2 Systems]", "[3 Repayments]", "[4 Scenario]", "[5 Compare]"} {
+		hs.keys(string(rune('1' + i)))
+		mustContain(t, hs.screen(), w)
+	}
+}
+
+func TestYearKeys(t *testing.T) {
+	hs := open(t)
+	hs.keys("[")
+	mustContain(t, hs.screen(), "2023/24 (year 1/2)", "No earlier year")
+	hs.keys("]")
+	mustContain(t, hs.screen(), "2024/25 (year 2/2)", "Deficit support, 2024/25", "£2,200.0m")
+	hs.keys("]")
+	mustContain(t, hs.screen(), "No later year")
+	hs.keys("[")
+	mustContain(t, hs.screen(), "2023/24 (year 1/2)", "£700.0m")
+}
+
+func TestScenarioKeys(t *testing.T) {
+	for _, keys := range [][2]string{{">", "<"}, {"n", "p"}} {
+		hs := open(t)
+		hs.keys(keys[0])
+		mustContain(t, hs.screen(), "scenario 2/3: Counterfactual: the same money as fair shares", "Verdict: NEUTRAL")
+		hs.keys(keys[0], keys[0])
+		mustContain(t, hs.screen(), "scenario 1/3: Deficit support", "Verdict: REWARDS DEFICIT PLANS")
+		hs.keys(keys[1])
+		mustContain(t, hs.screen(), "scenario 3/3: Counterfactual: reward balanced plans", "Verdict: REWARDS BALANCED PLANS")
+	}
+	hs := open(t)
+	hs.keys("]", "n")
+	mustContain(t, hs.screen(), "only one scenario")
+}
+
+func TestHelpToggles(t *testing.T) {
+	hs := open(t)
+	mustNotContain(t, hs.screen(), "previous year")
+	hs.keys("?")
+	mustContain(t, hs.screen(), "previous year", "next scenario", "copy email summary", "export report")
+	hs.keys("?")
+	mustNotContain(t, hs.screen(), "previous year")
+}
+
+func TestQuitKeys(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		hs := open(t)
+		hs.keys(k)
+		if !hs.quit {
+			t.Errorf("%s did not quit", k)
+		}
+	}
+	// q while typing in the filter is a letter; ctrl+c still quits.
+	hs := open(t)
+	hs.keys("2", "/", "q")
+	if hs.quit {
+		t.Fatal("q quit while typing in the filter")
+	}
+	mustContain(t, hs.screen(), "filter: q")
+	hs.keys("ctrl+c")
+	if !hs.quit {
+		t.Fatal("ctrl+c did not quit while typing")
+	}
+	// q while editing a scenario field is a letter too.
+	hs = open(t)
+	hs.keys("4", "enter", "q")
+	if hs.quit {
+		t.Fatal("q quit while editing a field")
+	}
+}
+
+func TestCopyWritesOSC52(t *testing.T) {
+	hs := open(t)
+	hs.keys("y")
+	want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(report.EmailSummary(hs.m.res)))
+	if got := hs.out.String(); !strings.HasPrefix(got, want) || !strings.HasSuffix(got, "\x07") {
+		t.Fatalf("clipboard output = %q, want %q…BEL", got, want)
+	}
+	mustContain(t, hs.screen(), "Copied the email summary")
+}
+
+func TestExportWritesReport(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	hs := open(t)
+	hs.keys("e")
+	path := filepath.Join(dir, "icsplan-2023-24-deficit-support-feb-2024.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("export: %v\n%s", err, hs.screen())
+	}
+	if !strings.Contains(string(data), "700") {
+		t.Errorf("exported report looks wrong:\n%s", data)
+	}
+	mustContain(t, hs.screen(), "Exported the report to")
+}
+
+func TestSystemsKeys(t *testing.T) {
+	hs := open(t)
+	hs.keys("2")
+	mustContain(t, hs.screen(), "42 of 42 systems · sorted by file order ↑", "›*QHG")
+	hs.keys("down")
+	mustContain(t, hs.screen(), "›*QUE")
+	hs.keys("j", "k")
+	mustContain(t, hs.screen(), "›*QUE")
+	hs.keys("up")
+	mustContain(t, hs.screen(), "›*QHG")
+	hs.keys("G")
+	mustContain(t, hs.screen(), "›*QSL") // the last system in the file
+	hs.keys("g")
+	mustContain(t, hs.screen(), "›*QHG")
+	hs.keys("pgdown")
+	mustNotContain(t, hs.screen(), "›*QHG")
+	hs.keys("pgup")
+	mustContain(t, hs.screen(), "›*QHG")
+	hs.keys("end", "home")
+	mustContain(t, hs.screen(), "›*QHG")
+
+	hs.keys("s")
+	mustContain(t, hs.screen(), "sorted by code ↑")
+	hs.keys("S")
+	mustContain(t, hs.screen(), "sorted by code ↓")
+	for range 4 {
+		hs.keys("s")
+	}
+	mustContain(t, hs.screen(), "sorted by plan ↓", "›*QHG") // the cursor stays on its system
+	hs.keys("S", "g")
+	mustContain(t, hs.screen(), "sorted by plan ↑", "› QUA   Black Country") // deepest deficit first
+
+	hs.keys("/")
+	hs.typeText("essex")
+	mustContain(t, hs.screen(), "filter: essex")
+	hs.keys("enter")
+	mustContain(t, hs.screen(), "3 of 42 systems", `filter "essex" (esc clears)`, "Mid and South Essex")
+	mustNotContain(t, hs.screen(), "Black Country")
+	hs.keys("esc")
+	mustContain(t, hs.screen(), "42 of 42 systems")
+	hs.keys("/", "x", "y", "z", "esc")
+	mustContain(t, hs.screen(), "42 of 42 systems")
+
+	hs.keys("g", "enter")
+	mustContain(t, hs.screen(), "QUA · Black Country", "1. Eligibility", "esc back")
+	hs.keys("j", "pgdown", "G", "g")
+	mustContain(t, hs.screen(), "QUA · Black Country")
+	hs.keys("esc")
+	mustContain(t, hs.screen(), "sorted by plan ↑")
+}
+
+func TestOverviewScrolls(t *testing.T) {
+	hs := newHarness(t, embedded(t), Options{}, 80, 24)
+	mustContain(t, hs.screen(), "lines 1–19 of")
+	hs.keys("j")
+	mustContain(t, hs.screen(), "lines 2–20 of")
+	hs.keys("G")
+	mustContain(t, hs.screen(), "Caveats")
+	hs.keys("g")
+	mustContain(t, hs.screen(), "Verdict:")
+}
+
+func TestCompareKeys(t *testing.T) {
+	hs := newHarness(t, embedded(t), Options{}, 80, 24)
+	hs.keys("5")
+	mustContain(t, hs.screen(), "3 scenario(s) side by side", "rewards balanced")
+	// three scenarios fit at 80 columns; ←/→ stay in range
+	hs.keys("right", "left", "l", "h")
+	mustContain(t, hs.screen(), "▶ deficit-supp")
+}
+
+func TestRepaymentsScreen(t *testing.T) {
+	hs := open(t)
+	hs.keys("3")
+	mustContain(t, hs.screen(), "2025/26", "2027/28", "15 with something due", "Black Country")
+	hs.keys("j", "G", "g")
+	hs.keys("n")
+	mustContain(t, hs.screen(), "This scenario is a grant")
+}
+
+func TestResize(t *testing.T) {
+	hs := open(t)
+	hs.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	mustContain(t, hs.screen(), "terminal too small: need 80×24, have 60×15")
+	hs.send(tea.WindowSizeMsg{Width: 79, Height: 40})
+	mustContain(t, hs.screen(), "terminal too small: need 80×24, have 79×40")
+	hs.keys("2") // ignored while too small
+	hs.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	mustContain(t, hs.screen(), "[1 Overview]", "Verdict:")
+	checkLayout(t, hs.screen(), 80, 24)
+	hs.send(tea.WindowSizeMsg{Width: 200, Height: 60})
+	checkLayout(t, hs.screen(), 200, 60)
+	hs.send(tea.WindowSizeMsg{Width: 60, Height: 15})
+	hs.keys("q")
+	if !hs.quit {
+		t.Fatal("q does not quit from the too-small screen")
+	}
+}
+
+// editPot types a new pot on the Scenario screen.
+func editPot(hs *harness, text string) {
+	hs.keys("4", "g", "enter", "ctrl+u")
+	hs.typeText(text)
+	hs.keys("enter")
+}
+
+func TestEditPotChangesOverview(t *testing.T) {
+	hs := open(t)
+	editPot(hs, "£1400m")
+	mustContain(t, hs.screen(), "[£1400m]", "(edited)")
+	hs.keys("1")
+	mustContain(t, hs.screen(), "Pot", "£1,400.0m", "(edited)")
+	mustNotContain(t, hs.screen(), "£700.0m")
+}
+
+func TestInvalidInputKeepsLastGoodResult(t *testing.T) {
+	hs := open(t)
+	editPot(hs, "£900m")
+	editPot(hs, "lots")
+	mustContain(t, hs.screen(), `✗ cannot read "lots" as money`)
+	hs.keys("1")
+	mustContain(t, hs.screen(), "£900.0m")
+	// A profile that does not match the years is caught by validation.
+	hs.keys("4")
+	for range 10 {
+		hs.keys("down")
+	}
+	hs.keys("enter")
+	hs.typeText("50%, 60%")
+	hs.keys("enter")
+	mustContain(t, hs.screen(), "✗")
+	hs.keys("ctrl+s")
+	mustContain(t, hs.screen(), "Not saved")
+}
+
+func TestScenarioChoicesAndReset(t *testing.T) {
+	hs := open(t)
+	hs.keys("4", "down")
+	mustContain(t, hs.screen(), "‹ deficit ›")
+	hs.keys("right")
+	mustContain(t, hs.screen(), "‹ balanced ›", "(edited)")
+	hs.keys("1")
+	// Only balanced systems are eligible, but pro rata to a deficit capped
+	// at the deficit gives them nothing.
+	mustContain(t, hs.screen(), "Verdict: NEUTRAL", "£0.0m")
+	hs.keys("4", "left", "l", "h", " ")
+	mustContain(t, hs.screen(), "‹ balanced ›")
+	hs.keys("ctrl+r")
+	mustContain(t, hs.screen(), "Reset the scenario")
+	mustNotContain(t, hs.screen(), "(edited)")
+	hs.keys("1")
+	mustContain(t, hs.screen(), "REWARDS DEFICIT PLANS", "£700.0m")
+
+	// Repayment off makes a grant; its fields are shown as such.
+	hs.keys("4")
+	for range 7 {
+		hs.keys("j")
+	}
+	hs.keys("enter")
+	mustContain(t, hs.screen(), "‹ off (grant) ›", "— (grant)")
+	hs.keys("k", "up")
+	mustContain(t, hs.screen(), "‹ deficit ›") // the cap
+}
+
+func TestSaveScenario(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	hs := open(t)
+	editPot(hs, "£800m")
+	hs.keys("ctrl+s")
+	path := filepath.Join(dir, "deficit-support-feb-2024-edited.toml")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("save: %v\n%s", err, hs.screen())
+	}
+	if !strings.Contains(string(data), "800") {
+		t.Errorf("saved scenario lacks the new pot:\n%s", data)
+	}
+	mustContain(t, hs.screen(), "Saved the scenario to")
+}
+
+func TestStaleResultIgnored(t *testing.T) {
+	hs := open(t)
+	editPot(hs, "£900m")
+	old := resultMsg{seq: 1, yi: hs.m.yi, si: hs.m.si, res: hs.m.res}
+	old.res.Totals.Pot = old.res.Totals.Pot.Neg()
+	hs.send(old)
+	hs.keys("1")
+	mustContain(t, hs.screen(), "£900.0m")
+	// A result for another scenario is ignored too.
+	other := resultMsg{seq: hs.m.seq + 1, yi: hs.m.yi, si: hs.m.si + 1, res: old.res}
+	hs.send(other)
+	mustContain(t, hs.screen(), "£900.0m")
+}
+
+func TestEditingStopsOnArrows(t *testing.T) {
+	hs := open(t)
+	hs.keys("4", "enter")
+	if !hs.m.editor.editing {
+		t.Fatal("enter did not start editing")
+	}
+	hs.keys("down")
+	if hs.m.editor.editing || hs.m.editor.focus != 1 {
+		t.Fatalf("down: editing=%v focus=%d", hs.m.editor.editing, hs.m.editor.focus)
+	}
+	hs.keys("up", "enter", "esc")
+	if hs.m.editor.editing {
+		t.Fatal("esc did not stop editing")
+	}
+}
