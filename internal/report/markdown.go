@@ -11,11 +11,11 @@ func renderMarkdown(w io.Writer, d doc) error {
 	var b strings.Builder
 	para := func(s string) {
 		if s != "" {
-			b.WriteString(mdEscape(s))
+			b.WriteString(mdBlock(s))
 			b.WriteString("\n\n")
 		}
 	}
-	b.WriteString("# " + mdEscape(d.title) + "\n\n")
+	b.WriteString("# " + mdBlock(d.title) + "\n\n")
 	para(d.note)
 	for _, f := range d.facts {
 		b.WriteString("- **" + mdEscape(f.label) + ":** " + mdEscape(f.value) + "\n")
@@ -23,7 +23,7 @@ func renderMarkdown(w io.Writer, d doc) error {
 	b.WriteString("\n## Verdict: " + mdEscape(d.verdict.Words()) + "\n\n")
 	para(d.verdictS)
 	for _, n := range d.numbers {
-		b.WriteString("- " + mdEscape(n) + "\n")
+		b.WriteString("- " + mdBlock(n) + "\n")
 	}
 	for _, s := range d.sections {
 		b.WriteString("\n## " + mdEscape(s.heading) + "\n\n")
@@ -43,7 +43,7 @@ func renderMarkdown(w io.Writer, d doc) error {
 		b.WriteString("None.\n")
 	}
 	for _, c := range d.caveats {
-		b.WriteString("- " + mdEscape(c) + "\n")
+		b.WriteString("- " + mdBlock(c) + "\n")
 	}
 	_, err := io.WriteString(w, strings.ReplaceAll(b.String(), "\n\n\n", "\n\n"))
 	return err
@@ -66,7 +66,7 @@ func mdTable(b *strings.Builder, t table) {
 	}
 	heads := make([]string, len(t.cols))
 	for i, c := range t.cols {
-		heads[i] = c.head
+		heads[i] = strings.ReplaceAll(c.head, "\n", " ")
 	}
 	row(heads, false)
 	b.WriteString("|")
@@ -86,27 +86,32 @@ func mdTable(b *strings.Builder, t table) {
 	}
 }
 
-// mdEscape backslash-escapes the characters markdown would act on, so that
-// names from data files show as written: | cannot end a table cell, * and _
-// cannot start emphasis, < cannot start HTML, and a leading # + - = or digit
-// run followed by . or ) cannot start a heading or list.
+// mdEscape backslash-escapes the characters markdown would act on anywhere
+// in a line, so that names from data files show as written: | cannot end a
+// table cell, * and _ cannot start emphasis, < cannot start HTML.
 func mdEscape(s string) string {
 	var b strings.Builder
-	// "1." or "1)" at the start would begin an ordered list.
-	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
-	for i, r := range s {
-		if digits > 0 && i == digits && (r == '.' || r == ')') {
-			b.WriteByte('\\')
-		}
+	for _, r := range s {
 		switch r {
 		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '!', '&', '{', '}':
 			b.WriteByte('\\')
-		case '#', '+', '-', '=', '.':
-			if i == 0 {
-				b.WriteByte('\\')
-			}
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// mdBlock escapes text that starts a paragraph or list item: as mdEscape,
+// and a leading # + - = or "1." / "1)" cannot start a heading or a list.
+func mdBlock(s string) string {
+	s = mdEscape(s)
+	if s != "" && strings.ContainsRune("#+-=", rune(s[0])) {
+		return "\\" + s
+	}
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	if digits > 0 && digits < len(s) && (s[digits] == '.' || s[digits] == ')') &&
+		(digits+1 == len(s) || s[digits+1] == ' ') {
+		return s[:digits] + "\\" + s[digits:]
+	}
+	return s
 }

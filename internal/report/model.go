@@ -298,6 +298,9 @@ func penaltySection(r analysis.Result) (section, bool) {
 			fmtK(thousands(s.PenaltyPlan)), fmtK(thousands(*s.PrudencePenalty))})
 	}
 	top := r.Systems[shown[0]]
+	if top.PrudencePenalty.IsZero() && r.Systems[idx[len(idx)-1]].PrudencePenalty.IsZero() {
+		return section{heading: "Prudence penalties", intro: []string{capital(penaltySentence(top))}}, true
+	}
 	sec := section{
 		heading: "Prudence penalties",
 		intro: []string{"What a balanced system would have gained in effective grant had it planned a deficit like " +

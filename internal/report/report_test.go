@@ -243,11 +243,39 @@ func TestMarkdownEscapesNames(t *testing.T) {
 			t.Errorf("the row has the wrong number of cells: %s", line)
 		}
 	}
-	if got := mdEscape("1. first"); got != `1\. first` {
-		t.Errorf("mdEscape(1. first) = %q", got)
+	for in, want := range map[string]string{"1. first": `1\. first`, "# head": `\# head`, "- item": `\- item`,
+		"35.43": "35.43", "12) x": `12\) x`, "a|b": `a\|b`} {
+		if got := mdBlock(in); got != want {
+			t.Errorf("mdBlock(%q) = %q, want %q", in, got, want)
+		}
 	}
-	if got := mdEscape("# head"); got != `\# head` {
-		t.Errorf("mdEscape(# head) = %q", got)
+	if got := mdEscape("0.5% -1"); got != "0.5% -1" {
+		t.Errorf("mdEscape escapes a plain figure: %q", got)
+	}
+}
+
+// TestMarkdownTablesAreWellFormed checks that every table line is a whole
+// row and that each table's rows have as many cells as its header.
+func TestMarkdownTablesAreWellFormed(t *testing.T) {
+	for _, c := range cases(t) {
+		md := renderString(t, c.res, Markdown, Options{})
+		cells := -1
+		for i, line := range strings.Split(md, "\n") {
+			if !strings.HasPrefix(line, "|") {
+				cells = -1
+				continue
+			}
+			if !strings.HasSuffix(line, "|") {
+				t.Errorf("%s line %d is not a whole row: %q", c.name, i+1, line)
+			}
+			n := strings.Count(strings.ReplaceAll(line, `\|`, ""), "|")
+			if cells >= 0 && n != cells {
+				t.Errorf("%s line %d has %d cells, its header %d: %q", c.name, i+1, n-1, cells-1, line)
+			}
+			if cells < 0 {
+				cells = n
+			}
+		}
 	}
 }
 
