@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/money"
 
 	"github.com/charmbracelet/x/ansi"
 	"github.com/shopspring/decimal"
@@ -577,5 +578,28 @@ func TestParseFormat(t *testing.T) {
 	}
 	if err := Render(&bytes.Buffer{}, fixture(), Format("pdf"), Options{}); err == nil {
 		t.Error("Render accepts an unknown format")
+	}
+}
+
+// TestEffectiveGrantRoundedOnceFromExact: the £000 shown comes from the exact
+// effective grant, not from the figure already rounded to pence.
+func TestEffectiveGrantRoundedOnceFromExact(t *testing.T) {
+	s := analysis.SystemResult{Allocation: decimal.NewFromInt(3000)}
+	s.Value.PVExact = money.R(decimal.RequireFromString("3000.01"), decimal.NewFromInt(1))
+	s.EffectiveGrant = decimal.RequireFromString("1500.00") // 1499.995 rounded to pence
+	w := decimal.RequireFromString("0.5")
+	if got := effectiveGrantK(s, w); !got.Equal(decimal.NewFromInt(1)) {
+		t.Errorf("effective grant 1499.995 shows as %s thousand, want 1", got)
+	}
+	if got := thousands(s.EffectiveGrant); !got.Equal(decimal.NewFromInt(2)) {
+		t.Errorf("rounding twice gives %s, the case this test is about", got)
+	}
+	// A grant has no present value: the pence figure is exact.
+	g := analysis.SystemResult{Allocation: decimal.NewFromInt(2500), EffectiveGrant: decimal.NewFromInt(2500)}
+	if got := effectiveGrantK(g, w); !got.Equal(decimal.NewFromInt(3)) {
+		t.Errorf("grant of 2500 shows as %s thousand, want 3 (half away from zero)", got)
+	}
+	if got := thousands(decimal.RequireFromString("-2500")); !got.Equal(decimal.NewFromInt(-3)) {
+		t.Errorf("-2500 shows as %s thousand, want -3", got)
 	}
 }
