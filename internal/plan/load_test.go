@@ -197,7 +197,7 @@ func TestLoadCollectsEveryProblem(t *testing.T) {
 p/2022-23: the year folder has no systems.csv or systems.xlsx (one is needed for each year)
 p/2023-24/systems.csv:2: column "population": must be more than 0, not "0"
 p/2023-24/a.toml:4: column "repayment.first_year": 2023/24 is not after the plans' year 2023/24: repayment starts in a later year
-p/2023-24/b.toml: column "title": is missing: every scenario needs a title, like title = "Deficit support"
+p/2023-24/b.toml:1: column "title": is missing: every scenario needs a title, like title = "Deficit support"
 p/2023-24/b.toml:1: column "pot": write it in quotes, like pot = "1.5": an unquoted number with a decimal point or exponent passes through floating point and can lose digits
 p/2024-25: has both systems.csv and systems.xlsx: keep only one`)
 }

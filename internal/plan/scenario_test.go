@@ -120,14 +120,14 @@ x.toml:6: unknown table [extra]: a scenario has [eligibility], [allocation], [re
 		{"unquoted float pot", "title = \"T\"\npot = 700000000.5\n", `x.toml:2: column "pot": write it in quotes, like pot = "700000000.5": an unquoted number with a decimal point or exponent passes through floating point and can lose digits`},
 		{"unquoted exponent pot", "title = \"T\"\npot = 7e8\n", `x.toml:2: column "pot": write it in quotes, like pot = "7e8": an unquoted number with a decimal point or exponent passes through floating point and can lose digits`},
 		{"unquoted float rate", base + "[assumptions]\ndiscount_rate = 0.035\n", `x.toml:4: column "assumptions.discount_rate": write it in quotes, like discount_rate = "0.035": an unquoted number with a decimal point or exponent passes through floating point and can lose digits`},
-		{"huge integer", "title = \"T\"\npot = 123456789012345678901\n", `x.toml:2: pot: the number is too large to write without quotes: put it in quotes`},
+		{"huge integer", "title = \"T\"\npot = 123456789012345678901\n", `x.toml:2: column "pot": is too large to write without quotes: write it in quotes, like pot = "123456789012345678901"`},
 		{"pot not whole units", "title = \"T\"\npot = \"700000000.5\"\n", `x.toml:2: column "pot": 700000000.5 is not a whole number of the allocation unit (£1): round the pot, or choose a smaller allocation.unit`},
 		{"pot not whole thousands", "title = \"T\"\npot = \"£1,500\"\n[allocation]\nunit = \"£1000\"\n", `x.toml:2: column "pot": 1500 is not a whole number of the allocation unit (£1000): round the pot, or choose a smaller allocation.unit`},
 		{"negative pot", "title = \"T\"\npot = \"-5\"\n", `x.toml:2: column "pot": must not be negative, not -5`},
 		{"bad money", "title = \"T\"\npot = \"12,3x\"\n", `x.toml:2: column "pot": cannot read "12,3x" as money`},
 		{"missing title and pot", "note = \"n\"\n", `
-x.toml: column "title": is missing: every scenario needs a title, like title = "Deficit support"
-x.toml: column "pot": is missing: say how much money is shared, like pot = "£700m"`},
+x.toml:1: column "title": is missing: every scenario needs a title, like title = "Deficit support"
+x.toml:1: column "pot": is missing: say how much money is shared, like pot = "£700m"`},
 		{"blank title", "title = \"  \"\npot = 1\n", `x.toml:1: column "title": is blank: every scenario needs a title`},
 		{"title not text", "title = 5\npot = 1\n", `x.toml:1: column "title": must be text in quotes`},
 		{"bad choices", base + "[eligibility]\nrule = \"defecit\"\nbasis = \"budget\"\n[allocation]\nmethod = \"fair\"\nbasis = 3\ncap = \"some\"\n", `
@@ -158,8 +158,8 @@ x.toml:5: column "repayment.profile": write share 2 as a percentage in quotes, l
 		{"syntax", "title = \"T\npot = 1\n", `x.toml:1: not valid TOML: basic strings cannot have new lines`},
 		{"duplicate key", "title = \"T\"\ntitle = \"U\"\npot = 1\n", `x.toml:2: not valid TOML: key title is already defined`},
 		{"empty", "", `
-x.toml: column "title": is missing: every scenario needs a title, like title = "Deficit support"
-x.toml: column "pot": is missing: say how much money is shared, like pot = "£700m"`},
+x.toml:1: column "title": is missing: every scenario needs a title, like title = "Deficit support"
+x.toml:1: column "pot": is missing: say how much money is shared, like pot = "£700m"`},
 	} {
 		_, err := ParseScenario("x.toml", []byte(c.text))
 		if err == nil {

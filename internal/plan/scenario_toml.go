@@ -170,12 +170,14 @@ func indexTOML(data []byte) map[string]tomlPos {
 // scenarioReader turns a raw scenario into a Scenario, noting problems.
 type scenarioReader struct {
 	file    string
+	data    []byte
 	idx     map[string]tomlPos
 	probs   Problems
 	flagged map[string]bool
 }
 
-// line finds the line of a key, or of its table, or 0.
+// line finds the line of a key, or of its table, or else 1: a key missing
+// from the top of the file is a problem with the file as a whole.
 func (r *scenarioReader) line(key string) int {
 	for k := key; ; {
 		if p, ok := r.idx[k]; ok {
@@ -183,7 +185,7 @@ func (r *scenarioReader) line(key string) int {
 		}
 		i := strings.LastIndexByte(k, '.')
 		if i < 0 {
-			return 0
+			return 1
 		}
 		k = k[:i]
 	}
@@ -192,6 +194,21 @@ func (r *scenarioReader) line(key string) int {
 func (r *scenarioReader) bad(key, format string, a ...any) {
 	r.flagged[key] = true
 	r.probs = append(r.probs, Problem{File: r.file, Line: r.line(key), Column: key, Message: fmt.Sprintf(format, a...)})
+}
+
+// rawAt finds the text of the value of key on a line of the document, for
+// a message about a number the parser could not hold.
+func (r *scenarioReader) rawAt(line int, key string) string {
+	lines := strings.Split(string(r.data), "\n")
+	if line < 1 || line > len(lines) {
+		return "…"
+	}
+	_, v, ok := strings.Cut(lines[line-1], "=")
+	if !ok {
+		return "…"
+	}
+	v, _, _ = strings.Cut(v, "#")
+	return strings.TrimSpace(v)
 }
 
 // quoteHint is the message for an unquoted number that is not a whole number.
@@ -316,9 +333,9 @@ func parseScenario(file string, data []byte) (Scenario, error) {
 // readScenario parses a scenario and also returns the line of each key, so
 // Load can place the problems it finds against a dataset.
 func readScenario(file string, data []byte) (Scenario, func(key string) int, error) {
-	r := &scenarioReader{file: file, flagged: map[string]bool{}}
-	var raw rawScenario
 	data = bytes.TrimPrefix(data, bom)
+	r := &scenarioReader{file: file, data: data, flagged: map[string]bool{}}
+	var raw rawScenario
 	err := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields().Decode(&raw)
 	r.idx = indexTOML(data)
 	var strict *toml.StrictMissingError
@@ -331,7 +348,13 @@ func readScenario(file string, data []byte) (Scenario, func(key string) int, err
 		}
 	case errors.As(err, &de):
 		line, _ := de.Position()
-		return Scenario{}, r.line, Problems{{File: file, Line: line, Message: decodeMessage(de)}}
+		p := Problem{File: file, Line: line, Message: decodeMessage(de)}
+		if msg := de.Error(); strings.Contains(msg, "too large") || strings.Contains(msg, "out of range") {
+			key := strings.Join(de.Key(), ".")
+			p.Column = key
+			p.Message = fmt.Sprintf("is too large to write without quotes: write it in quotes, like %s = \"%s\"", key[strings.LastIndexByte(key, '.')+1:], clip(r.rawAt(line, key)))
+		}
+		return Scenario{}, r.line, Problems{p}
 	default:
 		return Scenario{}, r.line, Problems{{File: file, Message: "cannot read as TOML: " + err.Error()}}
 	}
@@ -458,8 +481,6 @@ func decodeMessage(de *toml.DecodeError) string {
 	msg := strings.TrimPrefix(de.Error(), "toml: ")
 	key := strings.Join(de.Key(), ".")
 	switch {
-	case strings.Contains(msg, "too large") || strings.Contains(msg, "out of range"):
-		return fmt.Sprintf("%s: the number is too large to write without quotes: put it in quotes", key)
 	case strings.HasPrefix(msg, "cannot decode"):
 		if _, table := scenarioKeys[key]; table && key != "" {
 			return fmt.Sprintf("%s must be a table, written [%s] on a line of its own with its keys below", key, key)

@@ -210,7 +210,14 @@ func readHeader(st sheetTable, hline int) (layout, []string, Problems) {
 			missing = append(missing, columnNames[c])
 		}
 	}
-	if len(missing) > 0 {
+	if len(missing) > 0 && len(st.Header.Cells) == 1 && strings.ContainsAny(st.Header.Cells[0], ";\t") {
+		sep := "semicolons"
+		if strings.Contains(st.Header.Cells[0], "\t") {
+			sep = "tabs"
+		}
+		probs = append(probs, st.at(hline, -1, "", "the header row is one cell, %q: the file seems to use %s between cells, not commas: %s",
+			clip(st.Header.Cells[0]), sep, saveAsCSV))
+	} else if len(missing) > 0 {
 		probs = append(probs, st.at(hline, -1, "", "missing required %s %s (the header row needs code, name, population and plan)",
 			plural(len(missing), "column", "columns"), quoteList(missing)))
 	}
@@ -321,6 +328,18 @@ var (
 	negativeRe = regexp.MustCompile(`^(?:[-−–]\s*[0-9,]+(?:\.[0-9]+)?|\(\s*[0-9,]+(?:\.[0-9]+)?\s*\))$`)
 )
 
+// cellReason explains a cell that is an Excel error value or a formula, as
+// the money parser does; "" for anything else.
+func cellReason(v string) string {
+	switch {
+	case strings.HasPrefix(v, "#"):
+		return ": it is an Excel error value"
+	case strings.HasPrefix(v, "="):
+		return ": it is a formula; paste values instead"
+	}
+	return ""
+}
+
 // parsePopulation reads a whole number of persons greater than zero.
 func parsePopulation(v string) (int64, string) {
 	switch {
@@ -329,7 +348,7 @@ func parsePopulation(v string) (int64, string) {
 	case negativeRe.MatchString(v):
 		return 0, fmt.Sprintf("must be more than 0, not %q", clip(v))
 	case len(v) > 32 || !wholeRe.MatchString(v):
-		return 0, fmt.Sprintf("cannot read %q as a whole number of people", clip(v))
+		return 0, fmt.Sprintf("cannot read %q as a whole number of people%s", clip(v), cellReason(v))
 	}
 	n, err := strconv.ParseInt(strings.ReplaceAll(v, ",", ""), 10, 64)
 	switch {
@@ -348,7 +367,7 @@ func parsePositive(v string) (decimal.Decimal, string) {
 	case negativeRe.MatchString(v):
 		return decimal.Decimal{}, fmt.Sprintf("must be more than 0, not %q", clip(v))
 	case len(v) > 32 || !decimalRe.MatchString(v):
-		return decimal.Decimal{}, fmt.Sprintf("cannot read %q as a number", clip(v))
+		return decimal.Decimal{}, fmt.Sprintf("cannot read %q as a number%s", clip(v), cellReason(v))
 	}
 	d, err := decimal.NewFromString(strings.ReplaceAll(v, ",", ""))
 	if err != nil {

@@ -244,3 +244,30 @@ func TestReadCSVRejects(t *testing.T) {
 		wantErr(t, err, c.want)
 	}
 }
+
+// Names and sources with escape sequences, control and bidi characters load
+// as they are: the text is made safe where it is shown (tui, report), not
+// here, so the data a finance chief sees in a report's CSV is what the file
+// holds. Messages about bad cells quote them with %q, so no raw control
+// character reaches a terminal through an error.
+func TestHostileTextLoadsAsIs(t *testing.T) {
+	name := "\x1b[31mRed\x1b[0m \x1b]52;c;cHduZWQ=\x07 Beds\rOver\x08 \u009b31m \u202eskeeK\u202c \u200b"
+	ds := mustCSV(t, "code,name,population,plan,source\nQ\u202eHG,\""+name+"\",10,0,\u2066src\u2069\n")
+	s := ds.Systems[0]
+	if s.Name != name || s.Code != "Q\u202eHG" || s.Source != "\u2066src\u2069" {
+		t.Errorf("%q %q %q", s.Code, s.Name, s.Source)
+	}
+}
+
+// Text that is not valid UTF-8 is read as Windows-1252 (what Excel on
+// Windows writes for "CSV (Comma delimited)"), so the file loads and the £
+// sign survives; the five bytes 1252 leaves undefined become U+FFFD.
+func TestInvalidUTF8ReadsAsWindows1252(t *testing.T) {
+	ds := mustCSV(t, "code,name,population,plan\nQAA,Caf\xe9 \x80 \x93quoted\x94 \x81,10,\xa3-1\n")
+	if got := ds.Systems[0].Name; got != "Café € “quoted” \uFFFD" {
+		t.Errorf("name = %q", got)
+	}
+	if !ds.Systems[0].Plan.Equal(dec(t, "-1")) {
+		t.Errorf("plan = %s", ds.Systems[0].Plan)
+	}
+}

@@ -1,7 +1,9 @@
 package plan
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -265,4 +267,76 @@ func TestLoadXLSX(t *testing.T) {
 	}
 	_, err = Load(fsys, "p", "p", Options{Sheet: "nope"})
 	wantErr(t, err, `p/2023-24/systems.xlsx: has no sheet named "nope": its sheets are "Read me" and "Plans 2023-24"`)
+}
+
+// Bad workbooks, built here rather than committed, each with its message.
+func TestBadXLSX(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		cells map[string]any
+		want  string
+	}{
+		{"empty sheet", map[string]any{}, `b.xlsx:Plans!A1: the sheet is empty: a systems file needs a header row (code, name, population, plan, ...) and a row for each system`},
+		{"title rows only", map[string]any{"A1": "ICS plans", "A3": "code", "B3": "name"},
+			`b.xlsx:Plans!A1: missing required columns "code", "name", "population" and "plan" (the header row needs code, name, population and plan)`},
+		{"header only below titles", map[string]any{"A1": "Title", "B3": "code", "C3": "name", "D3": "population", "E3": "plan (£m)"},
+			`b.xlsx:Plans!A3: has a header row but no systems below it`},
+		{"formula without cached value", map[string]any{"A1": "code", "B1": "name", "C1": "population", "D1": "plan", "A2": "Q", "B2": "N", "C2": "=1+1", "D2": "=SUM(D3:D9)"}, `
+b.xlsx:Plans!C2: column "population": cannot read "=1+1" as a whole number of people: it is a formula; paste values instead
+b.xlsx:Plans!D2: column "plan": cannot read "=SUM(D3:D9)" as money: it is a formula; paste values instead`},
+		{"error values", map[string]any{"A1": "code", "B1": "name", "C1": "population", "D1": "plan (£000)", "A2": "Q", "B2": "N", "C2": "#N/A", "D2": "=1/0"}, `
+b.xlsx:Plans!C2: column "population": cannot read "#N/A" as a whole number of people: it is an Excel error value
+b.xlsx:Plans!D2: column "plan": cannot read "#DIV/0!" as money: it is an Excel error value`},
+	} {
+		data := workbook(t, []string{"Plans"}, map[string]map[string]any{"Plans": c.cells})
+		// As Excel saves a formula whose result is an error.
+		data = patchZip(t, data, "xl/worksheets/sheet1.xml", `<c r="D2" t="str"><f>1/0</f></c>`, `<c r="D2" t="e"><f>1/0</f><v>#DIV/0!</v></c>`)
+		tab, err := ReadXLSX("b.xlsx", data, "")
+		if err == nil {
+			_, err = ParseSystems(tab, "2023/24")
+		}
+		if err == nil {
+			t.Errorf("%s: no error", c.name)
+			continue
+		}
+		if got := errText(t, err); got != strings.TrimSpace(c.want) {
+			t.Errorf("%s:\n got: %s\nwant: %s", c.name, got, strings.TrimSpace(c.want))
+		}
+	}
+}
+
+// patchZip replaces text in one member of a zip archive.
+func patchZip(t testing.TB, data []byte, member, old, new string) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, zf := range zr.File {
+		r, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if zf.Name == member {
+			b = []byte(strings.Replace(string(b), old, new, 1))
+		}
+		w, err := zw.Create(zf.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write(b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
 }
