@@ -305,8 +305,14 @@ func loadLibrary(c config) (plan.Library, error) {
 		fsys = os.DirFS(abs)
 	} else {
 		// Keep the parent in view so a file in a year folder knows its year.
-		fsys = os.DirFS(filepath.Dir(filepath.Dir(abs)))
-		name = filepath.ToSlash(filepath.Join(filepath.Base(filepath.Dir(abs)), filepath.Base(abs)))
+		dir := filepath.Dir(abs)
+		if parent := filepath.Dir(dir); parent != dir {
+			fsys = os.DirFS(parent)
+			name = filepath.Base(dir) + "/" + filepath.Base(abs)
+		} else { // a file at the root of a drive
+			fsys = os.DirFS(dir)
+			name = filepath.Base(abs)
+		}
 	}
 	return plan.Load(fsys, name, c.path, opt)
 }

@@ -203,6 +203,9 @@ func TestFlagsAfterPath(t *testing.T) {
 	if !strings.Contains(r.stdout, `"systems": 3`) {
 		t.Errorf("flags after PATH were not read:\n%.300s", r.stdout)
 	}
+	r = runArgs(t, "--format", "json", "--", dir)
+	r.want(t, exitOK)
+	runArgs(t, "--", dir, "--format").want(t, exitUsage) // after --, "--format" is a second PATH
 }
 
 func TestOutputFile(t *testing.T) {
