@@ -57,7 +57,7 @@ func load(fsys fs.FS, p, display string, opt Options) (Library, error) {
 	}
 	var yearDirs []string
 	for _, e := range entries {
-		if _, ok := yearLabel(e.Name()); ok && e.IsDir() {
+		if _, ok := yearLabel(e.Name()); ok && isDir(fsys, path.Join(p, e.Name()), e) {
 			yearDirs = append(yearDirs, e.Name())
 		}
 	}
@@ -152,6 +152,25 @@ func systemsKind(name string) string {
 	return ""
 }
 
+// skipped reports whether a file in a year folder is not the user's own:
+// hidden files (macOS "._x.toml" copies on shared drives, editor files) and
+// the "~$" lock files Excel leaves beside an open workbook.
+func skipped(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")
+}
+
+// isDir reports whether an entry is a folder, following a symbolic link.
+func isDir(fsys fs.FS, p string, e fs.DirEntry) bool {
+	if e.IsDir() {
+		return true
+	}
+	if e.Type()&fs.ModeSymlink == 0 {
+		return false
+	}
+	info, err := fs.Stat(fsys, p)
+	return err == nil && info.IsDir()
+}
+
 func hasSystems(entries []fs.DirEntry) bool {
 	for _, e := range entries {
 		if !e.IsDir() && systemsKind(e.Name()) != "" {
@@ -223,7 +242,7 @@ func (l *loader) yearFolder(dir, label, dirName string) (Year, bool) {
 	var sys []fs.DirEntry
 	var scen []string
 	for _, e := range entries {
-		if e.IsDir() {
+		if e.IsDir() || skipped(e.Name()) {
 			continue
 		}
 		if systemsKind(e.Name()) != "" {

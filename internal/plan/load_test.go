@@ -212,3 +212,39 @@ func fsTestSub(fsys fstest.MapFS, dir string) (fstest.MapFS, error) {
 	}
 	return out, nil
 }
+
+func TestLoadSkipsLockAndHiddenFiles(t *testing.T) {
+	fsys := fstest.MapFS{
+		"p/2023-24/systems.csv":       {Data: []byte(tinyCSV)},
+		"p/2023-24/~$systems.xlsx":    {Data: []byte("excel lock file")},
+		"p/2023-24/._a.toml":          {Data: []byte("\x00\x05\x16\x07 AppleDouble")},
+		"p/2023-24/.#a.toml":          {Data: []byte("emacs lock")},
+		"p/2023-24/a.toml":            {Data: []byte("title = \"A\"\npot = \"\xa3700m\"\n")},
+		"p/2023-24/a.toml~":           {Data: []byte("backup")},
+		"p/2023-24/sub/systems.csv":   {Data: []byte("ignored")},
+		"p/2023-24/2023-24/other.csv": {Data: []byte("ignored")},
+	}
+	lib, err := Load(fsys, "p", "p", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc := lib.Years[0].Scenarios; len(sc) != 1 || sc[0].Name != "a" || !sc[0].Pot.Equal(dec(t, "700000000")) {
+		t.Errorf("scenarios: %+v", sc)
+	}
+}
+
+func TestProblemsAreCapped(t *testing.T) {
+	var sb strings.Builder
+	sb.WriteString("code,name,population,plan\n")
+	for i := 0; i < 600; i++ {
+		sb.WriteString("Q,N,0,0\n")
+	}
+	_, err := parseCSV(t, sb.String())
+	var ps Problems
+	if !errors.As(err, &ps) || len(ps) != MaxProblems+1 {
+		t.Fatalf("%d problems", len(ps))
+	}
+	if got := ps[MaxProblems].Error(); got != "systems.csv:252: and 699 more problems from here on, not listed: fix the ones above first" {
+		t.Errorf("last line: %s", got)
+	}
+}

@@ -8,10 +8,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/pelletier/go-toml/v2"
 	"github.com/pelletier/go-toml/v2/unstable"
 	"github.com/shopspring/decimal"
+	"golang.org/x/text/encoding/charmap"
 
 	"icsplan/internal/money"
 )
@@ -325,6 +327,8 @@ func (r *scenarioReader) unit(key string, v any) decimal.Decimal {
 }
 
 // parseScenario reads a scenario file; see ParseScenario and NewScenario.
+// The text is UTF-8 (leading byte order marks dropped) or, when it is not
+// valid UTF-8, Windows-1252, as for systems.csv.
 func parseScenario(file string, data []byte) (Scenario, error) {
 	sc, _, err := readScenario(file, data)
 	return sc, err
@@ -333,7 +337,14 @@ func parseScenario(file string, data []byte) (Scenario, error) {
 // readScenario parses a scenario and also returns the line of each key, so
 // Load can place the problems it finds against a dataset.
 func readScenario(file string, data []byte) (Scenario, func(key string) int, error) {
-	data = bytes.TrimPrefix(data, bom)
+	for bytes.HasPrefix(data, bom) {
+		data = data[len(bom):]
+	}
+	if !utf8.Valid(data) { // saved as "ANSI" by an old editor: read as Windows-1252, as CSV is
+		if dec, err := charmap.Windows1252.NewDecoder().Bytes(data); err == nil {
+			data = dec
+		}
+	}
 	r := &scenarioReader{file: file, data: data, flagged: map[string]bool{}}
 	var raw rawScenario
 	err := toml.NewDecoder(bytes.NewReader(data)).DisallowUnknownFields().Decode(&raw)

@@ -154,9 +154,25 @@ func parseSystems(t Table, year string) (Dataset, error) {
 		return Dataset{}, Problems{st.at(hline, -1, "", "has a header row but no systems below it")}
 	}
 	if len(probs) > 0 {
-		return Dataset{}, probs
+		return Dataset{}, capProblems(probs)
 	}
 	return ds, nil
+}
+
+// MaxProblems is how many problems ParseSystems lists for one file; a last
+// line says how many more there are and where they start.
+const MaxProblems = 500
+
+// capProblems keeps the first MaxProblems problems and sums up the rest.
+func capProblems(ps Problems) Problems {
+	if len(ps) <= MaxProblems {
+		return ps
+	}
+	rest := ps[MaxProblems]
+	more := len(ps) - MaxProblems
+	out := append(Problems(nil), ps[:MaxProblems]...)
+	return append(out, Problem{File: rest.File, Line: rest.Line, Cell: rest.Cell,
+		Message: fmt.Sprintf("and %d more %s from here on, not listed: fix the ones above first", more, plural(more, "problem", "problems"))})
 }
 
 // readHeader finds the known columns and their units.
