@@ -300,7 +300,19 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case savedMsg:
 		m.setStatus(msg.text, msg.err)
 	case tea.KeyMsg:
-		m, cmd = m.handleKey(msg)
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			// Keys typed quickly (or sent by tmux) can arrive as one
+			// message: take them one at a time, so "]1" is two commands.
+			var cmds []tea.Cmd
+			for _, r := range msg.Runes {
+				m, cmd = m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt})
+				m.syncKeys()
+				cmds = append(cmds, cmd)
+			}
+			cmd = tea.Batch(cmds...)
+		} else {
+			m, cmd = m.handleKey(msg)
+		}
 	}
 	m.syncKeys()
 	return m, cmd

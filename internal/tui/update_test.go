@@ -350,3 +350,15 @@ func TestEditingStopsOnArrows(t *testing.T) {
 		t.Fatal("esc did not stop editing")
 	}
 }
+
+func TestRunesArrivingTogether(t *testing.T) {
+	hs := open(t)
+	hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("]2")})
+	mustContain(t, hs.screen(), "2024/25", "[2 Systems]")
+	// While typing they are text.
+	hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/qa")})
+	mustContain(t, hs.screen(), "filter: qa")
+	if hs.quit {
+		t.Fatal("q in a burst of typed text quit")
+	}
+}

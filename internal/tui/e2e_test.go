@@ -1,0 +1,168 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tmuxSession drives a program in a private, detached tmux server, the way
+// ../shared/tools/tui.sh does: every wait polls the screen.
+type tmuxSession struct {
+	t      *testing.T
+	socket string
+	name   string
+}
+
+func (s *tmuxSession) tmux(args ...string) (string, error) {
+	cmd := exec.Command("tmux", append([]string{"-L", s.socket}, args...)...)
+	cmd.Env = append(os.Environ(), "LANG=C.UTF-8")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+func (s *tmuxSession) must(args ...string) string {
+	s.t.Helper()
+	out, err := s.tmux(args...)
+	if err != nil {
+		s.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return out
+}
+
+// start runs command in a cols×rows window in dir; the shell prints
+// TUI-EXIT=<code> when it ends and keeps the pane open.
+func (s *tmuxSession) start(cols, rows int, dir, command string) {
+	s.t.Helper()
+	s.must("-f", "/dev/null", "new-session", "-d", "-s", s.name, "-c", dir,
+		"-x", fmt.Sprint(cols), "-y", fmt.Sprint(rows),
+		"sh -c '"+command+"; echo TUI-EXIT=$?; sleep 600'")
+	s.t.Cleanup(func() { s.tmux("kill-server") })
+}
+
+func (s *tmuxSession) screen() string { return s.must("capture-pane", "-p", "-t", s.name) }
+
+// keys sends tmux key names: Enter Tab Escape C-u q …
+func (s *tmuxSession) keys(keys ...string) {
+	s.t.Helper()
+	s.must(append([]string{"send-keys", "-t", s.name}, keys...)...)
+}
+
+// typeText sends literal text.
+func (s *tmuxSession) typeText(text string) {
+	s.t.Helper()
+	s.must("send-keys", "-l", "-t", s.name, text)
+}
+
+func (s *tmuxSession) resize(cols, rows int) {
+	s.t.Helper()
+	s.must("resize-window", "-t", s.name, "-x", fmt.Sprint(cols), "-y", fmt.Sprint(rows))
+}
+
+// wait succeeds once every text is on screen, or fails after 10 s.
+func (s *tmuxSession) wait(texts ...string) string {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	var scr string
+	for time.Now().Before(deadline) {
+		scr = s.screen()
+		ok := true
+		for _, t := range texts {
+			ok = ok && strings.Contains(scr, t)
+		}
+		if ok {
+			return scr
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	s.t.Fatalf("timed out waiting for %q; screen:\n%s", texts, scr)
+	return ""
+}
+
+// TestEndToEndTmux builds the real binary and uses it in a real terminal:
+// it reads the verdict, visits every screen, edits the pot and sees the
+// Overview change, copies the summary, shrinks and restores the window, and
+// quits with q and exit code 0.
+func TestEndToEndTmux(t *testing.T) {
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is not installed, and CI is set: the end-to-end test must run in CI")
+		}
+		t.Skip("tmux is not installed: skipping the end-to-end test (install tmux to run it)")
+	}
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "icsplan")
+	build := exec.Command("go", "build", "-o", bin, "icsplan/cmd/icsplan")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	work := filepath.Join(dir, "work")
+	if err := os.Mkdir(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("icsplan-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "e2e"}
+	s.start(100, 30, work, "env TERM=xterm-256color LANG=C.UTF-8 "+bin)
+	// Let tmux keep what the program copies with OSC 52 as a paste buffer.
+	s.must("set-option", "-g", "set-clipboard", "on")
+
+	// The verdict, on the latest year (2024/25).
+	scr := s.wait("Verdict:", "REWARDS DEFICIT PLANS", "[1 Overview]", "2024/25")
+	if !strings.Contains(scr, "£2,200.0m") {
+		t.Fatalf("overview lacks the pot:\n%s", scr)
+	}
+
+	// Every screen.
+	s.keys("Tab")
+	s.wait("[2 Systems]", "of 42 systems")
+	s.keys("Enter")
+	s.wait("1. Eligibility", "2. Weight and share")
+	s.keys("Escape")
+	s.wait("of 42 systems")
+	s.keys("3")
+	s.wait("[3 Repayments]", "Money due back by year")
+	s.keys("4")
+	s.wait("[4 Scenario]", "Repayment: profile")
+	s.keys("5")
+	s.wait("[5 Compare]", "side by side")
+	s.keys("[")
+	s.wait("2023/24 (year 1/2)", "3 scenario(s) side by side")
+	s.keys("]", "1")
+	s.wait("[1 Overview]", "2024/25 (year 2/2)", "£2,200.0m")
+
+	// Edit the pot and see the Overview change.
+	s.keys("4", "g", "Enter", "C-u")
+	s.typeText("1000m")
+	s.keys("Enter")
+	s.wait("[1000m]", "(edited)")
+	s.keys("1")
+	scr = s.wait("[1 Overview]", "£1,000.0m")
+	if strings.Contains(scr, "£2,200.0m") {
+		t.Fatalf("overview still shows the old pot:\n%s", scr)
+	}
+
+	// Copy the email summary with OSC 52.
+	s.keys("y")
+	s.wait("Copied the email summary")
+	// tmux (set-clipboard on) turns the OSC 52 sequence into a paste buffer.
+	buf, err := s.tmux("show-buffer")
+	if err != nil || !strings.HasPrefix(buf, "Subject:") || !strings.Contains(buf, "rewards deficit plans") {
+		t.Errorf("the clipboard (tmux buffer) does not hold the email summary: %v\n%s", err, buf)
+	}
+
+	// Too small, then restored.
+	s.resize(60, 15)
+	s.wait("terminal too small: need 80×24, have 60×15")
+	s.resize(100, 30)
+	s.wait("[1 Overview]", "£1,000.0m")
+
+	// Quit with q: exit code 0.
+	s.keys("q")
+	scr = s.wait("TUI-EXIT=")
+	if !strings.Contains(scr, "TUI-EXIT=0") {
+		t.Fatalf("icsplan did not exit with 0:\n%s", scr)
+	}
+}
