@@ -603,3 +603,39 @@ func TestEffectiveGrantRoundedOnceFromExact(t *testing.T) {
 		t.Errorf("-2500 shows as %s thousand, want -3", got)
 	}
 }
+
+// TestSparseResults renders results with nothing in them, or without a
+// price, penalties or repayments, in every format without failing.
+func TestSparseResults(t *testing.T) {
+	empty := analysis.Result{}
+	grant := fixture()
+	grant.Scenario.Repayment = nil
+	grant.Years = nil
+	grant.HasPrice = false
+	grant.Verdict.Label = analysis.CannotCompare
+	grant.Outturn = nil
+	grant.Caveats = nil
+	grant.Sensitivity = nil
+	for i := range grant.Systems {
+		grant.Systems[i].Repayments = nil
+		grant.Systems[i].PrudencePenalty = nil
+	}
+	for name, r := range map[string]analysis.Result{"empty": empty, "grant": grant} {
+		for _, f := range Formats {
+			var buf bytes.Buffer
+			if err := Render(&buf, r, f, Options{}); err != nil {
+				t.Errorf("%s %s: %v", name, f, err)
+			}
+		}
+		e := EmailSummary(r)
+		if !strings.HasPrefix(e, "Subject: ") || !strings.Contains(e, "cannot compare") && name == "grant" {
+			t.Errorf("%s email:\n%s", name, e)
+		}
+	}
+	j := renderString(t, grant, JSON, Options{})
+	for _, want := range []string{`"repayment": null`, `"price_of_deficit": null`, `"repayments": []`, `"caveats": []`} {
+		if !strings.Contains(j, want) {
+			t.Errorf("grant JSON lacks %s", want)
+		}
+	}
+}

@@ -90,6 +90,22 @@ func (b *book) money(sheet string, col, row int, v string, bold bool) {
 	b.number(sheet, col, row, v, numFmtMoney, bold)
 }
 
+// value writes a decimal string as a number cell that takes its column's
+// style (set with columns); much faster than styling cell by cell.
+func (b *book) value(sheet string, col, row int, v string) {
+	b.keep(b.f.SetCellDefault(sheet, cell(col, row), v))
+}
+
+// columns gives columns (by 1-based index) a number format.
+func (b *book) columns(sheet, format string, cols ...int) {
+	id := b.style(format, &excelize.Style{CustomNumFmt: &format})
+	for _, c := range cols {
+		name, err := excelize.ColumnNumberToName(c)
+		b.keep(err)
+		b.keep(b.f.SetColStyle(sheet, name, id))
+	}
+}
+
 // renderXLSX writes the report as a workbook: Summary, Systems and
 // Repayments sheets whose figures equal the JSON report's to the penny.
 func renderXLSX(w io.Writer, r analysis.Result) error {
@@ -243,6 +259,9 @@ func xlsxSystems(b *book, j jsonReport) {
 	for i, h := range xlsxHeader {
 		b.bold(s, i+1, 1, h)
 	}
+	b.columns(s, numFmtCount, 5, 6)
+	b.columns(s, numFmtMoney, 7, 9, 10, 11, 12, 13, 14, 15, 17, 18)
+	b.columns(s, numFmtRatio, 16)
 	var pop int64
 	sums := map[int]decimal.Decimal{} // column → Σ of the pence figures shown
 	add := func(col int, v string) {
@@ -254,8 +273,8 @@ func xlsxSystems(b *book, j jsonReport) {
 		b.text(s, 2, row, sy.Name)
 		b.text(s, 3, row, sy.Region)
 		b.text(s, 4, row, sy.Group)
-		b.number(s, 5, row, strconv.FormatInt(sy.Population, 10), numFmtCount, false)
-		b.number(s, 6, row, sy.WeightedPopulation.String(), numFmtCount, false)
+		b.value(s, 5, row, strconv.FormatInt(sy.Population, 10))
+		b.value(s, 6, row, sy.WeightedPopulation.String())
 		pop += sy.Population
 		due := decimal.Zero
 		for _, in := range sy.Repayments {
@@ -266,16 +285,16 @@ func xlsxSystems(b *book, j jsonReport) {
 			v   string
 		}{{7, sy.Plan}, {9, sy.Allocation}, {10, sy.PerHead}, {11, sy.FairShare}, {12, sy.Transfer},
 			{13, money.Fixed2(due)}, {14, sy.PVRepayments}, {15, sy.EffectiveGrant}} {
-			b.money(s, c.col, row, c.v, false)
+			b.value(s, c.col, row, c.v)
 			if c.col != 10 {
 				add(c.col, c.v)
 			}
 		}
 		b.keep(b.f.SetCellBool(s, cell(8, row), sy.Eligible))
-		b.number(s, 16, row, sy.GrantElement, numFmtRatio, false)
+		b.value(s, 16, row, sy.GrantElement)
 		if sy.PrudencePenalty != nil {
-			b.money(s, 17, row, *sy.PrudencePenalty, false)
-			b.money(s, 18, row, *sy.PenaltyPlan, false)
+			b.value(s, 17, row, *sy.PrudencePenalty)
+			b.value(s, 18, row, *sy.PenaltyPlan)
 		}
 		b.text(s, 19, row, sy.Source)
 		b.keep(b.f.SetCellBool(s, cell(20, row), sy.Illustrative))
@@ -299,6 +318,7 @@ func xlsxRepayments(b *book, j jsonReport) {
 	for i, h := range []string{"Code", "Name", "Year", "Principal", "Interest", "Total"} {
 		b.bold(s, i+1, 1, h)
 	}
+	b.columns(s, numFmtMoney, 4, 5, 6)
 	row := 2
 	p, in, t := decimal.Zero, decimal.Zero, decimal.Zero
 	for _, sy := range j.Systems {
@@ -306,9 +326,9 @@ func xlsxRepayments(b *book, j jsonReport) {
 			b.text(s, 1, row, sy.Code)
 			b.text(s, 2, row, sy.Name)
 			b.text(s, 3, row, r.Year)
-			b.money(s, 4, row, r.Principal, false)
-			b.money(s, 5, row, r.Interest, false)
-			b.money(s, 6, row, r.Total, false)
+			b.value(s, 4, row, r.Principal)
+			b.value(s, 5, row, r.Interest)
+			b.value(s, 6, row, r.Total)
 			p = p.Add(decimal.RequireFromString(r.Principal))
 			in = in.Add(decimal.RequireFromString(r.Interest))
 			t = t.Add(decimal.RequireFromString(r.Total))
