@@ -70,11 +70,8 @@ func load(fsys fs.FS, p, display string, opt Options) (Library, error) {
 				lib.Years = append(lib.Years, y)
 			}
 		}
-	case hasSystems(entries):
-		dir := path.Base(p)
-		if p == "." {
-			dir = baseName(display)
-		}
+	case hasSystems(entries) || isYear(folderName(p, display)):
+		dir := folderName(p, display)
 		label, ok := yearLabel(dir)
 		if !ok {
 			if label, err = l.optYear(display, "name the folder like 2023-24"); err != nil {
@@ -92,6 +89,21 @@ func load(fsys fs.FS, p, display string, opt Options) (Library, error) {
 		return Library{Root: display}, l.probs
 	}
 	return lib, nil
+}
+
+// folderName is the name of the folder at p, from the display name when p
+// is the root of fsys.
+func folderName(p, display string) string {
+	if p == "." {
+		return baseName(display)
+	}
+	return path.Base(p)
+}
+
+// isYear reports whether a folder name is a financial year like 2023-24.
+func isYear(name string) bool {
+	_, ok := yearLabel(name)
+	return ok
 }
 
 // noPlansError says a folder holds neither year folders nor a systems file.

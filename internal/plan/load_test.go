@@ -173,6 +173,8 @@ func TestLoadShapes(t *testing.T) {
 	if err != nil {
 		t.Errorf("clean path: %v", err)
 	}
+	_, err = Load(fstest.MapFS{"x/2023-24/a.toml": {Data: []byte("title = \"A\"\npot = 1\n")}}, "x/2023-24", "x/2023-24", Options{})
+	wantErr(t, err, `x/2023-24: the year folder has no systems.csv or systems.xlsx (one is needed for each year)`)
 	_, err = Load(fstest.MapFS{"x/readme.txt": {}}, "x", "x", Options{})
 	if !errors.Is(err, ErrNoPlans) || err.Error() != "x: no systems.csv or systems.xlsx, and no year folders named like 2023-24" {
 		t.Errorf("no plans: %v", err)

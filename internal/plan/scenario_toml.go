@@ -216,8 +216,8 @@ func (r *scenarioReader) rawAt(line int, key string) string {
 // quoteHint is the message for an unquoted number that is not a whole number.
 func (r *scenarioReader) quoteHint(key, example string) {
 	leaf := key[strings.LastIndexByte(key, '.')+1:]
-	raw := r.idx[key].raw
-	if raw == "" {
+	raw := strings.ReplaceAll(r.idx[key].raw, "_", "")
+	if raw == "" || strings.Contains(raw, "inf") || strings.Contains(raw, "nan") {
 		raw = example
 	}
 	r.bad(key, "write it in quotes, like %s = %q: an unquoted number with a decimal point or exponent passes through floating point and can lose digits", leaf, raw)
@@ -252,7 +252,7 @@ func (r *scenarioReader) money(key string, v any, def decimal.Decimal) decimal.D
 	case int64:
 		return decimal.NewFromInt(x)
 	case float64:
-		r.quoteHint(key, `"£700m"`)
+		r.quoteHint(key, "£700m")
 		return def
 	}
 	r.bad(key, "must be an amount of money in quotes, like \"£700m\"")
@@ -271,13 +271,15 @@ func (r *scenarioReader) rate(key string, v any, def decimal.Decimal) decimal.De
 		}
 		return d
 	case int64:
-		if x < 0 {
-			r.bad(key, "must not be negative, not %d", x)
-			return def
+		if x == 0 {
+			return decimal.Zero
 		}
-		return decimal.NewFromInt(x)
+		// 3 could mean 3% or 300%: ask for the unambiguous form.
+		leaf := key[strings.LastIndexByte(key, '.')+1:]
+		r.bad(key, "write it as a percentage in quotes, like %s = \"%d%%\": an unquoted %d could mean %d%% or %d%%", leaf, x, x, x, x*100)
+		return def
 	case float64:
-		r.quoteHint(key, `"3.5%"`)
+		r.quoteHint(key, "3.5%")
 		return def
 	}
 	r.bad(key, "must be a rate in quotes, like \"3.5%%\"")
@@ -317,7 +319,7 @@ func (r *scenarioReader) unit(key string, v any) decimal.Decimal {
 			return def
 		}
 	case float64:
-		r.quoteHint(key, `"£0.01"`)
+		r.quoteHint(key, "£0.01")
 		return def
 	default:
 		r.bad(key, "must be \"£0.01\", \"£1\" or \"£1000\"")

@@ -128,14 +128,15 @@ func parseSystems(t Table, year string) (Dataset, error) {
 		}
 		return Dataset{}, Problems{st.at(hline, -1, "", "the %s is empty: a systems file needs a header row (code, name, population, plan, ...) and a row for each system", what)}
 	}
-	lay, unknown, probs := readHeader(st, hline)
+	lay, unknown, firstUnknown, probs := readHeader(st, hline)
 	if len(probs) > 0 {
 		return Dataset{}, probs
 	}
 	ds := Dataset{Year: year, Path: t.File}
 	if len(unknown) > 0 {
-		ds.Warnings = append(ds.Warnings, fmt.Sprintf("%s:%d: ignored %s %s (not %s icsplan reads)",
-			t.File, hline, plural(len(unknown), "column", "columns"), quoteList(unknown), plural(len(unknown), "a column", "columns")))
+		w := st.at(hline, firstUnknown, "", "ignored %s %s (not %s icsplan reads)",
+			plural(len(unknown), "column", "columns"), quoteList(unknown), plural(len(unknown), "a column", "columns"))
+		ds.Warnings = append(ds.Warnings, w.Error())
 	}
 	seen := map[string]int{} // folded code -> line
 	rows := 0
@@ -176,14 +177,11 @@ func capProblems(ps Problems) Problems {
 }
 
 // readHeader finds the known columns and their units.
-func readHeader(st sheetTable, hline int) (layout, []string, Problems) {
-	var lay layout
+func readHeader(st sheetTable, hline int) (lay layout, unknown []string, firstUnknown int, probs Problems) {
 	for i := range lay.index {
 		lay.index[i] = -1
 		lay.factor[i] = decimal.NewFromInt(1)
 	}
-	var probs Problems
-	var unknown []string
 	given := [numColumns]string{}
 	for i, cell := range st.Header.Cells {
 		if strings.TrimSpace(cell) == "" {
@@ -203,6 +201,9 @@ func readHeader(st sheetTable, hline int) (layout, []string, Problems) {
 			continue
 		}
 		if !known {
+			if len(unknown) == 0 {
+				firstUnknown = i
+			}
 			unknown = append(unknown, clip(shown))
 			continue
 		}
@@ -237,7 +238,7 @@ func readHeader(st sheetTable, hline int) (layout, []string, Problems) {
 		probs = append(probs, st.at(hline, -1, "", "missing required %s %s (the header row needs code, name, population and plan)",
 			plural(len(missing), "column", "columns"), quoteList(missing)))
 	}
-	return lay, unknown, probs
+	return lay, unknown, firstUnknown, probs
 }
 
 // parseRow validates one data row.
