@@ -52,6 +52,9 @@ func readCSV(file string, data []byte) (Table, error) {
 		}
 		data = dec
 	}
+	if line, ok := tooWide(data); !ok {
+		return fail(line, "has more than %d commas on one line: this is not a systems file", MaxCells)
+	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
 	first := true
@@ -80,6 +83,27 @@ func readCSV(file string, data []byte) (Table, error) {
 		t.Rows = append(t.Rows, row)
 	}
 	return t, nil
+}
+
+// MaxCells bounds the commas on one line of a CSV file, so a hostile file
+// of commas cannot make the reader allocate millions of cells.
+const MaxCells = 10000
+
+// tooWide finds the first line with more than MaxCells commas.
+func tooWide(data []byte) (line int, ok bool) {
+	line = 1
+	for len(data) > 0 {
+		end := bytes.IndexByte(data, '\n')
+		if end < 0 {
+			end = len(data)
+		}
+		if bytes.Count(data[:end], []byte{','}) > MaxCells {
+			return line, false
+		}
+		data = data[min(end+1, len(data)):]
+		line++
+	}
+	return 0, true
 }
 
 // csvMessage explains a CSV syntax error in plain words.

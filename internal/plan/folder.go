@@ -109,10 +109,12 @@ func isYear(name string) bool {
 // noPlansError says a folder holds neither year folders nor a systems file.
 type noPlansError struct{ display string }
 
+// Error names the folder and says what it lacks.
 func (e *noPlansError) Error() string {
 	return fmt.Sprintf("%s: %v, and no year folders named like 2023-24", e.display, ErrNoPlans)
 }
 
+// Unwrap gives ErrNoPlans.
 func (e *noPlansError) Unwrap() error { return ErrNoPlans }
 
 // optYear is the year given in Options for a file or folder whose name does

@@ -36,7 +36,7 @@ func TestParseSystemsGood(t *testing.T) {
 }
 
 func TestHeaderAliases(t *testing.T) {
-	for alias, canon := range map[string]string{
+	cases := map[string]string{
 		"code": "code", "ods code": "code", "ICB Code": "code", "  Code  ": "code", "ods_code": "code",
 		"name": "name", "System": "name", "ICS": "name", "icb": "name",
 		"region": "region", "REGION": "region",
@@ -44,7 +44,17 @@ func TestHeaderAliases(t *testing.T) {
 		"weighted population": "weighted population", "Weighted_Population": "weighted population",
 		"plan": "plan", "Planned surplus/(deficit)": "plan", "planned surplus / (deficit)": "plan", "Opening Plan": "plan",
 		"forecast": "forecast", "Outturn": "outturn", "Source": "source",
-	} {
+	}
+	tested := map[string]bool{}
+	for alias := range cases {
+		tested[normalHeader(strings.ReplaceAll(alias, " / ", "/"))] = true
+	}
+	for alias, canon := range HeaderAliases() {
+		if !tested[alias] {
+			t.Errorf("alias %q (for %s) has no test case", alias, canon)
+		}
+	}
+	for alias, canon := range cases {
 		cols := map[string]string{"code": "code", "name": "name", "population": "population", "plan": "plan"}
 		cols[canon] = alias
 		header := strings.Join([]string{cols["code"], cols["name"], cols["population"], cols["plan"]}, ",")
@@ -233,6 +243,7 @@ func TestLongCells(t *testing.T) {
 
 func TestReadCSVRejects(t *testing.T) {
 	for _, c := range []struct{ name, data, want string }{
+		{"too wide", "code,name\n" + strings.Repeat(",", 10001) + "\n", `systems.csv:2: has more than 10000 commas on one line: this is not a systems file`},
 		{"nul", "code,name\nQAA,A\x00\n", `systems.csv:2: contains a NUL byte, so it is not a text CSV file: save it from Excel as "CSV UTF-8 (Comma delimited)"`},
 		{"utf-16", "\xff\xfec\x00o\x00", `systems.csv:1: is UTF-16 text, which is not read: save it from Excel as "CSV UTF-8 (Comma delimited)"`},
 		{"xlsx", "PK\x03\x04rest", `systems.csv:1: is an Excel workbook, not CSV: name it systems.xlsx, or save it from Excel as "CSV UTF-8 (Comma delimited)"`},
