@@ -60,7 +60,7 @@ func (e *engine) prudence(res *Result) error {
 	if !ok {
 		return nil
 	}
-	rr, err := funding.NewRerun(e.ds.Systems, e.sc)
+	rr, err := funding.NewRerunFrom(e.ds.Systems, e.sc, e.alloc)
 	if err != nil {
 		return err
 	}
@@ -82,7 +82,7 @@ func (e *engine) grantOf(a decimal.Decimal) (decimal.Decimal, error) {
 	if err != nil {
 		return zero, err
 	}
-	return funding.Valuate(a, in, e.sc.Assumptions.DiscountRate, e.sc.Assumptions.WriteOff).EffectiveGrant, nil
+	return funding.EffectiveGrant(a, funding.PresentValue(in, e.sc.Assumptions.DiscountRate), e.sc.Assumptions.WriteOff), nil
 }
 
 // forBalanced computes, for each balanced system j, its assumed plan and its
@@ -102,32 +102,7 @@ func (e *engine) forBalanced(res *Result, m money.Ratio, grant func(j int, pp de
 		plans[k] = penaltyPlan(m, res.Systems[j].Population)
 		grants[k], errs[k] = grant(j, plans[k])
 	}
-	workers := runtime.GOMAXPROCS(0)
-	if workers > len(todo)/64 {
-		workers = len(todo) / 64 // small jobs: not worth a goroutine each
-	}
-	if workers <= 1 {
-		for k := range todo {
-			work(k)
-		}
-	} else {
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range workers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				for {
-					k := int(next.Add(1)) - 1
-					if k >= len(todo) {
-						return
-					}
-					work(k)
-				}
-			}()
-		}
-		wg.Wait()
-	}
+	parallel(len(todo), len(todo) >= 64, work)
 	for k, j := range todo {
 		if errs[k] != nil {
 			return errs[k]
@@ -138,6 +113,35 @@ func (e *engine) forBalanced(res *Result, m money.Ratio, grant func(j int, pp de
 		s.PrudencePenalty = &pen
 	}
 	return nil
+}
+
+// parallel runs work(0) .. work(n−1), on every processor when worth is true
+// and inline otherwise. Each call must write only its own results, so that
+// the outcome does not depend on scheduling.
+func parallel(n int, worth bool, work func(k int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if !worth || workers <= 1 {
+		for k := range n {
+			work(k)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= n {
+					return
+				}
+				work(k)
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // naivePenaltyGrant is system j's effective grant in a full rerun of the

@@ -40,28 +40,29 @@ func (e *engine) sensitivity(systems []SystemResult) []Cell {
 			bN++
 		}
 	}
-	cells := make([]Cell, 0, len(gridWriteOffs)*len(gridRates))
-	for _, w := range gridWriteOffs {
-		for k, r := range gridRates {
-			gD, gB := zero, zero
-			for i, s := range systems {
-				if s.Allocation.IsZero() {
-					continue
-				}
-				g := funding.ValueOf(s.Allocation, pvs[k][i], w).EffectiveGrant
-				if s.Group == Deficit {
-					gD = gD.Add(g)
-				} else {
-					gB = gB.Add(g)
-				}
+	cells := make([]Cell, len(gridWriteOffs)*len(gridRates))
+	cell := func(c int) {
+		w, k := gridWriteOffs[c/len(gridRates)], c%len(gridRates)
+		r := gridRates[k]
+		gD, gB := zero, zero
+		for i, s := range systems {
+			if s.Allocation.IsZero() {
+				continue
 			}
-			ge := zero
-			if !allocated.IsZero() {
-				ge = gD.Add(gB).DivRound(allocated, 4)
+			g := funding.EffectiveGrant(s.Allocation, pvs[k][i], w)
+			if s.Group == Deficit {
+				gD = gD.Add(g)
+			} else {
+				gB = gB.Add(g)
 			}
-			cells = append(cells, Cell{WriteOff: w, DiscountRate: r, GrantElement: ge,
-				Verdict: judge(dN, bN, perHead(gD, dPop), perHead(gB, bPop))})
 		}
+		ge := zero
+		if !allocated.IsZero() {
+			ge = gD.Add(gB).DivRound(allocated, 4)
+		}
+		cells[c] = Cell{WriteOff: w, DiscountRate: r, GrantElement: ge,
+			Verdict: judge(dN, bN, perHead(gD, dPop), perHead(gB, bPop))}
 	}
+	parallel(len(cells), len(systems) >= 1000, cell)
 	return cells
 }

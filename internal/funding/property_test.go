@@ -12,51 +12,9 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// tinyDataset draws a few systems with small figures, so that ties in the
-// remainders, binding caps and zero weights are common.
-func tinyDataset(r *rand.Rand) plan.Dataset {
-	n := 1 + r.IntN(12)
-	codes := r.Perm(26)
-	ds := plan.Dataset{Year: "2023/24"}
-	for i := 0; i < n; i++ {
-		s := plan.System{
-			Code:               string(rune('A' + codes[i])),
-			Population:         1 + r.Int64N(20),
-			WeightedPopulation: decimal.New(1+r.Int64N(40), -int32(r.IntN(2))),
-		}
-		switch r.IntN(4) {
-		case 0:
-			s.Plan = decimal.New(r.Int64N(5000), -2) // surplus or zero
-		case 1:
-			s.Plan = decimal.New(-r.Int64N(5000), -2) // deficit with pence
-		default:
-			s.Plan = decimal.NewFromInt(-r.Int64N(60) * 1000 * int64(r.IntN(2)))
-		}
-		if r.IntN(3) > 0 {
-			s.Forecast = plan.Known(s.Plan.Add(decimal.NewFromInt(r.Int64N(3000) - 2000)))
-		}
-		if r.IntN(3) == 0 {
-			s.Outturn = plan.Known(s.Plan.Sub(decimal.NewFromInt(r.Int64N(3000))))
-		}
-		ds.Systems = append(ds.Systems, s)
-	}
-	return ds
-}
-
 // randomCase is dataset k of the property tests: mostly tiny, sometimes synthetic.
 func randomCase(k int) (plan.Dataset, plan.Scenario) {
-	r := rand.New(rand.NewPCG(uint64(k), 42))
-	var ds plan.Dataset
-	if k%10 == 0 {
-		ds = synth.Generate(20+r.IntN(60), int64(k))
-	} else {
-		ds = tinyDataset(r)
-	}
-	sc := synth.RandomScenario(ds, int64(k))
-	if r.IntN(3) == 0 { // pots that are small multiples of the unit
-		sc.Pot = sc.Allocation.Unit.Mul(decimal.NewFromInt(r.Int64N(200)))
-	}
-	return ds, sc
+	return synth.Case(int64(k))
 }
 
 const propertyCases = 600
@@ -105,6 +63,12 @@ func TestAllocationProperties(t *testing.T) {
 				p = p.Add(x.Principal)
 				if x.Interest.IsNegative() || x.Principal.IsNegative() {
 					t.Fatalf("case %d: negative instalment %+v", k, x)
+				}
+			}
+			for _, w := range []string{"0", "0.25", "0.5", "1"} {
+				pv := PresentValue(in, sc.Assumptions.DiscountRate)
+				if g, v := EffectiveGrant(s.Amount, pv, d(w)), ValueOf(s.Amount, pv, d(w)); !g.Equal(v.EffectiveGrant) {
+					t.Fatalf("case %d: EffectiveGrant %s, ValueOf %s", k, g, v.EffectiveGrant)
 				}
 			}
 			if sc.Repayment != nil && !p.Equal(s.Amount) {

@@ -40,9 +40,12 @@ type Rerun struct {
 	w       []uint64 // scaled weights (0 if not eligible)
 	c       []uint64 // caps in units
 	hasCap  bool
-	totalW  uint64  // Σ w over eligible systems
-	order   []int32 // eligible systems with positive weight by cap/weight ascending, then index
-	codeRnk []int32 // rank of (code, index)
+	totalW  uint64   // Σ w over eligible systems
+	order   []int32  // eligible systems with positive weight by cap/weight ascending, then index
+	codeRnk []int32  // rank of (code, index)
+	ow      []uint64 // weights in the order of order, for a cache-friendly pass
+	ocr     []int32  // code ranks in the order of order
+	posOf   []int    // each system's place in order, −1 if not there
 }
 
 const maxFast = uint64(1) << 62
@@ -69,6 +72,15 @@ func toUint(d decimal.Decimal, scale int32) (uint64, bool) {
 func NewRerun(systems []plan.System, sc plan.Scenario) (*Rerun, error) {
 	base, err := Allocate(systems, sc)
 	if err != nil {
+		return nil, err
+	}
+	return NewRerunFrom(systems, sc, base)
+}
+
+// NewRerunFrom is NewRerun for a caller that already holds base, which must
+// be Allocate(systems, sc); it saves allocating twice.
+func NewRerunFrom(systems []plan.System, sc plan.Scenario, base Allocation) (*Rerun, error) {
+	if err := checkScenario(sc); err != nil {
 		return nil, err
 	}
 	n := len(systems)
@@ -138,6 +150,18 @@ func NewRerun(systems []plan.System, sc plan.Scenario) (*Rerun, error) {
 	for k, i := range idx {
 		r.codeRnk[i] = int32(k)
 	}
+	r.posOf = make([]int, n)
+	for i := range r.posOf {
+		r.posOf[i] = -1
+	}
+	for k, i := range r.order {
+		r.posOf[i] = k
+	}
+	r.ow = make([]uint64, len(r.order))
+	r.ocr = make([]int32, len(r.order))
+	for k, i := range r.order {
+		r.ow[k], r.ocr[k] = r.w[i], r.codeRnk[i]
+	}
 	return r, nil
 }
 
@@ -161,6 +185,30 @@ func cmp128(a, b, c, d uint64) int {
 		return 1
 	}
 	return 0
+}
+
+// scan shares b units' worth over weights ow (the fractional part of the
+// pot per weight, b < W): it returns Σ floor(b·w/W) and how many of them
+// outrank system j's remainder rj (larger remainder, then larger weight than
+// wj, then a code ranked before cr). All values are below 2^62, so
+// differences of remainders fit a signed word and the comparison is
+// branch-free.
+func scan(ow []uint64, ocr []int32, K, b, W, wj, rj uint64, cr int32) (sumFloor, outrank uint64) {
+	ocr = ocr[:len(ow)]
+	for k, wi := range ow {
+		est, _ := bits.Mul64(K, wi)
+		rem := b*wi - est*W // exact: the true remainder is below 2W < 2^63
+		if rem >= W {
+			est++
+			rem -= W
+		}
+		sumFloor += est
+		outrank += (rj - rem) >> 63 // 1 when rem > rj
+		if rem == rj && (wi > wj || (wi == wj && ocr[k] < cr)) {
+			outrank++
+		}
+	}
+	return sumFloor, outrank
 }
 
 // naive is the reference: a full allocation of the changed systems.
@@ -259,25 +307,27 @@ func (r *Rerun) amount(j int, p decimal.Decimal) (decimal.Decimal, int, error) {
 		return zero, viaPass, nil
 	}
 	// Share P units over the open systems: order[pos:] without j, plus j.
+	// P·w/W = a·w + b·w/W with a = P div W, b = P mod W < W. floor(b·w/W) is
+	// found without a division: with K = floor(b·2^64/W), floor(K·w/2^64) is
+	// the quotient or one less (the error is below w/2^64 < 1), corrected
+	// by comparing the remainder with W.
 	a, b := P/W, P%W
+	K, _ := bits.Div64(b, 0, W)
 	hj, lj := bits.Mul64(b, wj)
 	qj, rj := bits.Div64(hj, lj, W)
+	sumFrac := qj
 	qj += a * wj
-	// Σ floor over the open systems = a·W + Σ floor(b·w_i/W); leftover = P − that.
-	var sumFrac, outrank uint64
-	sumFrac = qj - a*wj
 	cr := r.codeRnk[j]
-	for _, i := range r.order[pos:] {
-		if int(i) == j {
-			continue
-		}
-		wi := r.w[i]
-		h, l := bits.Mul64(b, wi)
-		q, rem := bits.Div64(h, l, W)
-		sumFrac += q
-		if rem > rj || (rem == rj && (wi > wj || (wi == wj && r.codeRnk[i] < cr))) {
-			outrank++
-		}
+	lo, hi := pos, len(r.order)
+	pj := r.posOf[j] // j's own place in order (−1 if none): skip it
+	var outrank uint64
+	if pj >= lo {
+		f1, o1 := scan(r.ow[lo:pj], r.ocr[lo:pj], K, b, W, wj, rj, cr)
+		f2, o2 := scan(r.ow[pj+1:hi], r.ocr[pj+1:hi], K, b, W, wj, rj, cr)
+		sumFrac, outrank = sumFrac+f1+f2, o1+o2
+	} else {
+		f, o := scan(r.ow[lo:hi], r.ocr[lo:hi], K, b, W, wj, rj, cr)
+		sumFrac, outrank = sumFrac+f, o
 	}
 	left := P - a*W - sumFrac
 	if outrank < left {

@@ -53,6 +53,18 @@ func ValueOf(amount decimal.Decimal, pv money.Ratio, w decimal.Decimal) Value {
 	return v
 }
 
+// EffectiveGrant is ValueOf(amount, pv, w).EffectiveGrant computed alone:
+// A − (1 − w)·PV from the exact PV, rounded once to pence.
+func EffectiveGrant(amount decimal.Decimal, pv money.Ratio, w decimal.Decimal) decimal.Decimal {
+	switch {
+	case pv.Den.IsZero() || pv.Num.IsZero() || w.Equal(one):
+		return amount.Round(2)
+	case pv.Den.Equal(one):
+		return amount.Sub(one.Sub(w).Mul(pv.Num)).Round(2)
+	}
+	return amount.Mul(pv.Den).Sub(one.Sub(w).Mul(pv.Num)).DivRound(pv.Den, 2)
+}
+
 func valuate(amount decimal.Decimal, inst []Instalment, r, w decimal.Decimal) Value {
 	return ValueOf(amount, PresentValue(inst, r), w)
 }

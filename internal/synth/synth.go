@@ -169,3 +169,60 @@ func CSV(ds plan.Dataset) []byte {
 	}
 	return b.Bytes()
 }
+
+// Tiny returns a dataset of 1 to 12 systems with small figures — populations
+// up to 20, plans of a few thousand pounds, some with pence, some forecasts
+// and outturns blank — so that ties in remainders, binding caps and zero
+// weights are common. It is deterministic for the seed.
+func Tiny(seed int64) plan.Dataset {
+	r := rng(seed)
+	n := 1 + r.IntN(12)
+	codes := r.Perm(26)
+	ds := plan.Dataset{Year: "2023/24", Path: fmt.Sprintf("tiny-%d/systems.csv", seed)}
+	for i := 0; i < n; i++ {
+		s := plan.System{
+			Code:               string(rune('A' + codes[i])),
+			Name:               "Tiny " + strconv.Itoa(i+1),
+			Population:         1 + r.Int64N(20),
+			WeightedPopulation: decimal.New(1+r.Int64N(40), -int32(r.IntN(2))),
+			Line:               i + 2,
+		}
+		switch r.IntN(4) {
+		case 0:
+			s.Plan = decimal.New(r.Int64N(5000), -2) // surplus or zero
+		case 1:
+			s.Plan = decimal.New(-r.Int64N(5000), -2) // deficit with pence
+		default:
+			s.Plan = decimal.NewFromInt(-r.Int64N(60) * 1000 * int64(r.IntN(2)))
+		}
+		if r.IntN(3) > 0 {
+			s.Forecast = plan.Known(s.Plan.Add(decimal.NewFromInt(r.Int64N(3000) - 2000)))
+		}
+		if r.IntN(3) == 0 {
+			s.Outturn = plan.Known(s.Plan.Sub(decimal.NewFromInt(r.Int64N(3000))))
+		}
+		if r.IntN(2) == 0 {
+			s.Source = "illustrative"
+		}
+		ds.Systems = append(ds.Systems, s)
+	}
+	return ds
+}
+
+// Case returns property-test case k: usually a Tiny dataset, every tenth a
+// Generate dataset of 20 to 80 systems, with a RandomScenario whose pot is,
+// one time in three, a small multiple of the unit. It is deterministic for k.
+func Case(k int64) (plan.Dataset, plan.Scenario) {
+	r := rng(k ^ 0x5eed)
+	var ds plan.Dataset
+	if k%10 == 0 {
+		ds = Generate(20+r.IntN(60), k)
+	} else {
+		ds = Tiny(k)
+	}
+	sc := RandomScenario(ds, k)
+	if r.IntN(3) == 0 {
+		sc.Pot = sc.Allocation.Unit.Mul(decimal.NewFromInt(r.Int64N(200)))
+	}
+	return ds, sc
+}

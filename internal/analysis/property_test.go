@@ -1,0 +1,99 @@
+package analysis
+
+import (
+	"reflect"
+	"testing"
+
+	"icsplan/internal/synth"
+
+	"github.com/shopspring/decimal"
+)
+
+const propertyCases = 600
+
+// TestAnalysisProperties runs random scenarios on random datasets: transfers
+// sum to zero exactly, tables foot, instalments sum to allocations, the fast
+// prudence reruns equal full reruns, and two runs give identical results.
+func TestAnalysisProperties(t *testing.T) {
+	penalties := 0
+	for k := int64(0); k < propertyCases; k++ {
+		ds, sc := synth.Case(k)
+		res, err := Analyse(ds, sc)
+		if err != nil {
+			t.Fatalf("case %d: %v", k, err)
+		}
+		again, _ := Analyse(ds, sc)
+		if !reflect.DeepEqual(res, again) {
+			t.Fatalf("case %d: two runs differ", k)
+		}
+		sumT, sumF, sumA, sumG := zero, zero, zero, zero
+		for _, s := range res.Systems {
+			sumT = sumT.Add(s.Transfer)
+			sumF = sumF.Add(s.FairShare)
+			sumA = sumA.Add(s.Allocation)
+			sumG = sumG.Add(s.EffectiveGrant)
+			p := zero
+			for _, x := range s.Repayments {
+				p = p.Add(x.Principal)
+				if x.Principal.IsZero() && x.Interest.IsZero() {
+					t.Fatalf("case %d: empty repayment row", k)
+				}
+			}
+			if sc.Repayment != nil && !p.Equal(s.Allocation) {
+				t.Fatalf("case %d: %s repays %s of %s", k, s.Code, p, s.Allocation)
+			}
+			if (s.Group == Balanced && res.Deficit.Systems > 0) != (s.PrudencePenalty != nil) {
+				t.Fatalf("case %d: %s penalty presence wrong", k, s.Code)
+			}
+		}
+		if !sumT.IsZero() || !sumF.Equal(res.Totals.Allocated) || !sumA.Equal(res.Totals.Allocated) {
+			t.Fatalf("case %d: Σ transfer %s, Σ fair %s, Σ allocation %s, allocated %s", k, sumT, sumF, sumA, res.Totals.Allocated)
+		}
+		if !res.NetTransferToDeficit.Add(groupTransfer(res, Balanced)).IsZero() {
+			t.Fatalf("case %d: net transfers do not cancel", k)
+		}
+		if !sumG.Equal(res.Totals.EffectiveGrant) || !res.Deficit.EffectiveGrant.Add(res.Balanced.EffectiveGrant).Equal(sumG) {
+			t.Fatalf("case %d: effective grant does not foot", k)
+		}
+		if !res.Deficit.Allocation.Add(res.Balanced.Allocation).Equal(res.Totals.Allocated) ||
+			!res.Totals.Allocated.Add(res.Totals.Unallocated).Equal(sc.Pot) {
+			t.Fatalf("case %d: allocation does not foot", k)
+		}
+		yp := zero
+		for _, y := range res.Years {
+			yp = yp.Add(y.Principal).Add(y.Interest)
+		}
+		if !yp.Equal(res.Totals.Repayments) {
+			t.Fatalf("case %d: years %s, repayments %s", k, yp, res.Totals.Repayments)
+		}
+		if len(res.Sensitivity) != 15 {
+			t.Fatalf("case %d: %d sensitivity cells", k, len(res.Sensitivity))
+		}
+		// The fast prudence path against a full rerun for every balanced system.
+		e := &engine{ds: ds, sc: sc, alloc: res.Allocation}
+		for j, s := range res.Systems {
+			if s.PrudencePenalty == nil {
+				continue
+			}
+			g, err := e.naivePenaltyGrant(j, s.PenaltyPlan)
+			if err != nil {
+				t.Fatalf("case %d: %v", k, err)
+			}
+			if want := g.Sub(s.EffectiveGrant); !want.Equal(*s.PrudencePenalty) {
+				t.Fatalf("case %d: %s penalty %s, full rerun %s", k, s.Code, s.PrudencePenalty, want)
+			}
+			penalties++
+		}
+	}
+	t.Logf("%d penalties checked against full reruns", penalties)
+}
+
+func groupTransfer(res Result, g Group) decimal.Decimal {
+	s := zero
+	for _, x := range res.Systems {
+		if x.Group == g {
+			s = s.Add(x.Transfer)
+		}
+	}
+	return s
+}
