@@ -116,22 +116,27 @@ func (e explainModel) lines(m *model, w int) []string {
 
 	// 3. Caps and water-filling.
 	step(3, "Caps and water-filling")
-	if sh.HasCap {
+	switch {
+	case !sh.Eligible:
+		para("Not eligible: no share, so no cap applies.")
+	case sh.HasCap:
 		para(fmt.Sprintf("Cap: its deficit rounded down to whole units of %s = %s.", unitText(r.Allocation.Unit), fp(sh.Cap)))
-	} else {
-		para("No cap: cap = " + string(sc.Allocation.Cap) + ".")
+	default:
+		para("No cap (cap = " + string(sc.Allocation.Cap) + ").")
 	}
-	for k, rd := range r.Allocation.Rounds {
-		mark := ""
-		for _, c := range rd.Capped {
-			if c == e.idx {
-				mark = " ← its cap bound here"
+	if sh.Eligible {
+		for k, rd := range r.Allocation.Rounds {
+			mark := ""
+			for _, c := range rd.Capped {
+				if c == e.idx {
+					mark = " ← its cap bound here"
+				}
 			}
+			para(fmt.Sprintf("Round %d: %s shared over weights %s; %d system(s) fixed at their caps%s.",
+				k+1, fp(rd.Pot), decCount(rd.Weights), len(rd.Capped), mark))
 		}
-		para(fmt.Sprintf("Round %d: %s shared over weights %s; %d system(s) fixed at their caps%s.",
-			k+1, fp(rd.Pot), decCount(rd.Weights), len(rd.Capped), mark))
 	}
-	if sh.HasCap {
+	if sh.Eligible && sh.HasCap {
 		if sh.CapRound > 0 {
 			para(fmt.Sprintf("Its cap bound in round %d, so it receives its cap.", sh.CapRound))
 		} else {
@@ -141,12 +146,20 @@ func (e explainModel) lines(m *model, w int) []string {
 
 	// 4. Rounding units.
 	step(4, "Rounding")
-	para(fmt.Sprintf("Exact share before rounding: £%s (to 6 decimals).", decCount(sh.Exact.Round(6))))
-	para(fmt.Sprintf("Whole units of %s from the floor step: %s.", unitText(r.Allocation.Unit), fp(sh.Floor)))
-	if sh.Extra {
-		para(fmt.Sprintf("Leftover unit: +%s, for one of the largest remainders.", unitText(r.Allocation.Unit)))
+	if sh.Eligible {
+		if sh.HasCap && sh.CapRound > 0 {
+			para(fmt.Sprintf("Its share is its cap, already whole units: %s.", fp(sh.Cap)))
+		} else {
+			para(fmt.Sprintf("Exact share before rounding: pot left × weight ÷ weights left = £%s (to 6 decimals).", groupDigits(sh.Exact.Round(6).StringFixed(6))))
+		}
+		para(fmt.Sprintf("Whole units of %s from the floor step: %s.", unitText(r.Allocation.Unit), fp(sh.Floor)))
+		if sh.Extra {
+			para(fmt.Sprintf("Leftover unit: +%s, for one of the largest remainders.", unitText(r.Allocation.Unit)))
+		} else {
+			para("Leftover unit: none (its remainder was not among the largest).")
+		}
 	} else {
-		para("Leftover unit: none.")
+		para("Nothing to round: it receives nothing.")
 	}
 	para(fmt.Sprintf("Allocation: %s; per head %s (÷ %s people).", fp(sys.Allocation), fp(sys.PerHead), count(sys.Population)))
 	para(fmt.Sprintf("Fair share (the allocated total by weighted population): %s; transfer %s.", fp(sys.FairShare), fp(sys.Transfer)))

@@ -62,8 +62,10 @@ func count(n int64) string {
 
 // decCount shows a whole decimal such as a weighted population with
 // thousands separators, keeping any decimals exactly.
-func decCount(d decimal.Decimal) string {
-	s := d.String()
+func decCount(d decimal.Decimal) string { return groupDigits(d.String()) }
+
+// groupDigits puts thousands separators into a plain decimal number.
+func groupDigits(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	whole, frac, hasFrac := strings.Cut(s, ".")

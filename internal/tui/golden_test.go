@@ -66,6 +66,7 @@ func TestGoldenScreens(t *testing.T) {
 		{"systems-sorted-filtered", []string{"2", "s", "s", "s", "s", "s", "s", "S", "/", "l", "o", "n", "enter"}},
 		{"explain", []string{"2", "down", "down", "down", "enter"}},
 		{"explain-balanced", []string{"2", "enter", "G"}},
+		{"explain-water-filling", []string{"4", "down", "down", "down", "right", "2", "down", "down", "down", "down", "enter", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down", "down"}},
 		{"repayments", []string{"3"}},
 		{"scenario", []string{"4"}},
 		{"compare", []string{"5"}},

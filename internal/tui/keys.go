@@ -27,6 +27,7 @@ type keyMap struct {
 	Back             key.Binding // Explanation: back to Systems
 	Edit             key.Binding // Scenario: edit or change the field
 	Done             key.Binding // while typing: finish
+	ClearField       key.Binding // while typing: clear (handled by the text field)
 	Save, Reset      key.Binding // Scenario
 }
 
@@ -61,6 +62,7 @@ func newKeyMap() keyMap {
 		Back:         key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Edit:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit field")),
 		Done:         key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "done")),
+		ClearField:   key.NewBinding(key.WithKeys("ctrl+u"), key.WithHelp("ctrl+u", "clear to start")),
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save as TOML")),
 		Reset:        key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reset scenario")),
 	}
@@ -85,6 +87,7 @@ func (k *keyMap) setContext(c keyContext) {
 	}
 	k.ForceQuit.SetEnabled(c.typing)
 	k.Done.SetEnabled(c.typing)
+	k.ClearField.SetEnabled(c.typing)
 	scroll := global && (c.screen == screenOverview || c.screen == screenSystems || c.screen == screenRepayments || c.screen == screenScenario)
 	k.Up.SetEnabled(scroll)
 	k.Down.SetEnabled(scroll)
@@ -119,7 +122,7 @@ func (k *keyMap) setContext(c keyContext) {
 // keys first, then the ones that work everywhere.
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
-		k.Done, k.ForceQuit,
+		k.Done, k.ClearField, k.ForceQuit,
 		k.Back, k.Open, k.Sort, k.Reverse, k.Filter, k.ClearFilter,
 		k.Edit, k.Left, k.Right, k.Save, k.Reset,
 		k.Up, k.Down,
@@ -133,7 +136,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Next, k.Prev, k.Screen, k.PrevYear, k.NextYear, k.PrevScenario, k.NextScenario},
-		{k.Open, k.Back, k.Sort, k.Reverse, k.Filter, k.ClearFilter, k.Edit, k.Left, k.Right, k.Save, k.Reset, k.Done},
+		{k.Open, k.Back, k.Sort, k.Reverse, k.Filter, k.ClearFilter, k.Edit, k.Left, k.Right, k.Save, k.Reset, k.Done, k.ClearField},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
 		{k.Copy, k.Export, k.Help, k.Quit, k.ForceQuit},
 	}

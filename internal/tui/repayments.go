@@ -61,8 +61,8 @@ func (p repaymentsModel) topLines(m *model, w int) []string {
 		}
 		out = append(out, padRight(safe(y.Year), 10)+st.barRepay.Render(padRight(bar(t, maxV, barW), barW))+" "+label)
 	}
-	out = append(out, fmt.Sprintf("Due back in all: %s; present value %s at %s; assumed never repaid: %s.",
-		fm(r.Totals.Repayments), fm(r.Totals.PVRepayments), pct(r.Scenario.Assumptions.DiscountRate), pct(r.Scenario.Assumptions.WriteOff)))
+	out = append(out, wrap(fmt.Sprintf("Due back in all: %s; present value %s at %s; assumed never repaid: %s.",
+		fm(r.Totals.Repayments), fm(r.Totals.PVRepayments), pct(r.Scenario.Assumptions.DiscountRate), pct(r.Scenario.Assumptions.WriteOff)), w)...)
 	out = append(out, "")
 	return out
 }
