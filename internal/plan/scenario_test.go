@@ -221,6 +221,10 @@ func TestDefaultScenario(t *testing.T) {
 	if sc := DefaultScenario(ds); !sc.Pot.Equal(dec(t, "100.25")) || !sc.Allocation.Unit.Equal(dec(t, "0.01")) || sc.Validate() != nil {
 		t.Errorf("pence: %+v", sc)
 	}
+	ds = mustCSV(t, "code,name,population,plan\nA,A,1,-100.257\nB,B,1,-0.001\n")
+	if sc := DefaultScenario(ds); !sc.Pot.Equal(dec(t, "100.25")) || !sc.Allocation.Unit.Equal(dec(t, "0.01")) || sc.Validate() != nil {
+		t.Errorf("fractions of a penny: %+v", sc)
+	}
 }
 
 func TestYears(t *testing.T) {

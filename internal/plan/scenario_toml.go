@@ -688,7 +688,12 @@ func tomlString(s string) string {
 	return b.String()
 }
 
-// defaultScenario is DefaultScenario.
+// defaultScenario is DefaultScenario: named "default", the pot is the total
+// planned deficit, for systems with a deficit on plan, pro rata to it,
+// capped at each deficit, not repayable, valued at a 3.5% discount rate with
+// no write-off and a zero balanced threshold. The unit is £1, or £0.01 when
+// the total has pence (then the pot is the total rounded down to pence, in
+// case a plan holds fractions of a penny).
 func defaultScenario(d Dataset) Scenario {
 	sc := NewScenario()
 	sc.Name = "default"
@@ -700,12 +705,12 @@ func defaultScenario(d Dataset) Scenario {
 			total = total.Sub(s.Plan)
 		}
 	}
-	sc.Pot = total
 	sc.Eligibility = Eligibility{Rule: RuleDeficit, Basis: BasisPlan}
 	sc.Allocation.Method = MethodProRata
 	sc.Allocation.Cap = CapDeficit
 	if !total.Mod(sc.Allocation.Unit).IsZero() {
 		sc.Allocation.Unit = decimal.New(1, -2)
 	}
+	sc.Pot = total.RoundFloor(2) // whole pence: a plan with fractions of a penny cannot be paid exactly
 	return sc
 }

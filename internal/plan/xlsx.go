@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
+	"github.com/shopspring/decimal"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -100,6 +102,12 @@ func readXLSX(file string, data []byte, sheet string) (Table, error) {
 		}
 		for c := 0; c < width; c++ {
 			if cells[c] != "" {
+				if v, ok := excelNumber(cells[c]); ok {
+					ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
+					if typ, err := f.GetCellType(name, ref); err == nil && (typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset) {
+						cells[c] = v
+					}
+				}
 				continue
 			}
 			ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
@@ -111,6 +119,38 @@ func readXLSX(file string, data []byte, sheet string) (Table, error) {
 	}
 	return t, nil
 }
+
+// excelSignificant is the precision of an Excel number: it stores doubles
+// but calculates and shows 15 significant digits.
+const excelSignificant = 15
+
+// excelNumber normalises a number as Excel stores it in a cell: a double
+// written with up to 17 significant digits, sometimes with an exponent
+// (1.5E-7, 1E+21). Rounded to Excel's 15 significant digits and written out
+// in full, -68800.000000000015 (float noise from a formula) is -68800. It
+// reports false for anything that needs no change or is not such a number;
+// the caller checks the cell is numeric, so text is never altered.
+func excelNumber(s string) (string, bool) {
+	if !excelNumberRe.MatchString(s) {
+		return "", false
+	}
+	mant, _, hasExp := strings.Cut(strings.ToUpper(s), "E")
+	digits := strings.TrimLeft(strings.NewReplacer("-", "", ".", "").Replace(mant), "0")
+	if !hasExp && len(strings.TrimRight(digits, "0")) <= excelSignificant {
+		return "", false
+	}
+	d, err := decimal.NewFromString(s)
+	if err != nil || d.IsZero() {
+		return "", false
+	}
+	msd := len(d.Coefficient().String()) - 1 + int(d.Exponent()) // power of ten of the leading digit
+	if d.IsNegative() {
+		msd-- // the coefficient's text has a minus sign
+	}
+	return d.Round(int32(excelSignificant - 1 - msd)).String(), true
+}
+
+var excelNumberRe = regexp.MustCompile(`^-?[0-9]{1,309}(\.[0-9]{1,309})?([eE][-+]?[0-9]{1,3})?$`)
 
 // findHeader is the index of the first row naming both a code column and a
 // plan column; failing that, the first row that is not blank; -1 if none.

@@ -340,3 +340,50 @@ func patchZip(t testing.TB, data []byte, member, old, new string) []byte {
 	}
 	return out.Bytes()
 }
+
+func TestExcelNumber(t *testing.T) {
+	for in, want := range map[string]string{
+		"-68800.000000000015":      "-68800",
+		"68.800000000000011":       "68.8",
+		"0.30000000000000004":      "0.3",
+		"1.5E-7":                   "0.00000015",
+		"1E+21":                    "1000000000000000000000",
+		"-1.2345678901234567":      "-1.23456789012346",
+		"123456789012345678":       "123456789012346000",
+		"-0.000123456789012345678": "-0.000123456789012346",
+	} {
+		got, ok := excelNumber(in)
+		if !ok || got != want {
+			t.Errorf("excelNumber(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"-68800", "1.5", "123456789012345", "1,234", "12.3x", "", "0", "0.0000000000000000000", "(5)", "E5"} {
+		if got, ok := excelNumber(in); ok {
+			t.Errorf("excelNumber(%q) = %q, want unchanged", in, got)
+		}
+	}
+}
+
+func TestXLSXFloatNoise(t *testing.T) {
+	data := workbook(t, []string{"P"}, map[string]map[string]any{"P": {
+		"A1": "code", "B1": "name", "C1": "population", "D1": "plan (£m)", "E1": "forecast",
+		"A2": "Q", "B2": "N", "C2": 10, "D2": "=68.8*-1|-68.800000000000011", "E2": 1.5e-7,
+		"A3": "R", "B3": "M", "C3": 10, "D3": "-68.800000000000011", "E3": "1E+3",
+	}})
+	// Excel saves a formula's numeric result untyped (excelize marks it str).
+	data = patchZip(t, data, "xl/worksheets/sheet1.xml", `<c r="D2" t="str">`, `<c r="D2">`)
+	tab, err := ReadXLSX("n.xlsx", data, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ParseSystems(tab, "2023/24")
+	if tab.Rows[0].Cells[3] != "-68.8" || tab.Rows[0].Cells[4] != "0.00000015" {
+		t.Errorf("numeric cells: %q", tab.Rows[0].Cells)
+	}
+	// Text cells are left as written, so a number stored as text with an
+	// exponent is still refused.
+	wantErr(t, err, `n.xlsx:P!E3: column "forecast": cannot read "1E+3" as money: exponents are not accepted`)
+	if tab.Rows[1].Cells[3] != "-68.800000000000011" {
+		t.Errorf("text cell changed: %q", tab.Rows[1].Cells[3])
+	}
+}
