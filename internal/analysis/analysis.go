@@ -49,7 +49,7 @@ func (l Label) Words() string {
 // Verdict answers the question with its numbers.
 type Verdict struct {
 	Label Label
-	Text  string // one or two sentences with the per-head figures that decide it
+	Text  string // one or two plain sentences with the per-head figures that decide it, quotable as they are
 }
 
 // DatasetInfo describes the data the analysis rests on.
@@ -79,14 +79,14 @@ type SystemResult struct {
 	Eligible        bool
 	Allocation      decimal.Decimal
 	PerHead         decimal.Decimal      // allocation ÷ population, pence
-	FairShare       decimal.Decimal      // allocated total apportioned by weighted population
+	FairShare       decimal.Decimal      // allocated total apportioned over all systems by weighted population (scenario unit, keys: codes)
 	Transfer        decimal.Decimal      // allocation − fair share
-	Repayments      []funding.Instalment // years with something due, oldest first
+	Repayments      []funding.Instalment // years with principal or interest due (not zero), oldest first
 	PVRepayments    decimal.Decimal
 	EffectiveGrant  decimal.Decimal
 	GrantElement    decimal.Decimal
-	PrudencePenalty *decimal.Decimal // balanced systems only: gain had it planned like the deficit group
-	PenaltyPlan     decimal.Decimal  // the deficit plan assumed in the prudence rerun (balanced systems only)
+	PrudencePenalty *decimal.Decimal // balanced systems only: G_j in the rerun − G_j; nil for deficit systems and when no system planned a deficit
+	PenaltyPlan     decimal.Decimal  // the plan assumed in the prudence rerun: −(median deficit per head in D × population) to £1000; 0 when there is no penalty
 	Share           funding.Share    // how the allocation was reached
 	Value           funding.Value    // exact present value behind PVRepayments
 }
@@ -134,16 +134,21 @@ type Result struct {
 	Systems              []SystemResult // file order
 	Deficit              GroupResult
 	Balanced             GroupResult
-	Years                []YearTotal // repayments by year, oldest first
-	NetTransferToDeficit decimal.Decimal
-	PriceOfDeficit       decimal.Decimal // effective grant per £1 of planned deficit, 4 decimals
+	Years                []YearTotal     // repayments by year across all systems (sums of the rounded instalments), years with something due, oldest first
+	NetTransferToDeficit decimal.Decimal // Σ transfers of the deficit group; the balanced group's is its negative, exactly
+	PriceOfDeficit       decimal.Decimal // the deficit group's effective grant ÷ its planned deficit: per £1 of planned deficit, 4 decimals
 	HasPrice             bool            // false when the deficit group has no planned deficit
 	Sensitivity          []Cell          // write_off {0,25,50,75,100%} × discount {0,3.5%,5%}, write-off major
 	Outturn              []Outturn       // groups with at least one known outturn
 	Verdict              Verdict
-	Caveats              []string // plain sentences: illustrative figures, unallocated money, ...
+	Caveats              []string // plain sentences: illustrative figures, blank basis figures, unallocated money, a verdict that changes across the grid
 	Allocation           funding.Allocation
 }
 
-// Analyse runs the scenario on the dataset.
+// Analyse runs the scenario on the dataset: it allocates the pot, schedules
+// and values each allocation, and derives every figure above from the
+// rounded per-system figures, so that tables foot. Each balanced system's
+// prudence penalty is an exact rerun of the allocation with only its plan
+// changed (funding.Rerun). The result is the same, byte for byte, on every
+// run.
 func Analyse(ds plan.Dataset, sc plan.Scenario) (Result, error) { return analyse(ds, sc) }

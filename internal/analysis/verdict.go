@@ -31,6 +31,23 @@ func judge(dSystems, bSystems int, gD, gB decimal.Decimal) Label {
 
 func pounds(d decimal.Decimal) string { return money.Format(d, money.Style{Scale: money.Pence}) }
 
+// pct shows a rate as a percentage with one decimal only when it needs one:
+// "0%", "3.5%".
+func pct(d decimal.Decimal) string {
+	if d.Shift(2).IsInteger() {
+		return money.Percent(d, 0)
+	}
+	return money.Percent(d, 1)
+}
+
+// perHeadWords shows a per-head figure in a sentence: "nothing" for zero.
+func perHeadWords(d decimal.Decimal) string {
+	if d.IsZero() {
+		return "nothing"
+	}
+	return pounds(d)
+}
+
 // times says how many times as much a is as b ("3.2 times as much"), or ""
 // when b is not positive.
 func times(a, b decimal.Decimal) string {
@@ -47,10 +64,10 @@ func verdict(dg, bg GroupResult) Verdict {
 	switch l {
 	case RewardsDeficit:
 		text = fmt.Sprintf("Systems that planned deficits receive %s of effective grant per head, against %s for systems that planned to balance%s.",
-			pounds(gD), pounds(gB), times(gD, gB))
+			pounds(gD), perHeadWords(gB), times(gD, gB))
 	case RewardsBalanced:
 		text = fmt.Sprintf("Systems that planned to balance receive %s of effective grant per head, against %s for systems that planned deficits%s.",
-			pounds(gB), pounds(gD), times(gB, gD))
+			pounds(gB), perHeadWords(gD), times(gB, gD))
 	case Neutral:
 		text = fmt.Sprintf("Systems that planned deficits receive %s of effective grant per head and systems that planned to balance %s: "+
 			"within 10%% or £1 a head of each other, so neither is rewarded.", pounds(gD), pounds(gB))
@@ -114,14 +131,20 @@ func caveats(res *Result) []string {
 		out = append(out, fmt.Sprintf("Eligibility is decided on %s figures but the groups on plans, so a system can receive money in either group.", sc.Eligibility.Basis))
 	}
 	if len(res.Sensitivity) > 0 {
-		differ := 0
+		var differ []Cell
 		for _, c := range res.Sensitivity {
 			if c.Verdict != res.Verdict.Label {
-				differ++
+				differ = append(differ, c)
 			}
 		}
-		if differ > 0 {
-			out = append(out, fmt.Sprintf("The verdict is not robust: it differs in %d of the %d write-off and discount-rate assumptions tried.", differ, len(res.Sensitivity)))
+		if len(differ) > 0 {
+			c := differ[0]
+			example := fmt.Sprintf("with a %s write-off at a %s discount rate it is %s", pct(c.WriteOff), pct(c.DiscountRate), c.Verdict.Words())
+			if len(differ) > 1 {
+				example = "for example, " + example
+			}
+			out = append(out, fmt.Sprintf("The verdict holds in %d of the %d combinations of write-off and discount rate tried; %s.",
+				len(res.Sensitivity)-len(differ), len(res.Sensitivity), example))
 		}
 	}
 	return out
