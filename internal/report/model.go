@@ -1,7 +1,8 @@
 package report
 
 import (
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
@@ -46,6 +47,7 @@ type column struct {
 	right bool   // right-aligned (figures)
 	flex  bool   // may be truncated with … to keep the table within the width
 	join  bool   // follows the column before with no gap (a footnote mark)
+	maxw  int    // if not 0, the most columns the text layout gives it (longer cells end in …)
 }
 
 func buildDoc(r analysis.Result) doc {
@@ -166,7 +168,7 @@ func groupSection(r analysis.Result) section {
 
 func systemSection(r analysis.Result) section {
 	t := &table{cols: []column{
-		{head: "Code"},
+		{head: "Code", maxw: 8},
 		{head: "", join: true},
 		{head: "Name", flex: true},
 		{head: "G"},
@@ -282,7 +284,7 @@ func penaltySection(r analysis.Result) (section, bool) {
 	}
 	const most = 5
 	t := &table{cols: []column{
-		{head: "Code"},
+		{head: "Code", maxw: 8},
 		{head: "Name", flex: true},
 		{head: "Plan", right: true},
 		{head: "Deficit\nplan", right: true},
@@ -370,8 +372,9 @@ func penaltySentence(s analysis.SystemResult) string {
 
 // capital starts a sentence with a capital letter.
 func capital(s string) string {
-	if s == "" {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
 		return s
 	}
-	return strings.ToUpper(s[:1]) + s[1:]
+	return string(unicode.ToUpper(r)) + s[n:]
 }

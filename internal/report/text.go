@@ -128,6 +128,11 @@ func textTable(t table, maxWidth int) []string {
 		return s
 	}
 	for i, c := range t.cols {
+		if c.maxw > 0 && widths[i] > c.maxw {
+			widths[i] = c.maxw
+		}
+	}
+	for i, c := range t.cols {
 		if over := total() - maxWidth; over > 0 && c.flex {
 			least := 8
 			for _, h := range heads[i] {
