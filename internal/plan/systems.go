@@ -246,6 +246,9 @@ func parseRow(st sheetTable, lay layout, row Row, seen map[string]int) (System, 
 	s := System{Line: row.Line}
 	var probs Problems
 	if n, want := len(row.Cells), len(st.Header.Cells); n != want {
+		if st.Sheet != "" { // a workbook row is only ever longer: cells right of the last heading
+			return s, Problems{st.at(row.Line, want, "", "has a value right of the last heading: give its column a heading or clear it")}
+		}
 		return s, Problems{st.at(row.Line, -1, "", "has %d %s but the header row has %d: check for a missing or extra comma",
 			n, plural(n, "cell", "cells"), want)}
 	}

@@ -1,9 +1,11 @@
 package plan
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"regexp"
 	"strings"
 
@@ -79,6 +81,7 @@ func readXLSX(file string, data []byte, sheet string) (Table, error) {
 	if err != nil {
 		return fail("cannot read sheet %q: %v", clip(name), err)
 	}
+	formulas := hasFormulas(data)
 	t := Table{File: file, Sheet: name}
 	h := findHeader(rows)
 	if h < 0 {
@@ -101,23 +104,54 @@ func readXLSX(file string, data []byte, sheet string) (Table, error) {
 			cells = append(cells, "")
 		}
 		for c := 0; c < width; c++ {
-			if cells[c] != "" {
+			ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
+			switch {
+			case cells[c] != "":
 				if v, ok := excelNumber(cells[c]); ok {
-					ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
 					if typ, err := f.GetCellType(name, ref); err == nil && (typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset) {
 						cells[c] = v
 					}
 				}
-				continue
-			}
-			ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
-			if fx, err := f.GetCellFormula(name, ref); err == nil && fx != "" {
-				cells[c] = "=" + fx
+			case formulas:
+				if fx, err := f.GetCellFormula(name, ref); err == nil && fx != "" {
+					cells[c] = "=" + fx
+				}
 			}
 		}
 		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: cells})
 	}
 	return t, nil
+}
+
+// hasFormulas reports whether any worksheet of the workbook holds a formula,
+// so that looking up formulas cell by cell, which makes excelize decode the
+// whole sheet again, is done only when it can find something.
+func hasFormulas(data []byte) bool {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return true
+	}
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
+			continue
+		}
+		r, err := zf.Open()
+		if err != nil {
+			return true
+		}
+		b, err := io.ReadAll(io.LimitReader(r, MaxUnzipBytes))
+		r.Close()
+		if err != nil {
+			return true
+		}
+		// A formula element, with or without a namespace prefix (<x:f>).
+		for _, tag := range []string{"<f>", "<f ", ":f>", ":f "} {
+			if bytes.Contains(b, []byte(tag)) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // excelSignificant is the precision of an Excel number: it stores doubles
@@ -134,10 +168,26 @@ func excelNumber(s string) (string, bool) {
 	if !excelNumberRe.MatchString(s) {
 		return "", false
 	}
-	mant, _, hasExp := strings.Cut(strings.ToUpper(s), "E")
-	digits := strings.TrimLeft(strings.NewReplacer("-", "", ".", "").Replace(mant), "0")
-	if !hasExp && len(strings.TrimRight(digits, "0")) <= excelSignificant {
-		return "", false
+	if !strings.ContainsAny(s, "eE") {
+		sig := 0 // significant digits, leading and trailing zeros aside
+		first, last := -1, -1
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; c >= '1' && c <= '9' {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first >= 0 {
+			sig = last - first + 1
+			if strings.IndexByte(s[first:last+1], '.') >= 0 {
+				sig--
+			}
+		}
+		if sig <= excelSignificant {
+			return "", false
+		}
 	}
 	d, err := decimal.NewFromString(s)
 	if err != nil || d.IsZero() {

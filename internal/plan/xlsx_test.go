@@ -3,6 +3,7 @@ package plan
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -143,7 +144,7 @@ p/systems.xlsx:Plans!C2: column "population": must be more than 0, not "0"
 p/systems.xlsx:Plans!D2: column "plan": cannot read "#REF!" as money: it is an Excel error value
 p/systems.xlsx:Plans!A3: column "code": "QAA" is on lines 2 and 3: codes must be unique
 p/systems.xlsx:Plans!D3: column "plan": cannot read "=1/0" as money: it is a formula; paste values instead
-p/systems.xlsx:Plans!A4: has 6 cells but the header row has 4: check for a missing or extra comma`)
+p/systems.xlsx:Plans!E4: has a value right of the last heading: give its column a heading or clear it`)
 }
 
 func TestReadXLSXRejects(t *testing.T) {
@@ -385,5 +386,57 @@ func TestXLSXFloatNoise(t *testing.T) {
 	wantErr(t, err, `n.xlsx:P!E3: column "forecast": cannot read "1E+3" as money: exponents are not accepted`)
 	if tab.Rows[1].Cells[3] != "-68.800000000000011" {
 		t.Errorf("text cell changed: %q", tab.Rows[1].Cells[3])
+	}
+}
+
+func BenchmarkReadXLSX10000(b *testing.B) {
+	f := excelize.NewFile()
+	defer f.Close()
+	header := make([]any, len(templateHeader))
+	for i, h := range templateHeader {
+		header[i] = h
+	}
+	if err := f.SetSheetRow("Sheet1", "A1", &header); err != nil {
+		b.Fatal(err)
+	}
+	for r := 2; r <= 10001; r++ {
+		cell, _ := excelize.CoordinatesToCellName(1, r)
+		row := []any{fmt.Sprintf("S%05d", r), "System", "Region", 1000000 + r, 990000.5, -r, nil, nil, "illustrative"}
+		if err := f.SetSheetRow("Sheet1", cell, &row); err != nil {
+			b.Fatal(err)
+		}
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := buf.Bytes()
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		tab, err := ReadXLSX("s.xlsx", data, "")
+		if err != nil {
+			b.Fatal(err)
+		}
+		if ds, err := ParseSystems(tab, "2023/24"); err != nil || len(ds.Systems) != 10000 {
+			b.Fatal(err)
+		}
+	}
+}
+
+func TestHasFormulas(t *testing.T) {
+	tmpl, err := Template("xlsx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if hasFormulas(tmpl) {
+		t.Error("the template has no formulas")
+	}
+	if !hasFormulas(handBuiltWorkbook(t)) {
+		t.Error("the hand-built workbook has a formula")
+	}
+	prefixed := patchZip(t, tmpl, "xl/worksheets/sheet1.xml", `<c r="F2"`, `<c r="J2"><x:f>1+1</x:f></c><c r="F2"`)
+	if !hasFormulas(prefixed) {
+		t.Error("a namespaced formula was missed")
 	}
 }
