@@ -60,3 +60,23 @@ func BenchmarkLoadAndAnalyse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkLoad reads and validates a systems.csv from bytes, the loading
+// half of BenchmarkLoadAndAnalyse.
+func BenchmarkLoad(b *testing.B) {
+	for _, n := range []int{42, 1000, 10_000, 100_000} {
+		data := synth.CSV(synth.Generate(n, 1))
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				t, err := plan.ReadCSV("systems.csv", data)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := plan.ParseSystems(t, "2023/24"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

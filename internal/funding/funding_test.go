@@ -108,6 +108,26 @@ func TestAllocateTable(t *testing.T) {
 			want:    "0.34 0.33 0.33", unallocated: "0", rounds: 1,
 		},
 		{
+			// Rule all, pro rata to deficits, but nobody has a deficit: no weight, no rounds,
+			// the whole pot is unallocated.
+			name:    "nobody has weight",
+			systems: []plan.System{sys("A", 1, "0"), sys("B", 1, "25")},
+			sc:      scen("100", plan.RuleAll, plan.MethodProRata, plan.CapNone, "1"),
+			want:    "0 0", unallocated: "100", rounds: 0,
+		},
+		{
+			// Per capita with cap = deficit: weighted populations 1, 1, 2 (W = 4), pot 100, caps 0, 30, 1000.
+			// Round 1: A 100·1 = 100 > 0·4 = 0: capped at 0; B 100·1 = 100 < 30·4 = 120: no;
+			//   C 100·2 = 200 < 1000·4 = 4000: no.
+			// Round 2: pot 100, W = 3: B 100·1 = 100 > 30·3 = 90: capped at 30;
+			//   C 100·2 = 200 < 1000·3 = 3000: no.
+			// Round 3: pot 70, W = 2: C 70·2 = 140 < 2000: nobody; C gets 70.
+			name:    "per capita capped in two rounds",
+			systems: []plan.System{sys("A", 1, "0"), sys("B", 1, "-30"), sys("C", 2, "-1000")},
+			sc:      scen("100", plan.RuleAll, plan.MethodPerCapita, plan.CapDeficit, "1"),
+			want:    "0 30 70", unallocated: "0", rounds: 3,
+		},
+		{
 			// Nobody eligible: no rounds, everything unallocated.
 			name:    "nobody eligible",
 			systems: []plan.System{sys("A", 1, "0")},
