@@ -36,6 +36,9 @@ func newHarness(t testing.TB, lib plan.Library, opt Options, w, h int) *harness 
 	t.Helper()
 	out := &bytes.Buffer{}
 	hs := &harness{t: t, m: newModel(lib, opt, out, nil), out: out}
+	if cmd := hs.m.Init(); cmd != nil {
+		hs.send(cmd())
+	}
 	hs.send(tea.WindowSizeMsg{Width: w, Height: h})
 	return hs
 }

@@ -41,7 +41,7 @@ func newKeyMap() keyMap {
 		NextYear:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next year")),
 		PrevScenario: key.NewBinding(key.WithKeys("<", "p"), key.WithHelp("</p", "previous scenario")),
 		NextScenario: key.NewBinding(key.WithKeys(">", "n"), key.WithHelp(">/n", "next scenario")),
-		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy email summary")),
+		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy summary")),
 		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export report")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
@@ -119,14 +119,15 @@ func (k *keyMap) setContext(c keyContext) {
 }
 
 // ShortHelp lists the keys shown in the one-line help bar: the screen's own
-// keys first, then the ones that work everywhere.
+// keys first, then the ones that work everywhere (y and e where there is
+// room; ? lists them all).
 func (k keyMap) ShortHelp() []key.Binding {
 	return []key.Binding{
 		k.Done, k.ClearField, k.ForceQuit,
 		k.Back, k.Open, k.Sort, k.Reverse, k.Filter, k.ClearFilter,
 		k.Edit, k.Left, k.Right, k.Save, k.Reset,
 		k.Up, k.Down,
-		k.Next, k.Help, k.Quit,
+		k.Next, k.Help, k.Quit, k.Copy, k.Export,
 	}
 }
 

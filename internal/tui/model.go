@@ -105,8 +105,8 @@ type model struct {
 	compare    compareModel
 }
 
-// newModel builds the root model and analyses the opening scenario (and the
-// year's scenarios for Compare) before the program starts.
+// newModel builds the root model and analyses the opening scenario before
+// the program starts.
 func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	if an == nil {
 		an = analysis.Analyse
@@ -140,7 +140,6 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	msg := m.computeCmd()()
 	m, _ = m.applyResult(msg.(resultMsg))
 	m.cmpSeq++
-	m.applyCompare(m.compareCmd()().(compareMsg))
 	m.syncKeys()
 	return m
 }
@@ -278,9 +277,15 @@ func (m *model) syncKeys() {
 	})
 }
 
-// Init starts nothing: the opening analysis is done before the program
-// starts, so the first frame already shows the verdict.
-func (m model) Init() tea.Cmd { return nil }
+// Init analyses the year's other scenarios for Compare in the background;
+// the opening analysis is done before the program starts, so the first
+// frame already shows the verdict.
+func (m model) Init() tea.Cmd {
+	if len(m.lib.Years) == 0 {
+		return nil
+	}
+	return m.compareCmd()
+}
 
 // Update routes messages: window sizes and finished analyses to the root,
 // keys to the global bindings and then to the current screen.

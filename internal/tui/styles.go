@@ -56,6 +56,10 @@ func newStyles(w io.Writer, colour bool) styles {
 	r := lipgloss.NewRenderer(w)
 	if !colour {
 		r.SetColorProfile(termenv.Ascii)
+	} else {
+		// Ask the terminal for its background now, before Bubble Tea owns
+		// the input, rather than in the middle of the first View.
+		r.HasDarkBackground()
 	}
 	ns := r.NewStyle
 	s := styles{colour: colour, plain: ns()}

@@ -82,7 +82,7 @@ func TestHelpToggles(t *testing.T) {
 	hs := open(t)
 	mustNotContain(t, hs.screen(), "previous year")
 	hs.keys("?")
-	mustContain(t, hs.screen(), "previous year", "next scenario", "copy email summary", "export report")
+	mustContain(t, hs.screen(), "previous year", "next scenario", "copy summary", "export report")
 	hs.keys("?")
 	mustNotContain(t, hs.screen(), "previous year")
 }
