@@ -250,3 +250,18 @@ func TestProblemsAreCapped(t *testing.T) {
 		t.Errorf("last line: %s", got)
 	}
 }
+
+func TestValidateFor(t *testing.T) {
+	sc, err := ParseScenario("s.toml", []byte("title = \"S\"\npot = 1\n[repayment]\nfirst_year = \"2024/25\"\nyears = 2\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sc.ValidateFor(Dataset{Year: "2023/24"}); err != nil {
+		t.Errorf("2023/24: %v", err)
+	}
+	wantErr(t, sc.ValidateFor(Dataset{Year: "2024/25"}), `s.toml: column "repayment.first_year": 2024/25 is not after the plans' year 2024/25: repayment starts in a later year`)
+	sc.Repayment = nil
+	if err := sc.ValidateFor(Dataset{Year: "2030/31"}); err != nil {
+		t.Errorf("grant: %v", err)
+	}
+}
