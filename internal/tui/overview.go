@@ -173,7 +173,7 @@ func sensitivityLines(m *model, w int) []string {
 				continue
 			}
 			words := shortVerdict(c.Verdict)
-			text := pct1(c.GrantElement) + " " + st.verdictStyle(c.Verdict).Render(words)
+			text := pct1(c.GrantElement) + " " + st.verdictText(c.Verdict).Render(words)
 			line += padRight(text, cellW)
 		}
 		out = append(out, line)

@@ -514,7 +514,7 @@ func (e scenarioModel) view(m *model, w, h int) string {
 			lines = append(lines, st.errorText.Render(l))
 		}
 	}
-	live := "Live: " + st.verdictStyle(m.res.Verdict.Label).Render(m.res.Verdict.Label.Words())
+	live := "Live: " + st.verdictText(m.res.Verdict.Label).Render(m.res.Verdict.Label.Words())
 	if m.busy {
 		live += " · recomputing…"
 	}

@@ -32,7 +32,8 @@ type styles struct {
 	barFair   lipgloss.Style // the fair-share reference bar
 	barRepay  lipgloss.Style // repayment bars
 
-	verdict map[analysis.Label]lipgloss.Style
+	verdict   map[analysis.Label]lipgloss.Style // the verdict badge
+	verdictFG map[analysis.Label]lipgloss.Style // verdict words in tables
 
 	help help.Styles
 
@@ -53,6 +54,9 @@ func (s styles) styleInput(ti *textinput.Model) {
 // newStyles builds the styles for output w. When colour is false the
 // renderer is forced to plain ASCII, so no SGR sequence is ever emitted.
 func newStyles(w io.Writer, colour bool) styles {
+	if lf, ok := w.(*lockedFile); ok {
+		w = lf.f // termenv only recognises a terminal as an *os.File
+	}
 	r := lipgloss.NewRenderer(w)
 	if !colour {
 		r.SetColorProfile(termenv.Ascii)
@@ -83,6 +87,12 @@ func newStyles(w io.Writer, colour bool) styles {
 		analysis.Neutral:         ns().Bold(true),
 		analysis.CannotCompare:   ns().Bold(true),
 	}
+	s.verdictFG = map[analysis.Label]lipgloss.Style{
+		analysis.RewardsDeficit:  ns(),
+		analysis.RewardsBalanced: ns(),
+		analysis.Neutral:         ns(),
+		analysis.CannotCompare:   ns(),
+	}
 	s.help = help.Styles{
 		ShortKey:       ns().Bold(true),
 		ShortDesc:      ns(),
@@ -112,6 +122,10 @@ func newStyles(w io.Writer, colour bool) styles {
 	s.verdict[analysis.RewardsBalanced] = s.verdict[analysis.RewardsBalanced].Foreground(lipgloss.Color("15")).Background(lipgloss.Color("28"))
 	s.verdict[analysis.Neutral] = s.verdict[analysis.Neutral].Foreground(lipgloss.Color("0")).Background(lipgloss.Color("220"))
 	s.verdict[analysis.CannotCompare] = s.verdict[analysis.CannotCompare].Foreground(lipgloss.Color("15")).Background(lipgloss.Color("243"))
+	s.verdictFG[analysis.RewardsDeficit] = s.verdictFG[analysis.RewardsDeficit].Foreground(lipgloss.AdaptiveColor{Light: "160", Dark: "203"})
+	s.verdictFG[analysis.RewardsBalanced] = s.verdictFG[analysis.RewardsBalanced].Foreground(lipgloss.AdaptiveColor{Light: "28", Dark: "114"})
+	s.verdictFG[analysis.Neutral] = s.verdictFG[analysis.Neutral].Foreground(lipgloss.AdaptiveColor{Light: "136", Dark: "220"})
+	s.verdictFG[analysis.CannotCompare] = s.verdictFG[analysis.CannotCompare].Foreground(grey)
 	s.help.ShortKey = s.help.ShortKey.Foreground(lipgloss.AdaptiveColor{Light: "24", Dark: "117"})
 	s.help.FullKey = s.help.FullKey.Foreground(lipgloss.AdaptiveColor{Light: "24", Dark: "117"})
 	s.help.ShortDesc = s.help.ShortDesc.Foreground(grey)
@@ -122,10 +136,18 @@ func newStyles(w io.Writer, colour bool) styles {
 	return s
 }
 
-// verdictStyle returns the style of a verdict label.
+// verdictStyle returns the badge style of a verdict label.
 func (s styles) verdictStyle(l analysis.Label) lipgloss.Style {
 	if st, ok := s.verdict[l]; ok {
 		return st
 	}
 	return s.verdict[analysis.CannotCompare]
+}
+
+// verdictText returns the style of a verdict's words in a table cell.
+func (s styles) verdictText(l analysis.Label) lipgloss.Style {
+	if st, ok := s.verdictFG[l]; ok {
+		return st
+	}
+	return s.verdictFG[analysis.CannotCompare]
 }
