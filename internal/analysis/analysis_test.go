@@ -311,3 +311,35 @@ func TestAnalyseDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestShippedCounterfactuals pins the two 2023/24 counterfactuals. Their
+// fair shares are the same apportionment of £700m by weighted population as
+// in the deficit-support scenario, where the independent calculation gave the
+// deficit group's fair shares as £700,000,000 − £470,310,219 = £229,689,781.
+func TestShippedCounterfactuals(t *testing.T) {
+	cases := []struct {
+		scenario   string
+		label      Label
+		dGPH, bGPH string
+		net        string
+	}{
+		// Fair shares: every system gets exactly its fair share: net transfer 0;
+		// £229,689,781/19,759,341 = £11.62 against £470,310,219/42,144,206 = £11.16 (within 10%).
+		{"fair-shares", Neutral, "11.62", "11.16", "0.00"},
+		// Reward balance: nothing to deficit planners, whose fair shares total £229,689,781;
+		// £700m/42,144,206 = £16.61 a head to balanced planners.
+		{"reward-balance", RewardsBalanced, "0.00", "16.61", "-229689781.00"},
+	}
+	for _, c := range cases {
+		ds, sc := shipped(t, "2023-24", c.scenario)
+		res, err := Analyse(ds, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Verdict.Label != c.label || res.Deficit.GrantPerHead.StringFixed(2) != c.dGPH ||
+			res.Balanced.GrantPerHead.StringFixed(2) != c.bGPH || res.NetTransferToDeficit.StringFixed(2) != c.net {
+			t.Errorf("%s: %s, %s / %s a head, net %s", c.scenario, res.Verdict.Label, res.Deficit.GrantPerHead,
+				res.Balanced.GrantPerHead, res.NetTransferToDeficit)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"reflect"
 	"testing"
 
+	"icsplan/internal/plan"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -56,6 +58,32 @@ func TestGenerate(t *testing.T) {
 		}
 		if !reflect.DeepEqual(rs, RandomScenario(a, seed)) {
 			t.Fatal("RandomScenario not deterministic")
+		}
+	}
+}
+
+// TestCSVLoads checks that the CSV form loads back, through the real loader,
+// to the same figures.
+func TestCSVLoads(t *testing.T) {
+	ds := Generate(500, 3)
+	tab, err := plan.ReadCSV("systems.csv", CSV(ds))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := plan.ParseSystems(tab, ds.Year)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Systems) != len(ds.Systems) {
+		t.Fatalf("%d systems, want %d", len(got.Systems), len(ds.Systems))
+	}
+	for i, s := range got.Systems {
+		w := ds.Systems[i]
+		if s.Code != w.Code || s.Population != w.Population || !s.Plan.Equal(w.Plan) ||
+			!s.WeightedPopulation.Equal(w.WeightedPopulation) || s.Forecast.Known != w.Forecast.Known ||
+			!s.Forecast.Value.Equal(w.Forecast.Value) || s.Outturn.Known != w.Outturn.Known ||
+			!s.Outturn.Value.Equal(w.Outturn.Value) || s.Illustrative() != w.Illustrative() {
+			t.Fatalf("row %d: got %+v, want %+v", i, s, w)
 		}
 	}
 }
