@@ -88,24 +88,9 @@ func (s *tmuxSession) wait(texts ...string) string {
 // Overview change, copies the summary, shrinks and restores the window, and
 // quits with q and exit code 0.
 func TestEndToEndTmux(t *testing.T) {
-	if _, err := exec.LookPath("tmux"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("tmux is not installed, and CI is set: the end-to-end test must run in CI")
-		}
-		t.Skip("tmux is not installed: skipping the end-to-end test (install tmux to run it)")
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "icsplan")
-	build := exec.Command("go", "build", "-o", bin, "icsplan/cmd/icsplan")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	work := filepath.Join(dir, "work")
-	if err := os.Mkdir(work, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	bin, work := buildForTmux(t)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("icsplan-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "e2e"}
-	s.start(100, 30, work, "env TERM=xterm-256color LANG=C.UTF-8 "+bin)
+	s.start(100, 30, work, "env -u NO_COLOR -u CI TERM=xterm-256color LANG=C.UTF-8 "+bin)
 	// Let tmux keep what the program copies with OSC 52 as a paste buffer.
 	s.must("set-option", "-g", "set-clipboard", "on")
 
@@ -113,6 +98,9 @@ func TestEndToEndTmux(t *testing.T) {
 	scr := s.wait("Verdict:", "REWARDS DEFICIT PLANS", "[1 Overview]", "2024/25")
 	if !strings.Contains(scr, "£2,200.0m") {
 		t.Fatalf("overview lacks the pot:\n%s", scr)
+	}
+	if ansi := s.must("capture-pane", "-p", "-e", "-t", s.name); !strings.Contains(ansi, "\x1b[") {
+		t.Errorf("no colour on a colour terminal:\n%q", ansi)
 	}
 
 	// Every screen.
@@ -163,6 +151,45 @@ func TestEndToEndTmux(t *testing.T) {
 	s.keys("q")
 	scr = s.wait("TUI-EXIT=")
 	if !strings.Contains(scr, "TUI-EXIT=0") {
+		t.Fatalf("icsplan did not exit with 0:\n%s", scr)
+	}
+}
+
+// buildForTmux skips (or, in CI, fails) without tmux, then builds the binary
+// and makes a working directory for it.
+func buildForTmux(t *testing.T) (bin, work string) {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is not installed, and CI is set: the end-to-end test must run in CI")
+		}
+		t.Skip("tmux is not installed: skipping the end-to-end test (install tmux to run it)")
+	}
+	dir := t.TempDir()
+	bin = filepath.Join(dir, "icsplan")
+	build := exec.Command("go", "build", "-o", bin, "icsplan/cmd/icsplan")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	work = filepath.Join(dir, "work")
+	if err := os.Mkdir(work, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return bin, work
+}
+
+// TestEndToEndNoColour: with NO_COLOR set the program draws no colour (nor
+// any other SGR attribute) at all, and q still quits with 0.
+func TestEndToEndNoColour(t *testing.T) {
+	bin, work := buildForTmux(t)
+	s := &tmuxSession{t: t, socket: fmt.Sprintf("icsplan-e2e-nc-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "e2e"}
+	s.start(80, 24, work, "env NO_COLOR=1 TERM=xterm-256color LANG=C.UTF-8 "+bin+" --year 2023/24")
+	s.wait("Verdict: REWARDS DEFICIT PLANS", "2023/24")
+	if ansi := s.must("capture-pane", "-p", "-e", "-t", s.name); strings.Contains(ansi, "\x1b[") {
+		t.Errorf("colour with NO_COLOR set:\n%q", ansi)
+	}
+	s.keys("q")
+	if scr := s.wait("TUI-EXIT="); !strings.Contains(scr, "TUI-EXIT=0") {
 		t.Fatalf("icsplan did not exit with 0:\n%s", scr)
 	}
 }
