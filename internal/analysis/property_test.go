@@ -97,3 +97,37 @@ func groupTransfer(res Result, g Group) decimal.Decimal {
 	}
 	return s
 }
+
+// TestParallelPenalties runs the parallel prudence reruns on a dataset large
+// enough to use every processor: two runs are identical, and a sample of
+// penalties equals full reruns.
+func TestParallelPenalties(t *testing.T) {
+	ds := synth.Generate(1500, 11)
+	sc := synth.DeficitSupport(ds)
+	a, err := Analyse(ds, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := Analyse(ds, sc)
+	if !reflect.DeepEqual(a, b) {
+		t.Fatal("two runs differ")
+	}
+	e := &engine{ds: ds, sc: sc, alloc: a.Allocation}
+	checked := 0
+	for j, s := range a.Systems {
+		if s.PrudencePenalty == nil || j%7 != 0 {
+			continue
+		}
+		g, err := e.naivePenaltyGrant(j, s.PenaltyPlan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := g.Sub(s.EffectiveGrant); !want.Equal(*s.PrudencePenalty) {
+			t.Fatalf("%s: penalty %s, full rerun %s", s.Code, s.PrudencePenalty, want)
+		}
+		checked++
+	}
+	if checked < 50 {
+		t.Errorf("only %d penalties checked", checked)
+	}
+}

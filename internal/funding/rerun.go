@@ -94,6 +94,9 @@ func NewRerunFrom(systems []plan.System, sc plan.Scenario, base Allocation) (*Re
 			r.scale = -t.weights[i].Exponent()
 		}
 	}
+	if sc.Allocation.Method == plan.MethodProRata && r.scale < 2 {
+		r.scale = 2 // plans in pence keep the integer path
+	}
 	r.fast = r.scale <= 18
 	pq, prem := sc.Pot.QuoRem(r.unit, 0)
 	pu, ok := toUint(pq, 0)
