@@ -137,6 +137,7 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	m.yi = clampIndex(opt.Year, len(lib.Years))
 	m.si = clampIndex(opt.Scenario, len(lib.Years[m.yi].Scenarios))
 	m.loadScenario()
+	m.setStatus("tab or 1–5 change screen · [ ] year · < > scenario · ? all keys", false)
 	msg := m.computeCmd()()
 	m, _ = m.applyResult(msg.(resultMsg))
 	m.cmpSeq++

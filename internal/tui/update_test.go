@@ -362,3 +362,51 @@ func TestRunesArrivingTogether(t *testing.T) {
 		t.Fatal("q in a burst of typed text quit")
 	}
 }
+
+func TestPagingAndBackKeys(t *testing.T) {
+	hs := newHarness(t, embedded(t), Options{}, 80, 24)
+	hs.keys("2")
+	for _, k := range []string{"f", " ", "pgdown"} {
+		hs.keys("g", k)
+		mustNotContain(t, hs.screen(), "›*QHG")
+	}
+	for _, k := range []string{"b", "pgup"} {
+		hs.keys(k)
+	}
+	hs.keys("b")
+	mustContain(t, hs.screen(), "›*QHG")
+	hs.keys("enter")
+	mustContain(t, hs.screen(), "1. Eligibility")
+	hs.keys("backspace")
+	mustContain(t, hs.screen(), "of 42 systems")
+	mustNotContain(t, hs.screen(), "1. Eligibility")
+}
+
+func TestCompareScrollsWhenScenariosDoNotFit(t *testing.T) {
+	lib := embedded(t)
+	y := &lib.Years[0]
+	base := y.Scenarios
+	for i := 0; len(y.Scenarios) < 8; i++ {
+		sc := base[i%len(base)]
+		sc.Name = sc.Name + "-copy"
+		y.Scenarios = append(y.Scenarios, sc)
+	}
+	hs := newHarness(t, lib, Options{}, 80, 24)
+	hs.keys("5")
+	mustContain(t, hs.screen(), "8 scenario(s) side by side · showing 1–3 (←/→ for more)")
+	hs.keys("right", "l")
+	mustContain(t, hs.screen(), "showing 3–5")
+	hs.keys("left")
+	mustContain(t, hs.screen(), "showing 2–4")
+	for range 10 {
+		hs.keys("l")
+	}
+	mustContain(t, hs.screen(), "showing 6–8")
+	hs.keys("h", "h", "h", "h", "h", "h", "h")
+	mustContain(t, hs.screen(), "showing 1–3", "▶ deficit-supp")
+}
+
+func TestOpeningStatusHint(t *testing.T) {
+	hs := open(t)
+	mustContain(t, hs.screen(), "? all keys")
+}
