@@ -45,10 +45,10 @@ func (o overviewModel) lines(m *model, w int) []string {
 	add("")
 
 	// Headline numbers in two columns.
-	half := w / 2
+	half := min(w/2, 44)
 	pair := func(l1, v1, l2, v2 string) {
-		left := padRight(padRight(l1, 21)+padLeft(v1, 12), half)
-		right := padRight(l2, 24) + padLeft(v2, 12)
+		left := padRight(l1, half-15) + padLeft(v1, 12) + "   "
+		right := padRight(l2, min(w-half, 44)-13) + padLeft(v2, 12)
 		add(left + right)
 	}
 	pair("Pot", fm(r.Totals.Pot), "Allocated", fm(r.Totals.Allocated))
@@ -60,7 +60,7 @@ func (o overviewModel) lines(m *model, w int) []string {
 	if r.HasPrice {
 		price = "£" + r.PriceOfDeficit.StringFixed(4)
 	}
-	pair("Net transfer to def.", fm(r.NetTransferToDeficit), "Price of a deficit/£1", price)
+	pair("Net transfer to deficit", fm(r.NetTransferToDeficit), "Price of a deficit per £1", price)
 	add("")
 
 	// Bars per head against the fair share.

@@ -83,7 +83,7 @@ func newScenarioEditor(sc plan.Scenario, year string, st styles) scenarioModel {
 		ti := textinput.New()
 		ti.Prompt = ""
 		ti.CharLimit = 64
-		ti.Width = 22
+		ti.Width = 16
 		st.styleInput(&ti)
 		ti.Cursor.SetMode(cursor.CursorStatic)
 		ti.SetValue(v)

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // sortCol is a column the Systems table can be sorted by.
@@ -43,6 +44,7 @@ type sysRow struct {
 // rows on screen are rendered, so it stays fast with 10,000 systems.
 type systemsModel struct {
 	rows      []sysRow // by system index (file order)
+	codeW     int      // width of the code column
 	order     []int    // system indices shown: filtered, then sorted
 	cursor    int      // position in order
 	off       int      // first position in order on screen
@@ -69,6 +71,7 @@ func (s *systemsModel) setResult(r *analysis.Result) {
 		keep = s.order[s.cursor]
 	}
 	s.rows = make([]sysRow, len(r.Systems))
+	s.codeW = 4
 	for i, sys := range r.Systems {
 		row := sysRow{
 			code:         safe(sys.Code),
@@ -78,6 +81,7 @@ func (s *systemsModel) setResult(r *analysis.Result) {
 		}
 		row.search = strings.ToLower(row.code + "\x00" + row.name + "\x00" + row.region)
 		s.rows[i] = row
+		s.codeW = min(10, max(s.codeW, ansi.StringWidth(row.code)))
 	}
 	s.apply(r, keep)
 }
@@ -231,8 +235,8 @@ func (s *systemsModel) scrollTo(h int) {
 // columns of the table; name takes what is left.
 type sysCols struct{ code, name, region, group, money, perHead int }
 
-func systemsCols(w int) sysCols {
-	c := sysCols{code: 5, group: 8, money: 10, perHead: 9}
+func systemsCols(w, codeW int) sysCols {
+	c := sysCols{code: codeW, group: 8, money: 10, perHead: 9}
 	fixed := 2 + c.code + 1 + 1 + c.group + 1 + 3*(c.money+1) + c.perHead
 	if w >= 110 {
 		c.region = 24
@@ -264,7 +268,7 @@ func (s systemsModel) view(m *model, w, h int) string {
 		lines = append(lines, trunc(info+" · / to filter", w))
 	}
 
-	c := systemsCols(w)
+	c := systemsCols(w, s.codeW)
 	hdr := "  " + padRight("Code", c.code) + " " + padRight("Name", c.name) + " "
 	if c.region > 0 {
 		hdr += padRight("Region", c.region) + " "

@@ -170,7 +170,7 @@ func TestSystemsKeys(t *testing.T) {
 	}
 	mustContain(t, hs.screen(), "sorted by plan ↓", "›*QHG") // the cursor stays on its system
 	hs.keys("S", "g")
-	mustContain(t, hs.screen(), "sorted by plan ↑", "› QUA   Black Country") // deepest deficit first
+	mustContain(t, hs.screen(), "sorted by plan ↑", "› QUA  Black Country") // deepest deficit first
 
 	hs.keys("/")
 	hs.typeText("essex")
