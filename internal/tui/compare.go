@@ -19,15 +19,16 @@ func newCompare() compareModel { return compareModel{} }
 
 const compareLabelW = 26
 
-func compareCols(w int) (colW, fit int) {
-	colW = 18
+// compareCols sizes the scenario columns: 18 to 30 cells, as many as fit.
+func compareCols(w, n int) (colW, fit int) {
+	colW = max(18, min(30, (w-compareLabelW)/max(1, n)))
 	fit = max(1, (w-compareLabelW)/colW)
 	return colW, fit
 }
 
 func (c *compareModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
-	_, fit := compareCols(m.width)
 	n := len(m.year().Scenarios)
+	_, fit := compareCols(m.width, n)
 	switch {
 	case key.Matches(msg, m.keys.Left):
 		c.off--
@@ -41,8 +42,8 @@ func (c *compareModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
 func (c compareModel) view(m *model, w, h int) string {
 	st := m.st
 	y := m.year()
-	colW, fit := compareCols(w)
 	n := len(y.Scenarios)
+	colW, fit := compareCols(w, n)
 	off := max(0, min(c.off, n-fit))
 	end := min(n, off+fit)
 
