@@ -512,7 +512,7 @@ func (m model) headerView() string {
 }
 
 func (m model) statusView() string {
-	s := m.status
+	s := safe(m.status)
 	switch {
 	case m.calcErr != nil && m.hasRes:
 		return trunc(m.st.errorText.Render("✗ "+safe(firstLine(m.calcErr.Error()))+" (showing the last good result)"), m.width)

@@ -410,3 +410,17 @@ func TestOpeningStatusHint(t *testing.T) {
 	hs := open(t)
 	mustContain(t, hs.screen(), "? all keys")
 }
+
+func TestRepaymentOnFillsDefaults(t *testing.T) {
+	hs := open(t)
+	hs.keys("n", "4") // fair shares: a grant
+	mustContain(t, hs.screen(), "off (grant)", "— (grant)")
+	for range 7 {
+		hs.keys("j")
+	}
+	hs.keys("right")
+	mustContain(t, hs.screen(), "‹ on ›", "2025/26", "equal shares")
+	hs.keys("3")
+	mustContain(t, hs.screen(), "2025/26", "2026/27", "2027/28")
+	mustNotContain(t, hs.screen(), "This scenario is a grant")
+}
