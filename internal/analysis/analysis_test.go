@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"icsplan/internal/money"
@@ -341,5 +343,37 @@ func TestShippedCounterfactuals(t *testing.T) {
 			t.Errorf("%s: %s, %s / %s a head, net %s", c.scenario, res.Verdict.Label, res.Deficit.GrantPerHead,
 				res.Balanced.GrantPerHead, res.NetTransferToDeficit)
 		}
+	}
+}
+
+// TestSortRatios checks the integer ordering of deficit-per-head ratios
+// against exact decimal comparison, ties included.
+func TestSortRatios(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := 0; trial < 300; trial++ {
+		n := 1 + rng.IntN(40)
+		rs := make([]money.Ratio, n)
+		for i := range rs {
+			num := decimal.New(rng.Int64N(5000), -int32(rng.IntN(3))) // pounds, with up to 2 decimals
+			rs[i] = money.R(num, decimal.NewFromInt(1+rng.Int64N(8)))
+		}
+		got := sortRatios(rs)
+		for i := 1; i < n; i++ {
+			if got[i-1].Cmp(got[i]) > 0 {
+				t.Fatalf("trial %d: not sorted at %d", trial, i)
+			}
+		}
+		ref := slices.Clone(rs)
+		slices.SortStableFunc(ref, func(a, b money.Ratio) int { return a.Cmp(b) })
+		for i := range ref {
+			if ref[i].Cmp(got[i]) != 0 {
+				t.Fatalf("trial %d: %v vs %v", trial, got, ref)
+			}
+		}
+	}
+	// A numerator finer than pence takes the decimal path and still sorts.
+	got := sortRatios([]money.Ratio{money.R(d("0.005"), d("1")), money.R(d("0.001"), d("1"))})
+	if got[0].Num.String() != "0.001" {
+		t.Errorf("decimal path: %v", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"testing"
 
+	"icsplan/internal/funding"
 	"icsplan/internal/synth"
 
 	"github.com/shopspring/decimal"
@@ -129,5 +130,74 @@ func TestParallelPenalties(t *testing.T) {
 	}
 	if checked < 50 {
 		t.Errorf("only %d penalties checked", checked)
+	}
+}
+
+// slowSensitivity is the grid computed with funding.EffectiveGrant per
+// system and cell: the reference for the integer valuation.
+func slowSensitivity(e *engine, systems []SystemResult) []Cell {
+	var cells []Cell
+	var dPop, bPop int64
+	var dN, bN int
+	allocated := zero
+	for _, s := range systems {
+		allocated = allocated.Add(s.Allocation)
+		if s.Group == Deficit {
+			dPop += s.Population
+			dN++
+		} else {
+			bPop += s.Population
+			bN++
+		}
+	}
+	for _, w := range gridWriteOffs {
+		for _, r := range gridRates {
+			gD, gB := zero, zero
+			for i, s := range systems {
+				g := funding.EffectiveGrant(s.Allocation, funding.PresentValue(e.sched[i], r), w)
+				if s.Group == Deficit {
+					gD = gD.Add(g)
+				} else {
+					gB = gB.Add(g)
+				}
+			}
+			ge := zero
+			if !allocated.IsZero() {
+				ge = gD.Add(gB).DivRound(allocated, 4)
+			}
+			cells = append(cells, Cell{WriteOff: w, DiscountRate: r, GrantElement: ge,
+				Verdict: judge(dN, bN, perHead(gD, dPop), perHead(gB, bPop))})
+		}
+	}
+	return cells
+}
+
+func TestSensitivityMatchesSlow(t *testing.T) {
+	for k := int64(0); k < propertyCases; k++ {
+		ds, sc := synth.Case(k)
+		res, err := Analyse(ds, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e := &engine{ds: ds, sc: sc, alloc: res.Allocation, sched: make([][]funding.Instalment, len(ds.Systems))}
+		for i, s := range res.Systems {
+			if sc.Repayment != nil && s.Allocation.IsPositive() {
+				e.sched[i], _ = funding.Schedule(s.Allocation, ds.Year, sc.Repayment, res.Allocation.Unit)
+			}
+		}
+		slow := slowSensitivity(e, res.Systems)
+		for c := range slow {
+			a, b := res.Sensitivity[c], slow[c]
+			if !a.GrantElement.Equal(b.GrantElement) || a.Verdict != b.Verdict || !a.WriteOff.Equal(b.WriteOff) || !a.DiscountRate.Equal(b.DiscountRate) {
+				t.Fatalf("case %d cell %d: %+v, slow %+v", k, c, a, b)
+			}
+		}
+		// The scenario's own assumptions, when on the grid, give the headline grant element.
+		for _, c := range res.Sensitivity {
+			if c.WriteOff.Equal(sc.Assumptions.WriteOff) && c.DiscountRate.Equal(sc.Assumptions.DiscountRate) &&
+				(!c.GrantElement.Equal(res.Totals.GrantElement) || c.Verdict != res.Verdict.Label) {
+				t.Fatalf("case %d: grid cell %+v, headline %s %s", k, c, res.Totals.GrantElement, res.Verdict.Label)
+			}
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"cmp"
+	"math/bits"
 	"runtime"
 	"slices"
 	"sync"
@@ -32,14 +34,60 @@ func median(rs []money.Ratio) (money.Ratio, bool) {
 	if len(rs) == 0 {
 		return money.Ratio{}, false
 	}
-	rs = slices.Clone(rs)
-	slices.SortStableFunc(rs, func(a, b money.Ratio) int { return a.Cmp(b) })
+	rs = sortRatios(rs)
 	m := len(rs) / 2
 	if len(rs)%2 == 1 {
 		return rs[m], true
 	}
 	a, b := rs[m-1], rs[m]
 	return money.R(a.Num.Mul(b.Den).Add(b.Num.Mul(a.Den)), a.Den.Mul(b.Den).Mul(decimal.NewFromInt(2))), true
+}
+
+// sortRatios returns a sorted copy of rs (non-negative, positive
+// denominators). When every numerator is a whole number of pence and every
+// denominator a whole number, both below 2^62, it compares in 128-bit
+// integers; otherwise it compares decimals.
+func sortRatios(rs []money.Ratio) []money.Ratio {
+	type key struct {
+		num, den uint64
+		i        int
+	}
+	keys := make([]key, len(rs))
+	fits := true
+	for i, r := range rs {
+		n, d := r.Num.Shift(2), r.Den
+		if !n.IsInteger() || !d.IsInteger() || n.IsNegative() || !d.IsPositive() {
+			fits = false
+			break
+		}
+		nb, db := n.BigInt(), d.BigInt()
+		if nb.BitLen() > 62 || db.BitLen() > 62 {
+			fits = false
+			break
+		}
+		keys[i] = key{nb.Uint64(), db.Uint64(), i}
+	}
+	out := make([]money.Ratio, len(rs))
+	if !fits {
+		copy(out, rs)
+		slices.SortStableFunc(out, func(a, b money.Ratio) int { return a.Cmp(b) })
+		return out
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		ah, al := bits.Mul64(a.num, b.den)
+		bh, bl := bits.Mul64(b.num, a.den)
+		switch {
+		case ah != bh:
+			return cmp.Compare(ah, bh)
+		case al != bl:
+			return cmp.Compare(al, bl)
+		}
+		return cmp.Compare(a.i, b.i)
+	})
+	for k, kk := range keys {
+		out[k] = rs[kk.i]
+	}
+	return out
 }
 
 // penaltyPlan is the deficit plan a balanced system of population pop is

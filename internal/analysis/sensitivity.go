@@ -1,30 +1,75 @@
 package analysis
 
 import (
+	"math/big"
+
 	"icsplan/internal/funding"
-	"icsplan/internal/money"
 
 	"github.com/shopspring/decimal"
 )
 
-// The sensitivity grid's assumptions.
+// The sensitivity grid's assumptions. Write-offs are whole percentages,
+// which the integer valuation below relies on.
 var (
 	gridWriteOffs = []decimal.Decimal{zero, decimal.RequireFromString("0.25"), decimal.RequireFromString("0.5"),
 		decimal.RequireFromString("0.75"), one}
 	gridRates = []decimal.Decimal{zero, decimal.RequireFromString("0.035"), decimal.RequireFromString("0.05")}
 )
 
+// gridValue is one allocation's value at one discount rate in integers at a
+// common exponent E: A·Den = x·10^E, Num = n·10^E, Den = d·10^E, where
+// Num/Den is the exact present value of its repayments. With write-off
+// w = (100 − m)/100, the effective grant in pence is
+// (100·x − m·n) / d rounded half away from zero — exactly what
+// funding.EffectiveGrant gives, without a decimal per cell.
+type gridValue struct {
+	x100, n, d big.Int
+}
+
+func newGridValue(a decimal.Decimal, pv [2]decimal.Decimal) *gridValue {
+	num, den := pv[0], pv[1]
+	x := a.Mul(den)
+	e := min(x.Exponent(), num.Exponent(), den.Exponent())
+	g := &gridValue{}
+	g.x100.Mul(x.Shift(-e).BigInt(), big.NewInt(100))
+	g.n.Set(num.Shift(-e).BigInt())
+	g.d.Set(den.Shift(-e).BigInt())
+	return g
+}
+
+// penceScratch holds the temporaries of pence, so that a pass allocates nothing.
+type penceScratch struct{ num, q, r, twice big.Int }
+
+// addPence adds the effective grant in pence at m = 100·(1 − w) to sum.
+func (g *gridValue) addPence(sum *big.Int, m *big.Int, s *penceScratch) {
+	s.num.Mul(m, &g.n)
+	s.num.Sub(&g.x100, &s.num)
+	s.q.QuoRem(&s.num, &g.d, &s.r) // truncated toward zero
+	s.twice.Lsh(s.r.Abs(&s.r), 1)
+	if s.twice.Cmp(&g.d) >= 0 { // half or more: away from zero
+		if s.num.Sign() < 0 {
+			s.q.Sub(&s.q, big.NewInt(1))
+		} else {
+			s.q.Add(&s.q, big.NewInt(1))
+		}
+	}
+	sum.Add(sum, &s.q)
+}
+
 // sensitivity revalues every allocation (unchanged) at each write-off ×
-// discount rate, write-off major, giving the total grant element and the verdict.
+// discount rate, write-off major, giving the total grant element and the
+// verdict. Group effective grants are sums of the per-system figures rounded
+// to pence, as in the main result.
 func (e *engine) sensitivity(systems []SystemResult) []Cell {
-	pvs := make([][]money.Ratio, len(gridRates))
+	vals := make([][]*gridValue, len(gridRates))
 	for k, r := range gridRates {
-		pvs[k] = make([]money.Ratio, len(systems))
+		vals[k] = make([]*gridValue, len(systems))
 		for i := range systems {
 			if systems[i].Allocation.IsZero() {
 				continue
 			}
-			pvs[k][i] = funding.PresentValue(e.sched[i], r)
+			pv := funding.PresentValue(e.sched[i], r)
+			vals[k][i] = newGridValue(systems[i].Allocation, [2]decimal.Decimal{pv.Num, pv.Den})
 		}
 	}
 	var dPop, bPop int64
@@ -43,24 +88,24 @@ func (e *engine) sensitivity(systems []SystemResult) []Cell {
 	cells := make([]Cell, len(gridWriteOffs)*len(gridRates))
 	cell := func(c int) {
 		w, k := gridWriteOffs[c/len(gridRates)], c%len(gridRates)
-		r := gridRates[k]
-		gD, gB := zero, zero
-		for i, s := range systems {
-			if s.Allocation.IsZero() {
-				continue
-			}
-			g := funding.EffectiveGrant(s.Allocation, pvs[k][i], w)
-			if s.Group == Deficit {
-				gD = gD.Add(g)
-			} else {
-				gB = gB.Add(g)
+		m := one.Sub(w).Shift(2).BigInt()
+		var sD, sB big.Int
+		var s penceScratch
+		for i, sys := range systems {
+			if v := vals[k][i]; v != nil {
+				if sys.Group == Deficit {
+					v.addPence(&sD, m, &s)
+				} else {
+					v.addPence(&sB, m, &s)
+				}
 			}
 		}
+		gD, gB := decimal.NewFromBigInt(&sD, -2), decimal.NewFromBigInt(&sB, -2)
 		ge := zero
 		if !allocated.IsZero() {
 			ge = gD.Add(gB).DivRound(allocated, 4)
 		}
-		cells[c] = Cell{WriteOff: w, DiscountRate: r, GrantElement: ge,
+		cells[c] = Cell{WriteOff: w, DiscountRate: gridRates[k], GrantElement: ge,
 			Verdict: judge(dN, bN, perHead(gD, dPop), perHead(gB, bPop))}
 	}
 	parallel(len(cells), len(systems) >= 1000, cell)

@@ -190,29 +190,76 @@ func cmp128(a, b, c, d uint64) int {
 	return 0
 }
 
-// scan shares b units' worth over weights ow (the fractional part of the
-// pot per weight, b < W): it returns Σ floor(b·w/W) and how many of them
-// outrank system j's remainder rj (larger remainder, then larger weight than
-// wj, then a code ranked before cr). All values are below 2^62, so
-// differences of remainders fit a signed word and the comparison is
-// branch-free.
-func scan(ow []uint64, ocr []int32, K, b, W, wj, rj uint64, cr int32) (sumFloor, outrank uint64) {
-	ocr = ocr[:len(ow)]
-	for k, wi := range ow {
-		est, _ := bits.Mul64(K, wi)
-		rem := b*wi - est*W // exact: the true remainder is below 2W < 2^63
-		if rem >= W {
-			est++
-			rem -= W
-		}
-		sumFloor += est
-		outrank += (rj - rem) >> 63 // 1 when rem > rj
-		if rem == rj && (wi > wj || (wi == wj && ocr[k] < cr)) {
-			outrank++
+// scanChunk is how many systems extraUnit reads between checks of whether
+// its answer is already settled.
+const scanChunk = 256
+
+// extraUnit reports whether system j — remainder rj, weight wj, code rank
+// cr — receives one of the leftover units when the pot's fractional part b
+// (b < W) is shared over the other open systems, whose weights and code
+// ranks come in up to two segments (j's own place left out). K is
+// floor(b·2^64/W).
+//
+// The leftover count L satisfies L·W = S, the sum of all remainders (r_j
+// included), so j gets a unit iff fewer than L systems outrank it: O·W < S,
+// O the count of systems with a larger remainder (ties: larger weight, then
+// earlier code). Each system not yet read changes S − O·W by at most r_j up
+// or W − r_j down, so the pass stops as soon as the answer can no longer
+// change: on average about halfway. Remainders are computed without a
+// division: floor(K·w/2^64) is the quotient or one less, corrected by
+// comparing the remainder with W; all values are below 2^62, so the low
+// words of the products suffice and the comparison with r_j is branch-free.
+// Sums and products are kept in 128 bits.
+func extraUnit(segs [2][]uint64, crs [2][]int32, K, b, W, wj, rj uint64, cr int32) bool {
+	sHi, sLo := uint64(0), rj // S
+	var O uint64
+	left := uint64(len(segs[0]) + len(segs[1]))
+	for g := range segs {
+		ow := segs[g]
+		ocr := crs[g][:len(ow)]
+		for start := 0; start < len(ow); start += scanChunk {
+			end := min(start+scanChunk, len(ow))
+			for k := start; k < end; k++ {
+				wi := ow[k]
+				est, _ := bits.Mul64(K, wi)
+				rem := b*wi - est*W // the true remainder or W more: below 2W < 2^63
+				if rem >= W {
+					rem -= W
+				}
+				var carry uint64
+				sLo, carry = bits.Add64(sLo, rem, 0)
+				sHi += carry
+				O += (rj - rem) >> 63 // 1 when rem > rj
+				if rem == rj && (wi > wj || (wi == wj && ocr[k] < cr)) {
+					O++
+				}
+			}
+			left -= uint64(end - start)
+			oh, ol := bits.Mul64(O, W)
+			// Settled yes: S − O·W > left·(W − r_j), the most it can still fall.
+			rh, rl := bits.Mul64(left, W-rj)
+			if th, tl := add128(oh, ol, rh, rl); gt128(sHi, sLo, th, tl) {
+				return true
+			}
+			// Settled no: S − O·W + left·r_j ≤ 0, the most it can still rise.
+			uh, ul := bits.Mul64(left, rj)
+			if vh, vl := add128(sHi, sLo, uh, ul); !gt128(vh, vl, oh, ol) {
+				return false
+			}
 		}
 	}
-	return sumFloor, outrank
+	oh, ol := bits.Mul64(O, W)
+	return gt128(sHi, sLo, oh, ol)
 }
+
+// add128 returns (ah,al) + (bh,bl).
+func add128(ah, al, bh, bl uint64) (uint64, uint64) {
+	lo, c := bits.Add64(al, bl, 0)
+	return ah + bh + c, lo
+}
+
+// gt128 reports whether (ah,al) > (bh,bl).
+func gt128(ah, al, bh, bl uint64) bool { return ah > bh || (ah == bh && al > bl) }
 
 // naive is the reference: a full allocation of the changed systems.
 func (r *Rerun) naive(j int, p decimal.Decimal) (decimal.Decimal, error) {
@@ -310,30 +357,20 @@ func (r *Rerun) amount(j int, p decimal.Decimal) (decimal.Decimal, int, error) {
 		return zero, viaPass, nil
 	}
 	// Share P units over the open systems: order[pos:] without j, plus j.
-	// P·w/W = a·w + b·w/W with a = P div W, b = P mod W < W. floor(b·w/W) is
-	// found without a division: with K = floor(b·2^64/W), floor(K·w/2^64) is
-	// the quotient or one less (the error is below w/2^64 < 1), corrected
-	// by comparing the remainder with W.
+	// P·w/W = a·w + b·w/W with a = P div W, b = P mod W < W, so j's floor is
+	// a·w_j + floor(b·w_j/W) and every remainder is b·w mod W.
 	a, b := P/W, P%W
 	K, _ := bits.Div64(b, 0, W)
 	hj, lj := bits.Mul64(b, wj)
 	qj, rj := bits.Div64(hj, lj, W)
-	sumFrac := qj
 	qj += a * wj
-	cr := r.codeRnk[j]
 	lo, hi := pos, len(r.order)
-	pj := r.posOf[j] // j's own place in order (−1 if none): skip it
-	var outrank uint64
-	if pj >= lo {
-		f1, o1 := scan(r.ow[lo:pj], r.ocr[lo:pj], K, b, W, wj, rj, cr)
-		f2, o2 := scan(r.ow[pj+1:hi], r.ocr[pj+1:hi], K, b, W, wj, rj, cr)
-		sumFrac, outrank = sumFrac+f1+f2, o1+o2
-	} else {
-		f, o := scan(r.ow[lo:hi], r.ocr[lo:hi], K, b, W, wj, rj, cr)
-		sumFrac, outrank = sumFrac+f, o
+	segs, crs := [2][]uint64{r.ow[lo:hi]}, [2][]int32{r.ocr[lo:hi]}
+	if pj := r.posOf[j]; pj >= lo { // skip j's own place in order
+		segs = [2][]uint64{r.ow[lo:pj], r.ow[pj+1 : hi]}
+		crs = [2][]int32{r.ocr[lo:pj], r.ocr[pj+1 : hi]}
 	}
-	left := P - a*W - sumFrac
-	if outrank < left {
+	if extraUnit(segs, crs, K, b, W, wj, rj, r.codeRnk[j]) {
 		qj++
 	}
 	return decimal.NewFromBigInt(new(big.Int).SetUint64(qj), 0).Mul(r.unit), viaPass, nil
