@@ -60,6 +60,9 @@ func TestSystemsFrameBudget(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-system analysis")
 	}
+	if raceOn {
+		t.Skip("timings mean nothing under the race detector")
+	}
 	hs := systemsFrames(t, 10000)
 	var buf bytes.Buffer
 	const frames = 50
