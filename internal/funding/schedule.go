@@ -2,7 +2,6 @@ package funding
 
 import (
 	"fmt"
-	"strconv"
 
 	"icsplan/internal/money"
 	"icsplan/internal/plan"
@@ -10,20 +9,11 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// startYear reads the first calendar year of a financial year written
-// "2023/24" (the second part must be the following year).
+// startYear is plan.YearStart with the package's prefix on errors.
 func startYear(label string) (int, error) {
-	bad := fmt.Errorf("funding: %q is not a financial year like 2023/24", label)
-	if len(label) != 7 || label[4] != '/' {
-		return 0, bad
-	}
-	y, err := strconv.Atoi(label[:4])
-	if err != nil || y < 1000 {
-		return 0, bad
-	}
-	next, err := strconv.Atoi(label[5:])
-	if err != nil || label[5] == '+' || label[5] == '-' || next != (y+1)%100 {
-		return 0, bad
+	y, err := plan.YearStart(label)
+	if err != nil {
+		return 0, fmt.Errorf("funding: %w", err)
 	}
 	return y, nil
 }
