@@ -88,6 +88,7 @@ type model struct {
 	calcErr error           // the last analysis of the working scenario failed
 	seq     int             // last analysis requested
 	applied int             // last analysis applied
+	minSeq  int             // first analysis of the scenario as loaded or reset; older ones are stale
 	busy    bool
 
 	cmpSeq, cmpApplied int
@@ -168,6 +169,7 @@ func (m *model) loadScenario() {
 	}
 	m.base = m.opt.Override(y.Scenarios[m.si])
 	m.work = m.base
+	m.minSeq = m.seq + 1 // results of earlier edits are stale from now on
 	m.editor = newScenarioEditor(m.work, y.Dataset.Year, m.st)
 	m.calcErr = nil
 }
@@ -203,7 +205,7 @@ func (m *model) compareCmd() tea.Cmd {
 // applyResult takes a finished analysis if it is the newest for the current
 // year and scenario.
 func (m model) applyResult(msg resultMsg) (model, tea.Cmd) {
-	if msg.seq <= m.applied || msg.yi != m.yi || msg.si != m.si {
+	if msg.seq <= m.applied || msg.seq < m.minSeq || msg.yi != m.yi || msg.si != m.si {
 		return m, nil
 	}
 	m.applied = msg.seq

@@ -329,6 +329,7 @@ func (e *scenarioModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Reset):
 		e.stopEditing()
 		m.work = m.base
+		m.minSeq = m.seq + 1
 		*e = newScenarioEditor(m.base, m.year().Dataset.Year, m.st)
 		m.setStatus("Reset the scenario to how it was loaded.", false)
 		return m.computeCmd()

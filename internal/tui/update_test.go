@@ -424,3 +424,22 @@ func TestRepaymentOnFillsDefaults(t *testing.T) {
 	mustContain(t, hs.screen(), "2025/26", "2026/27", "2027/28")
 	mustNotContain(t, hs.screen(), "This scenario is a grant")
 }
+
+// An edit's analysis that finishes after the user has left the scenario
+// and come back must not show: the scenario was reloaded as it was.
+func TestEditResultStaleAfterReload(t *testing.T) {
+	hs := open(t)
+	hs.keys("4", "enter", "ctrl+u")
+	hs.typeText("£900")
+	// The last keystroke's analysis is still running…
+	next, inFlight := hs.m.Update(keyMsg("m"))
+	hs.m = next.(model)
+	// …while the user leaves and comes back (their analyses still running too).
+	for _, k := range []string{"enter", "n", "p"} {
+		next, _ = hs.m.Update(keyMsg(k))
+		hs.m = next.(model)
+	}
+	hs.send(inFlight())
+	hs.keys("1")
+	mustNotContain(t, hs.screen(), "£900.0m")
+}
