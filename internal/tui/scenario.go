@@ -284,9 +284,13 @@ func (e *scenarioModel) match(col string) *field {
 		return nil
 	}
 	for i := range e.fields {
+		if e.fields[i].key == col {
+			return &e.fields[i]
+		}
+	}
+	for i := range e.fields {
 		k := e.fields[i].key
-		last := k[strings.LastIndex(k, ".")+1:]
-		if col == k || col == last || strings.HasSuffix(col, "."+last) {
+		if last := k[strings.LastIndex(k, ".")+1:]; col == last {
 			return &e.fields[i]
 		}
 	}

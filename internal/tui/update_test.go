@@ -443,3 +443,20 @@ func TestEditResultStaleAfterReload(t *testing.T) {
 	hs.keys("1")
 	mustNotContain(t, hs.screen(), "£900.0m")
 }
+
+func TestProblemsGoToTheirFields(t *testing.T) {
+	hs := open(t)
+	e := &hs.m.editor
+	for _, key := range []string{fPot, fRule, fEligBasis, fMethod, fAllocBase, fCap, fUnit, fFirstYear, fYears, fProfile, fInterest, fDiscount, fWriteOff, fThreshold} {
+		if f := e.match(key); f == nil || f.key != key {
+			t.Errorf("problem column %q goes to %v", key, f)
+		}
+	}
+	if f := e.match("title"); f != nil {
+		t.Errorf("title matched field %q", f.key)
+	}
+	// A write-off over 100% is caught by plan.Scenario.Validate.
+	hs.keys("4", "G", "k", "enter", "ctrl+u")
+	hs.typeText("150%")
+	mustContain(t, hs.screen(), "Write-off", "150%", "✗ is a probability")
+}
