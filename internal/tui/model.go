@@ -233,6 +233,10 @@ func (m *model) applyCompare(msg compareMsg) {
 
 // switchTo moves to year yi, scenario si and starts analysing it.
 func (m model) switchTo(yi, si int) (model, tea.Cmd) {
+	dropped := ""
+	if m.edited() {
+		dropped = "Unsaved edits to " + safe(scenarioTitle(m.base)) + " dropped. "
+	}
 	yearChanged := yi != m.yi
 	m.yi, m.si = yi, si
 	m.loadScenario()
@@ -246,7 +250,7 @@ func (m model) switchTo(yi, si int) (model, tea.Cmd) {
 		cmds = append(cmds, m.compareCmd())
 	}
 	y := m.year()
-	m.setStatus(fmt.Sprintf("%s · scenario %d of %d: %s", y.Label, si+1, len(y.Scenarios), safe(scenarioTitle(m.work))), false)
+	m.setStatus(fmt.Sprintf("%s%s · scenario %d of %d: %s", dropped, y.Label, si+1, len(y.Scenarios), safe(scenarioTitle(m.work))), false)
 	return m, tea.Batch(cmds...)
 }
 

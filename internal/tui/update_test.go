@@ -460,3 +460,12 @@ func TestProblemsGoToTheirFields(t *testing.T) {
 	hs.typeText("150%")
 	mustContain(t, hs.screen(), "Write-off", "150%", "✗ is a probability")
 }
+
+func TestSwitchingSaysEditsAreDropped(t *testing.T) {
+	hs := open(t)
+	editPot(hs, "£800m")
+	hs.keys("n")
+	mustContain(t, hs.screen(), "Unsaved edits to Deficit support, February 2024 dropped")
+	hs.keys("p", "1")
+	mustContain(t, hs.screen(), "£700.0m")
+}
