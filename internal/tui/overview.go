@@ -96,6 +96,14 @@ func (o overviewModel) lines(m *model, w int) []string {
 	// Sensitivity grid.
 	add(sensitivityLines(m, w)...)
 
+	// Outturn against plan, where it is known.
+	if len(r.Outturn) > 0 {
+		add("", st.heading.Render("Outturn against plan")+" (systems with a known outturn)")
+		for _, o := range r.Outturn {
+			add(trunc(fmt.Sprintf("%-9s %d system(s): plan %s, outturn %s", string(o.Group), o.Systems, fmb(o.Plan), fmb(o.Outturn)), w))
+		}
+	}
+
 	// Scenario and caveats.
 	add("")
 	add(st.heading.Render("Scenario: ") + safe(scenarioTitle(r.Scenario)))
