@@ -104,15 +104,13 @@ func (o overviewModel) lines(m *model, w int) []string {
 		}
 	}
 
-	// Scenario and caveats.
-	add("")
-	add(st.heading.Render("Scenario: ") + safe(scenarioTitle(r.Scenario)))
+	// The scenario's note (its title is in the header) and the caveats.
 	if n := strings.TrimSpace(r.Scenario.Note); n != "" {
-		add(wrap(safe(n), w)...)
+		add("")
+		add(wrap(st.heading.Render("Note: ")+safe(n), w)...)
 	}
 	add("")
-	add(st.heading.Render("Caveats"))
-	add(wrap(fmt.Sprintf("Data: %s, %d systems from %s; %d with illustrative figures.",
+	add(wrap(st.heading.Render("Caveats: ")+fmt.Sprintf("data for %s, %d systems from %s; %d with illustrative figures.",
 		safe(r.Dataset.Year), r.Dataset.Systems, safe(r.Dataset.Path), r.Dataset.Illustrative), w)...)
 	for _, c := range r.Caveats {
 		for i, l := range wrap(safe(c), w-2) {
