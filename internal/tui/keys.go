@@ -75,7 +75,6 @@ type keyContext struct {
 	explain   bool // the explanation of a system is open
 	typing    bool // a text field has the keyboard
 	filtering bool // the Systems filter has a value
-	showAll   bool
 }
 
 // setContext enables exactly the bindings that act in c.

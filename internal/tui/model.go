@@ -280,7 +280,6 @@ func (m *model) syncKeys() {
 		explain:   m.explain.open,
 		typing:    m.typing(),
 		filtering: m.systems.filter.Value() != "",
-		showAll:   m.help.ShowAll,
 	})
 }
 
