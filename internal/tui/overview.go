@@ -42,6 +42,15 @@ func (o overviewModel) lines(m *model, w int) []string {
 	if t := strings.TrimSpace(r.Verdict.Text); t != "" {
 		add(wrap(safe(t), w)...)
 	}
+	if n := len(r.Sensitivity); n > 0 {
+		same := 0
+		for _, c := range r.Sensitivity {
+			if c.Verdict == label {
+				same++
+			}
+		}
+		add(st.dim.Render(trunc(fmt.Sprintf("Robustness: the same verdict in %d of %d write-off × discount-rate cases.", same, n), w)))
+	}
 	add("")
 
 	// Headline numbers in two columns.
