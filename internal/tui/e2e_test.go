@@ -141,6 +141,24 @@ func TestEndToEndTmux(t *testing.T) {
 		t.Errorf("the clipboard (tmux buffer) does not hold the email summary: %v\n%s", err, buf)
 	}
 
+	// Export the report and save the edited scenario, beside the user.
+	// The status line wraps a long path: join the lines to read it.
+	joined := func(scr string) string { return strings.ReplaceAll(scr, "\n", "") }
+	s.keys("e")
+	if scr := s.wait("Exported the report to"); !strings.Contains(joined(scr), "Exported the report to "+filepath.Join(work, "icsplan-2024-25-deficit-support-2024-25.txt")) {
+		t.Errorf("export does not say where:\n%s", scr)
+	}
+	s.keys("4", "C-s")
+	if scr := s.wait("Saved the scenario to"); !strings.Contains(joined(scr), "Saved the scenario to "+filepath.Join(work, "deficit-support-2024-25-edited.toml")) {
+		t.Errorf("save does not say where:\n%s", scr)
+	}
+	for _, name := range []string{"icsplan-2024-25-deficit-support-2024-25.txt", "deficit-support-2024-25-edited.toml"} {
+		if _, err := os.Stat(filepath.Join(work, name)); err != nil {
+			t.Errorf("not written: %v", err)
+		}
+	}
+	s.keys("1")
+
 	// Too small, then restored.
 	s.resize(60, 15)
 	s.wait("terminal too small: need 80×24, have 60×15")

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // screen is one of the program's tabs.
@@ -464,7 +465,8 @@ func (m model) View() string {
 // header (2 lines), status line and help are drawn.
 func (m *model) bodyHeight() int {
 	helpLines := strings.Count(m.helpView(), "\n") + 1
-	return max(1, m.height-3-helpLines)
+	statusLines := strings.Count(m.statusView(), "\n") + 1
+	return max(1, m.height-2-statusLines-helpLines)
 }
 
 // helpView is the help bar (or, after ?, the full help), cut to the width.
@@ -516,11 +518,15 @@ func (m model) headerView() string {
 	return title + "\n" + trunc(strings.Join(tabs, " "), m.width)
 }
 
+// statusView is the status line: what just happened, or an error. A long
+// message (a file's full path) wraps onto up to three lines.
 func (m model) statusView() string {
 	s := safe(m.status)
+	style := m.st.status
 	switch {
 	case m.calcErr != nil && m.hasRes:
-		return trunc(m.st.errorText.Render("✗ "+safe(firstLine(m.calcErr.Error()))+" (showing the last good result)"), m.width)
+		s = "✗ " + safe(firstLine(m.calcErr.Error())) + " (showing the last good result)"
+		style = m.st.errorText
 	case m.busy && m.hasRes:
 		if s != "" {
 			s += " · "
@@ -528,9 +534,17 @@ func (m model) statusView() string {
 		s += "recomputing…"
 	}
 	if m.statusErr {
-		return trunc(m.st.errorText.Render(s), m.width)
+		style = m.st.errorText
 	}
-	return trunc(m.st.status.Render(s), m.width)
+	lines := strings.Split(ansi.Hardwrap(s, max(1, m.width), true), "\n")
+	if len(lines) > 3 {
+		lines = lines[:3]
+		lines[2] = trunc(lines[2]+"…", m.width)
+	}
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func firstLine(s string) string {

@@ -469,3 +469,11 @@ func TestSwitchingSaysEditsAreDropped(t *testing.T) {
 	hs.keys("p", "1")
 	mustContain(t, hs.screen(), "£700.0m")
 }
+
+func TestLongStatusWrapsAndFrameStillFits(t *testing.T) {
+	hs := newHarness(t, embedded(t), Options{}, 80, 24)
+	hs.send(statusMsg{text: "Exported the report to /a/very/long/path/" + strings.Repeat("folder/", 20) + "icsplan-2023-24-x.txt"})
+	scr := hs.screen()
+	checkLayout(t, scr, 80, 24)
+	mustContain(t, strings.ReplaceAll(scr, "\n", ""), "folder/folder/")
+}
