@@ -7,9 +7,11 @@ import (
 	"strings"
 	"testing"
 
+	"icsplan/internal/plan"
 	"icsplan/internal/report"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/shopspring/decimal"
 )
 
 func open(t *testing.T) *harness {
@@ -476,4 +478,23 @@ func TestLongStatusWrapsAndFrameStillFits(t *testing.T) {
 	scr := hs.screen()
 	checkLayout(t, scr, 80, 24)
 	mustContain(t, strings.ReplaceAll(scr, "\n", ""), "folder/folder/")
+}
+
+func TestOverrideAppliesToEveryScenario(t *testing.T) {
+	pot := decimal.NewFromInt(100_000_000)
+	opt := Options{Override: func(s plan.Scenario) plan.Scenario { s.Pot = pot; return s }}
+	hs := newHarness(t, embedded(t), opt, 120, 40)
+	mustContain(t, hs.screen(), "£100.0m")
+	mustNotContain(t, hs.screen(), "£700.0m")
+	hs.keys("5")
+	mustNotContain(t, hs.screen(), "£700.0m")
+	hs.keys("4", "ctrl+r", "1") // reset goes back to the overridden scenario
+	mustContain(t, hs.screen(), "£100.0m")
+}
+
+func TestOpensOnTheRequestedYearAndScenario(t *testing.T) {
+	hs := newHarness(t, embedded(t), Options{Year: 0, Scenario: 2}, 100, 30)
+	mustContain(t, hs.screen(), "2023/24 (year 1/2) · scenario 3/3", "REWARDS BALANCED PLANS")
+	hs = newHarness(t, embedded(t), Options{Year: 1}, 100, 30)
+	mustContain(t, hs.screen(), "2024/25 (year 2/2) · scenario 1/1")
 }
