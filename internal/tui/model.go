@@ -92,6 +92,8 @@ type model struct {
 	minSeq  int             // first analysis of the scenario as loaded or reset; older ones are stale
 	busy    bool
 
+	initCmd tea.Cmd // the opening analysis, started by Init
+
 	cmpSeq, cmpApplied int
 	cmp                []compareEntry // analyses of the year's scenarios
 	cmpYear            int            // year cmp belongs to; -1 for none
@@ -107,8 +109,7 @@ type model struct {
 	compare    compareModel
 }
 
-// newModel builds the root model and analyses the opening scenario before
-// the program starts.
+// newModel builds the root model; Init starts the analyses.
 func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	if an == nil {
 		an = analysis.Analyse
@@ -140,8 +141,7 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	m.si = clampIndex(opt.Scenario, len(lib.Years[m.yi].Scenarios))
 	m.loadScenario()
 	m.setStatus("tab or 1–5 change screen · [ ] year · < > scenario · ? all keys", false)
-	msg := m.computeCmd()()
-	m, _ = m.applyResult(msg.(resultMsg))
+	m.initCmd = m.computeCmd()
 	m.cmpSeq++
 	m.syncKeys()
 	return m
@@ -284,14 +284,14 @@ func (m *model) syncKeys() {
 	})
 }
 
-// Init analyses the year's other scenarios for Compare in the background;
-// the opening analysis is done before the program starts, so the first
-// frame already shows the verdict.
+// Init starts the opening analysis, and those of the year's scenarios for
+// Compare, in the background: the first frame says what is being computed
+// and the program answers keys (q) even while a big dataset is analysed.
 func (m model) Init() tea.Cmd {
 	if len(m.lib.Years) == 0 {
 		return nil
 	}
-	return m.compareCmd()
+	return tea.Batch(m.initCmd, m.compareCmd())
 }
 
 // Update routes messages: window sizes and finished analyses to the root,

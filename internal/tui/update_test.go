@@ -498,3 +498,17 @@ func TestOpensOnTheRequestedYearAndScenario(t *testing.T) {
 	hs = newHarness(t, embedded(t), Options{Year: 1}, 100, 30)
 	mustContain(t, hs.screen(), "2024/25 (year 2/2) · scenario 1/1")
 }
+
+func TestFirstFrameWhileComputing(t *testing.T) {
+	m := newModel(embedded(t), Options{}, &strings.Builder{}, nil)
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = next.(model)
+	mustContain(t, m.View(), "Computing Deficit support, February 2024")
+	checkLayout(t, m.View(), 80, 24)
+	next, _ = m.Update(keyMsg("y"))
+	mustContain(t, next.(model).View(), "Nothing to copy yet")
+	_, cmd := m.Update(keyMsg("q"))
+	if cmd == nil || cmd() != tea.Quit() {
+		t.Fatal("q does not quit while the first analysis runs")
+	}
+}
