@@ -3,6 +3,9 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
 )
 
 // hostile names carry escape sequences (SGR, OSC 52 clipboard, window
@@ -96,5 +99,21 @@ func TestSafe(t *testing.T) {
 	}
 	if got := safe("Bedfordshire, Luton and Milton Keynes — £50m"); got != "Bedfordshire, Luton and Milton Keynes — £50m" {
 		t.Errorf("plain text changed: %q", got)
+	}
+}
+
+// TestNoColourMeansNoEscapes: with colour off, no frame carries an escape
+// sequence, even with the process-wide lipgloss profile forced to true
+// colour (as it would be on a colour terminal) and text fields focused.
+func TestNoColourMeansNoEscapes(t *testing.T) {
+	old := lipgloss.ColorProfile()
+	lipgloss.SetColorProfile(termenv.TrueColor)
+	defer lipgloss.SetColorProfile(old)
+	hs := newHarness(t, embedded(t), Options{Colour: false}, 100, 30)
+	for _, keys := range [][]string{nil, {"?"}, {"?", "2"}, {"/", "l", "o"}, {"esc", "enter"}, {"esc", "3"}, {"4", "enter"}, {"esc", "5"}} {
+		hs.keys(keys...)
+		if v := hs.m.View(); strings.Contains(v, "\x1b") {
+			t.Fatalf("after %q: escape sequence with colour off:\n%q", keys, v)
+		}
 	}
 }
