@@ -1,6 +1,27 @@
 // Package tui is icsplan's Bubble Tea program: a root model routing to one
 // screen at a time (Overview, Systems, Repayments, Scenario, Compare), one
 // keymap with help, and styles in one place.
+//
+// Keys (? shows those that act where you are):
+//
+//	tab, shift+tab, 1–5   change screen
+//	[ ]                   previous / next year
+//	< > (or p n)          previous / next scenario of the year
+//	↑↓ j k, pgup pgdn b f, g G home end   move and scroll
+//	y                     copy the email summary to the clipboard (OSC 52)
+//	e                     export the text report to icsplan-<year>-<scenario>.txt
+//	?                     all keys;  q or ctrl+c quit (q is a letter while typing)
+//
+//	Systems: s sort by the next column, S reverse, / filter (esc clears),
+//	         enter explain the system step by step (esc back)
+//	Scenario: enter edit a field or change a choice, ←→ h l change a choice,
+//	          enter/esc finish typing, ctrl+s save <name>-edited.toml,
+//	          ctrl+r reset to the scenario as loaded
+//	Compare: ←→ h l scroll when the scenarios do not all fit
+//
+// Every analysis runs in a tea.Cmd; results carry a sequence number so a
+// stale one never replaces a newer one. Text from data files goes through
+// sanitize.Text before it is drawn. Below 80×24 the program says so plainly.
 package tui
 
 import "icsplan/internal/plan"
