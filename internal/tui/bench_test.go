@@ -2,6 +2,7 @@ package tui
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 	"time"
 
@@ -76,4 +77,27 @@ func TestSystemsFrameBudget(t *testing.T) {
 		t.Errorf("a Systems frame with 10,000 systems takes %v, budget 16ms", per)
 	}
 	t.Logf("%v per frame (key + View) with 10,000 systems", per)
+}
+
+// BenchmarkSystemsViewScale shows how a Systems frame grows with the number
+// of systems: it should not, as only the visible rows are rendered.
+func BenchmarkSystemsViewScale(b *testing.B) {
+	for _, n := range []int{42, 1000, 10000, 100000} {
+		b.Run(fmt.Sprintf("systems=%d", n), func(b *testing.B) {
+			hs := systemsFrames(b, n)
+			down, up := keyMsg("down"), keyMsg("up")
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				k := down
+				if i%2 == 1 {
+					k = up
+				}
+				i++
+				next, _ := hs.m.Update(k)
+				hs.m = next.(model)
+				_ = hs.m.View()
+			}
+		})
+	}
 }
