@@ -136,6 +136,7 @@ type Result struct {
 	Balanced             GroupResult
 	Years                []YearTotal     // repayments by year across all systems (sums of the rounded instalments), years with something due, oldest first
 	NetTransferToDeficit decimal.Decimal // Σ transfers of the deficit group; the balanced group's is its negative, exactly
+	FairSharePerHead     decimal.Decimal // allocated total ÷ everyone's population: the cash per head of a fair share, pence
 	PriceOfDeficit       decimal.Decimal // the deficit group's effective grant ÷ its planned deficit: per £1 of planned deficit, 4 decimals
 	HasPrice             bool            // false when the deficit group has no planned deficit
 	Sensitivity          []Cell          // write_off {0,25,50,75,100%} × discount {0,3.5%,5%}, write-off major

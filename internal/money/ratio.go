@@ -22,3 +22,10 @@ func (r Ratio) Round(places int32) decimal.Decimal {
 
 // Cmp compares two ratios with positive denominators exactly.
 func (r Ratio) Cmp(o Ratio) int { return r.Num.Mul(o.Den).Cmp(o.Num.Mul(r.Den)) }
+
+// Percent shows the ratio as a percentage rounded once, half away from zero,
+// to places decimals: R(1, 3).Percent(2) is "33.33%". A zero denominator
+// shows "0%" with the same decimals.
+func (r Ratio) Percent(places int32) string {
+	return R(r.Num.Shift(2), r.Den).Round(places).StringFixed(places) + "%"
+}

@@ -1,6 +1,10 @@
 package money
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
 
 func TestRatioRound(t *testing.T) {
 	tests := []struct {
@@ -57,6 +61,29 @@ func TestRatioCmp(t *testing.T) {
 		}
 		if got := tt.b.Cmp(tt.a); got != -tt.want {
 			t.Errorf("%v.Cmp(%v) = %d, want %d", tt.b, tt.a, got, -tt.want)
+		}
+	}
+}
+
+// TestRatioPercent checks the percentage is rounded once from the exact
+// ratio: 2/3 = 66.666…% → 66.67%; 1/8 = 12.5% → 13% at no decimals (half
+// away from zero); 0/0 shows 0.0%.
+func TestRatioPercent(t *testing.T) {
+	d := decimal.NewFromInt
+	cases := []struct {
+		r      Ratio
+		places int32
+		want   string
+	}{
+		{R(d(2), d(3)), 2, "66.67%"},
+		{R(d(1), d(8)), 0, "13%"},
+		{R(d(1), d(8)), 1, "12.5%"},
+		{R(d(-1), d(8)), 0, "-13%"},
+		{R(d(0), d(0)), 1, "0.0%"},
+	}
+	for _, c := range cases {
+		if got := c.r.Percent(c.places); got != c.want {
+			t.Errorf("%v/%v at %d places = %s, want %s", c.r.Num, c.r.Den, c.places, got, c.want)
 		}
 	}
 }

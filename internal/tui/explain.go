@@ -4,11 +4,12 @@ import (
 	"fmt"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/funding"
+	"icsplan/internal/money"
 	"icsplan/internal/plan"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/shopspring/decimal"
 )
 
 // explainModel explains one system's figures step by step, from the exact
@@ -110,8 +111,8 @@ func (e explainModel) lines(m *model, w int) []string {
 	}
 	if sh.Eligible && len(r.Allocation.Rounds) > 0 && r.Allocation.Rounds[0].Weights.Sign() > 0 {
 		total := r.Allocation.Rounds[0].Weights
-		para(fmt.Sprintf("Share of the basis: %s ÷ %s (all eligible weights) = %s%%.",
-			decCount(sh.Weight), decCount(total), sh.Weight.Shift(2).DivRound(total, 4).StringFixed(4)))
+		para(fmt.Sprintf("Share of the basis: %s ÷ %s (all eligible weights) = %s.",
+			decCount(sh.Weight), decCount(total), money.R(sh.Weight, total).Percent(4)))
 	}
 
 	// 3. Caps and water-filling.
@@ -185,15 +186,9 @@ func (e explainModel) lines(m *model, w int) []string {
 			}
 		}
 		add(st.header.Render(trunc(line, w)))
-		onePlus := decimal.NewFromInt(1).Add(rate)
-		for _, in := range sys.Repayments {
-			pow := decimal.NewFromInt(1)
-			for range max(0, in.T) {
-				pow = pow.Mul(onePlus)
-			}
-			factor := decimal.NewFromInt(1).DivRound(pow, 6)
-			pv := in.Total().DivRound(pow, 2)
-			cells := []string{safe(in.Year), fmt.Sprint(in.T), fp(in.Principal), fp(in.Interest), fp(in.Total()), factor.StringFixed(6), fp(pv)}
+		for _, in := range funding.Discount(sys.Repayments, rate) {
+			cells := []string{safe(in.Year), fmt.Sprint(in.T), fp(in.Principal), fp(in.Interest), fp(in.Total()),
+				in.Factor.Round(6).StringFixed(6), fp(in.PV.Round(2))}
 			line := ""
 			for i, c := range cells {
 				if i == 0 {

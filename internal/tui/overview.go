@@ -133,15 +133,13 @@ func (o overviewModel) lines(m *model, w int) []string {
 	return out
 }
 
-// fairSharePerHead is the allocated total over everyone's population: the
-// cash per head every system would have had as a fair share. It is one exact
-// division, rounded once to pence.
+// fairSharePerHead is the cash per head every system would have had as a
+// fair share (computed by the analysis); false when there is nobody.
 func fairSharePerHead(r *analysis.Result) (decimal.Decimal, bool) {
-	pop := r.Deficit.Population + r.Balanced.Population
-	if pop <= 0 {
+	if r.Deficit.Population+r.Balanced.Population <= 0 {
 		return decimal.Zero, false
 	}
-	return r.Totals.Allocated.DivRound(decimal.NewFromInt(pop), 2), true
+	return r.FairSharePerHead, true
 }
 
 // sensitivityLines draws the grid: write-off down, discount rate across,
