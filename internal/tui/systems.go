@@ -299,7 +299,7 @@ func (s systemsModel) view(m *model, w, h int) string {
 		}
 		line += padRight(string(sys.Group), c.group) + " " + padLeft(fmb(sys.Plan), c.money) + " " +
 			padLeft(fm(sys.Allocation), c.money) + " " + padLeft(fp(sys.PerHead), c.perHead) + " " +
-			padLeft(fm(sys.Transfer), c.money)
+			padLeft(fmb(sys.Transfer), c.money)
 		if p == s.cursor {
 			line = st.selected.Render(line)
 		}
