@@ -141,6 +141,7 @@ func analyse(ds plan.Dataset, sc plan.Scenario) (Result, error) {
 	}
 	res.NetTransferToDeficit = net
 	res.FairSharePerHead = perHead(tot.Allocated, res.Deficit.Population+res.Balanced.Population)
+	res.Totals.GrantPerHead = perHead(tot.EffectiveGrant, res.Deficit.Population+res.Balanced.Population)
 	res.PriceOfDeficit = zero
 	if res.Deficit.PlannedDeficit.IsPositive() {
 		res.HasPrice = true

@@ -70,6 +70,7 @@ type Totals struct {
 	PVRepayments   decimal.Decimal
 	EffectiveGrant decimal.Decimal
 	GrantElement   decimal.Decimal // effective grant ÷ allocated, 4 decimals
+	GrantPerHead   decimal.Decimal // effective grant ÷ everyone's population, pence
 }
 
 // SystemResult is one system's figures.

@@ -61,6 +61,7 @@ func TestShippedHeadlines(t *testing.T) {
 		dAlloc, dGrant, dGPH string
 		net, price, ge       string
 		fairPH               string // allocated ÷ all 42 populations, to pence
+		grantPH              string // effective grant ÷ all 42 populations, to pence
 		label                Label
 		penalties            map[string]string // code → prudence penalty
 		penaltyPlans         map[string]string
@@ -71,7 +72,8 @@ func TestShippedHeadlines(t *testing.T) {
 			dir: "2023-24", scenario: "deficit-support-feb-2024", dN: 15, bN: 27,
 			dAlloc: "700000000.00", dGrant: "384195509.18", dGPH: "19.44",
 			net: "470310219.00", price: "0.5336", ge: "0.5489", label: RewardsDeficit,
-			fairPH: "11.31", // 700,000,000 / 61,903,547 = 11.3079…
+			fairPH:  "11.31", // 700,000,000 / 61,903,547 = 11.3079…
+			grantPH: "6.21",  // 384,195,509.18 / 61,903,547 = 6.2064…
 			// Median deficit per head in D (15 systems, odd): the 8th ratio. Each rerun adds
 			// the system with that deficit (× population, to £1000) and reshares £700m.
 			penalties:    map[string]string{"QOP": "57201668.49", "QHG": "21616269.10", "QM7": "31435340.36", "QF7": "29111010.75", "QSL": "12274928.51"},
@@ -88,6 +90,7 @@ func TestShippedHeadlines(t *testing.T) {
 			dAlloc: "2200000000.00", dGrant: "1240278722.16", dGPH: "28.23",
 			net: "635854905.00", price: "0.5638", ge: "0.5638", label: RewardsDeficit,
 			fairPH:       "35.40", // 2,200,000,000 / 62,154,634 = 35.3955…
+			grantPH:      "19.95", // 1,240,278,722.16 / 62,154,634 = 19.9547…
 			penalties:    map[string]string{"QHG": "30859968.48", "QUE": "29126557.76", "QM7": "45558484.01"},
 			penaltyPlans: map[string]string{"QHG": "-56136000", "QUE": "-52907000", "QM7": "-83893000"},
 			text:         "Systems that planned deficits receive £28.23 of effective grant per head, against nothing for systems that planned to balance.",
@@ -132,6 +135,9 @@ func TestShippedHeadlines(t *testing.T) {
 			}
 			if got := res.FairSharePerHead.StringFixed(2); got != c.fairPH {
 				t.Errorf("fair share per head %s, want %s", got, c.fairPH)
+			}
+			if got := res.Totals.GrantPerHead.StringFixed(2); got != c.grantPH {
+				t.Errorf("grant per head over all systems %s, want %s", got, c.grantPH)
 			}
 			if got := res.Totals.GrantElement.StringFixed(4); got != c.ge {
 				t.Errorf("grant element %s", got)

@@ -108,6 +108,9 @@ type Value struct {
 	PV             decimal.Decimal // PVExact rounded once to pence
 	EffectiveGrant decimal.Decimal // A − (1 − w)·PV, from the exact PV, rounded once to pence
 	GrantElement   decimal.Decimal // effective grant ÷ A, exact then rounded to 4 decimals; 0 when A is 0
+	// EffectiveGrantExact is A − (1 − w)·PV before rounding, for figures shown
+	// in other units (£000) that must also be rounded once.
+	EffectiveGrantExact money.Ratio
 }
 
 // Valuate values an allocation and its instalments at discount rate r with

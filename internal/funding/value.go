@@ -47,6 +47,7 @@ func ValueOf(amount decimal.Decimal, pv money.Ratio, w decimal.Decimal) Value {
 	// G = (A·den − (1−w)·num) / den, exact.
 	gNum := amount.Mul(pv.Den).Sub(one.Sub(w).Mul(pv.Num))
 	v.EffectiveGrant = gNum.DivRound(pv.Den, 2)
+	v.EffectiveGrantExact = money.R(gNum, pv.Den)
 	if !amount.IsZero() {
 		v.GrantElement = gNum.DivRound(amount.Mul(pv.Den), 4)
 	}

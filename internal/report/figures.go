@@ -79,18 +79,12 @@ func clean(s string) string {
 }
 
 // effectiveGrantK is a system's effective grant in £000, rounded once from
-// the exact value A − (1 − w)·PV when the analysis provides it.
-func effectiveGrantK(s analysis.SystemResult, w decimal.Decimal) decimal.Decimal {
-	pv := s.Value.PVExact
-	if pv.Den.IsZero() {
+// the exact value A − (1 − w)·PV that the analysis provides.
+func effectiveGrantK(s analysis.SystemResult) decimal.Decimal {
+	if s.Value.EffectiveGrantExact.Den.IsZero() {
 		return thousands(s.EffectiveGrant)
 	}
-	keep := decimal.NewFromInt(1).Sub(w)
-	num := s.Allocation.Mul(pv.Den).Sub(keep.Mul(pv.Num))
-	if pv.Den.IsNegative() {
-		num, pv.Den = num.Neg(), pv.Den.Neg()
-	}
-	return exactThousands(money.R(num, pv.Den))
+	return exactThousands(s.Value.EffectiveGrantExact)
 }
 
 // illustrativeMark flags rows whose figures are illustrative.
@@ -188,14 +182,6 @@ func penalties(r analysis.Result) []int {
 		return r.Systems[idx[a]].Code < r.Systems[idx[b]].Code
 	})
 	return idx
-}
-
-// perHead is amount ÷ population rounded once to pence; zero for no people.
-func perHead(amount decimal.Decimal, population int64) decimal.Decimal {
-	if population <= 0 {
-		return decimal.Zero
-	}
-	return amount.DivRound(decimal.NewFromInt(population), 2)
 }
 
 // grid is the sensitivity grid laid out as rows of write-off and columns of

@@ -126,7 +126,6 @@ func groupSection(r analysis.Result) section {
 	}}
 	// Group figures are sums of the per-system figures shown in the Systems
 	// table, so the two tables agree to the £000.
-	w := r.Scenario.Assumptions.WriteOff
 	type sums struct{ deficit, cash, grant decimal.Decimal }
 	by := map[analysis.Group]*sums{analysis.Deficit: {}, analysis.Balanced: {}}
 	for _, s := range r.Systems {
@@ -136,7 +135,7 @@ func groupSection(r analysis.Result) section {
 		}
 		g.deficit = g.deficit.Add(thousands(decimal.Min(s.Plan, decimal.Zero).Neg()))
 		g.cash = g.cash.Add(thousands(s.Allocation))
-		g.grant = g.grant.Add(effectiveGrantK(s, w))
+		g.grant = g.grant.Add(effectiveGrantK(s))
 	}
 	var sys, pop int64
 	var all sums
@@ -156,8 +155,7 @@ func groupSection(r analysis.Result) section {
 		all.deficit, all.cash, all.grant = all.deficit.Add(v.deficit), all.cash.Add(v.cash), all.grant.Add(v.grant)
 	}
 	t.total = []string{"All systems", fmtCount(sys), fmtCount(pop), fmtK(all.deficit), fmtK(all.cash),
-		fmtPence(perHead(r.Deficit.Allocation.Add(r.Balanced.Allocation), pop)), fmtK(all.grant),
-		fmtPence(perHead(r.Deficit.EffectiveGrant.Add(r.Balanced.EffectiveGrant), pop))}
+		fmtPence(r.FairSharePerHead), fmtK(all.grant), fmtPence(r.Totals.GrantPerHead)}
 	return section{
 		heading: "Deficit planners and balanced planners",
 		intro: []string{"£000 except population and per-head figures (£); sums of the figures in the Systems table. " +
@@ -179,9 +177,7 @@ func systemSection(r analysis.Result) section {
 		{head: "Transfer", right: true},
 		{head: "Effective\ngrant", right: true},
 	}}
-	w := r.Scenario.Assumptions.WriteOff
 	var plan, alloc, fair, transfer, grant decimal.Decimal
-	var pop int64
 	anyIllustrative := false
 	for _, s := range r.Systems {
 		mark := ""
@@ -190,14 +186,13 @@ func systemSection(r analysis.Result) section {
 			anyIllustrative = true
 		}
 		pk, ak, fk, tk, gk := thousands(s.Plan), thousands(s.Allocation), thousands(s.FairShare),
-			thousands(s.Transfer), effectiveGrantK(s, w)
+			thousands(s.Transfer), effectiveGrantK(s)
 		t.rows = append(t.rows, []string{clean(s.Code), mark, clean(s.Name), groupLetter(s.Group),
 			fmtK(pk), fmtK(ak), fmtPence(s.PerHead), fmtK(fk), fmtK(tk), fmtK(gk)})
 		plan, alloc, fair, transfer, grant = plan.Add(pk), alloc.Add(ak), fair.Add(fk), transfer.Add(tk), grant.Add(gk)
-		pop += s.Population
 	}
 	t.total = []string{"", "", "Total of " + systems(len(r.Systems)), "",
-		fmtK(plan), fmtK(alloc), fmtPence(perHead(r.Totals.Allocated, pop)), fmtK(fair), fmtK(transfer), fmtK(grant)}
+		fmtK(plan), fmtK(alloc), fmtPence(r.FairSharePerHead), fmtK(fair), fmtK(transfer), fmtK(grant)}
 	notes := []string{"G: D planned a deficit, B planned to balance or a surplus. " +
 		"Per head in the totals row is the total allocated over the total population.",
 		"Exact totals: pot " + poundsPence(r.Totals.Pot) + ", allocated " + poundsPence(r.Totals.Allocated) +

@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/funding"
 	"icsplan/internal/money"
 
 	"github.com/charmbracelet/x/ansi"
@@ -584,11 +585,15 @@ func TestParseFormat(t *testing.T) {
 // TestEffectiveGrantRoundedOnceFromExact: the £000 shown comes from the exact
 // effective grant, not from the figure already rounded to pence.
 func TestEffectiveGrantRoundedOnceFromExact(t *testing.T) {
-	s := analysis.SystemResult{Allocation: decimal.NewFromInt(3000)}
-	s.Value.PVExact = money.R(decimal.RequireFromString("3000.01"), decimal.NewFromInt(1))
-	s.EffectiveGrant = decimal.RequireFromString("1500.00") // 1499.995 rounded to pence
+	// G = 3000 − (1 − 0.5) × 3000.01 = 1499.995 exactly: £1,500.00 to the penny, 1 in £000.
 	w := decimal.RequireFromString("0.5")
-	if got := effectiveGrantK(s, w); !got.Equal(decimal.NewFromInt(1)) {
+	s := analysis.SystemResult{Allocation: decimal.NewFromInt(3000)}
+	s.Value = funding.ValueOf(s.Allocation, money.R(decimal.RequireFromString("3000.01"), decimal.NewFromInt(1)), w)
+	s.EffectiveGrant = s.Value.EffectiveGrant
+	if !s.EffectiveGrant.Equal(decimal.RequireFromString("1500")) {
+		t.Fatalf("effective grant to the penny = %s, want 1500.00", s.EffectiveGrant)
+	}
+	if got := effectiveGrantK(s); !got.Equal(decimal.NewFromInt(1)) {
 		t.Errorf("effective grant 1499.995 shows as %s thousand, want 1", got)
 	}
 	if got := thousands(s.EffectiveGrant); !got.Equal(decimal.NewFromInt(2)) {
@@ -596,7 +601,7 @@ func TestEffectiveGrantRoundedOnceFromExact(t *testing.T) {
 	}
 	// A grant has no present value: the pence figure is exact.
 	g := analysis.SystemResult{Allocation: decimal.NewFromInt(2500), EffectiveGrant: decimal.NewFromInt(2500)}
-	if got := effectiveGrantK(g, w); !got.Equal(decimal.NewFromInt(3)) {
+	if got := effectiveGrantK(g); !got.Equal(decimal.NewFromInt(3)) {
 		t.Errorf("grant of 2500 shows as %s thousand, want 3 (half away from zero)", got)
 	}
 	if got := thousands(decimal.RequireFromString("-2500")); !got.Equal(decimal.NewFromInt(-3)) {
