@@ -302,7 +302,14 @@ func loadLibrary(c config) (plan.Library, error) {
 	var fsys fs.FS
 	name := "."
 	if info.IsDir() {
-		fsys = os.DirFS(abs)
+		// Open it from its parent so the folder's own name ("2023-24") is
+		// seen even when PATH is "." or "..".
+		if parent := filepath.Dir(abs); parent != abs {
+			fsys = os.DirFS(parent)
+			name = filepath.Base(abs)
+		} else { // the root of a drive
+			fsys = os.DirFS(abs)
+		}
 	} else {
 		// Keep the parent in view so a file in a year folder knows its year.
 		dir := filepath.Dir(abs)
@@ -362,6 +369,9 @@ func pickScenario(y plan.Year, want string) (plan.Scenario, int, error) {
 			return plan.Scenario{}, 0, fmt.Errorf("cannot read scenario %s: %w", want, unwrapPathError(err))
 		}
 		sc, err := plan.ParseScenario(want, data)
+		if err == nil {
+			err = sc.ValidateFor(y.Dataset) // e.g. repayment starting before the plans' year
+		}
 		return sc, -1, err
 	}
 	return plan.Scenario{}, 0, usagef("--scenario %s: no such scenario in %s (have %s)", want, y.Label, strings.Join(names, ", "))

@@ -375,6 +375,37 @@ func TestPathForms(t *testing.T) {
 	}
 }
 
+// TestDotInsideAYearFolder: "icsplan ." run inside 2023-24 knows its year
+// from the folder's name, and names files relative to it.
+func TestDotInsideAYearFolder(t *testing.T) {
+	dir := goodPlans(t)
+	t.Chdir(filepath.Join(dir, "2023-24"))
+	r := runArgs(t, "--format", "json", ".")
+	r.want(t, exitOK)
+	if !strings.Contains(r.stdout, `"year": "2023/24"`) || !strings.Contains(r.stdout, `"path": "systems.csv"`) {
+		t.Errorf("%.300s", r.stdout)
+	}
+	t.Chdir(dir)
+	r = runArgs(t, "--format", "json", ".")
+	r.want(t, exitOK)
+	if !strings.Contains(r.stdout, `"path": "2023-24/systems.csv"`) {
+		t.Errorf("%.300s", r.stdout)
+	}
+}
+
+// TestScenarioFileCheckedAgainstTheYear: a --scenario file from elsewhere
+// whose repayment starts in the year of receipt is bad input, named by file.
+func TestScenarioFileCheckedAgainstTheYear(t *testing.T) {
+	dir := goodPlans(t)
+	path := filepath.Join(t.TempDir(), "early.toml")
+	writeFile(t, path, "title = \"Early\"\npot = \"£100k\"\n[repayment]\nfirst_year = \"2023/24\"\nyears = 2\n")
+	r := runArgs(t, "--report", "--scenario", path, dir)
+	r.want(t, exitBadInput)
+	if r.stdout != "" || !strings.Contains(r.stderr, path+": ") || !strings.Contains(r.stderr, "2023/24") {
+		t.Errorf("stdout %q, stderr:\n%s", r.stdout, r.stderr)
+	}
+}
+
 func TestTemplate(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"plans.csv", "plans.xlsx"} {
