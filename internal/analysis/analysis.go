@@ -6,6 +6,8 @@
 package analysis
 
 import (
+	"strings"
+
 	"icsplan/internal/funding"
 	"icsplan/internal/plan"
 
@@ -44,6 +46,12 @@ func (l Label) Words() string {
 	default:
 		return "cannot compare"
 	}
+}
+
+// Short returns the verdict in words short enough for a table cell:
+// "rewards deficit", "rewards balanced", "neutral", "cannot compare".
+func (l Label) Short() string {
+	return strings.TrimSuffix(l.Words(), " plans")
 }
 
 // Verdict answers the question with its numbers.

@@ -257,7 +257,7 @@ func sensitivitySection(r analysis.Result) section {
 				row = append(row, "")
 				continue
 			}
-			v := money.Percent(c.GrantElement, 1) + " " + shortWords(c.Verdict)
+			v := money.Percent(c.GrantElement, 1) + " " + c.Verdict.Short()
 			if w.Equal(a.WriteOff) && rate.Equal(a.DiscountRate) {
 				v += " *"
 			}
@@ -337,17 +337,6 @@ func outturnSection(r analysis.Result) (section, bool) {
 	}, true
 }
 
-// shortWords is a verdict in words short enough for a grid cell.
-func shortWords(l analysis.Label) string {
-	switch l {
-	case analysis.RewardsDeficit:
-		return "rewards deficit"
-	case analysis.RewardsBalanced:
-		return "rewards balanced"
-	default:
-		return l.Words()
-	}
-}
 
 // penaltySentence says what the biggest prudence penalty means.
 func penaltySentence(s analysis.SystemResult) string {

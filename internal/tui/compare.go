@@ -118,7 +118,7 @@ func (c compareModel) view(m *model, w, h int) string {
 	row("Grant/head, balanced", func(i int, cl col) string { return fp(cl.res.Balanced.GrantPerHead) })
 	row("Net transfer to deficit", func(i int, cl col) string { return fm(cl.res.NetTransferToDeficit) })
 	row("Verdict", func(i int, cl col) string {
-		return st.verdictText(cl.res.Verdict.Label).Render(shortVerdict(cl.res.Verdict.Label))
+		return st.verdictText(cl.res.Verdict.Label).Render(cl.res.Verdict.Label.Short())
 	})
 	lines = append(lines, "", st.dim.Render(trunc("▶ the scenario open in the other screens; < > or p n switch to another.", w)))
 	for i := off; i < end; i++ {

@@ -185,25 +185,11 @@ func sensitivityLines(m *model, w int) []string {
 				line += padRight("—", cellW)
 				continue
 			}
-			words := shortVerdict(c.Verdict)
+			words := c.Verdict.Short()
 			text := pct1(c.GrantElement) + " " + st.verdictText(c.Verdict).Render(words)
 			line += padRight(text, cellW)
 		}
 		out = append(out, line)
 	}
 	return out
-}
-
-// shortVerdict is the verdict in words, short enough for a grid cell.
-func shortVerdict(l analysis.Label) string {
-	switch l {
-	case analysis.RewardsDeficit:
-		return "rewards deficit"
-	case analysis.RewardsBalanced:
-		return "rewards balanced"
-	case analysis.Neutral:
-		return "neutral"
-	default:
-		return "cannot compare"
-	}
 }
