@@ -337,7 +337,6 @@ func outturnSection(r analysis.Result) (section, bool) {
 	}, true
 }
 
-
 // penaltySentence says what the biggest prudence penalty means.
 func penaltySentence(s analysis.SystemResult) string {
 	who := clean(s.Name) + " (" + clean(s.Code) + ")"
