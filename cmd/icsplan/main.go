@@ -119,7 +119,7 @@ func parseArgs(args []string) (config, error) {
 	var rest []string
 	for {
 		if err := fset.Parse(args); err != nil {
-			return c, usageError{err.Error()}
+			return c, usageError{flagMessage(err)}
 		}
 		left := fset.Args()
 		if len(left) == 0 {
@@ -150,6 +150,19 @@ func parseArgs(args []string) (config, error) {
 		c.report = true
 	}
 	return c, nil
+}
+
+// flagMessage words the flag package's errors for people:
+// "flag provided but not defined: -bogus" becomes "unknown flag --bogus".
+func flagMessage(err error) string {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: -"); ok {
+		return "unknown flag --" + strings.TrimPrefix(name, "-")
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: -"); ok {
+		return "--" + strings.TrimPrefix(name, "-") + " needs a value"
+	}
+	return msg
 }
 
 func run(args []string, stdout, stderr io.Writer, tty bool, getenv func(string) string) int {

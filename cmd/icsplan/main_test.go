@@ -188,7 +188,15 @@ func TestUsageErrors(t *testing.T) {
 			t.Errorf("%q: stderr lacks the message and usage:\n%s", args, r.stderr)
 		}
 	}
-	r := runArgs(t, "--format", "pdf")
+	r := runArgs(t, "--bogus")
+	if !strings.HasPrefix(r.stderr, "icsplan: unknown flag --bogus\n") {
+		t.Errorf("unknown flag message:\n%s", r.stderr)
+	}
+	r = runArgs(t, "--year")
+	if !strings.HasPrefix(r.stderr, "icsplan: --year needs a value\n") || r.code != exitUsage {
+		t.Errorf("missing value message (exit %d):\n%s", r.code, r.stderr)
+	}
+	r = runArgs(t, "--format", "pdf")
 	if !strings.Contains(r.stderr, `"pdf"`) {
 		t.Errorf("unknown format message does not name it:\n%s", r.stderr)
 	}
