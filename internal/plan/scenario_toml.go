@@ -251,7 +251,7 @@ func (r *scenarioReader) money(key string, v any, def decimal.Decimal) decimal.D
 		return d
 	case int64:
 		return decimal.NewFromInt(x)
-	case float64:
+	case float64: // an unquoted decimal: refused unread, so no money or rate passes through a float
 		r.quoteHint(key, "£700m")
 		return def
 	}
@@ -278,7 +278,7 @@ func (r *scenarioReader) rate(key string, v any, def decimal.Decimal) decimal.De
 		leaf := key[strings.LastIndexByte(key, '.')+1:]
 		r.bad(key, "write it as a percentage in quotes, like %s = \"%d%%\": an unquoted %d could mean %d%% or %d%%", leaf, x, x, x, x*100)
 		return def
-	case float64:
+	case float64: // an unquoted decimal: refused unread, so no money or rate passes through a float
 		r.quoteHint(key, "3.5%")
 		return def
 	}
@@ -318,7 +318,7 @@ func (r *scenarioReader) unit(key string, v any) decimal.Decimal {
 			r.bad(key, "must be \"£0.01\", \"£1\" or \"£1000\", not %q", clip(x))
 			return def
 		}
-	case float64:
+	case float64: // an unquoted decimal: refused unread, so no money or rate passes through a float
 		r.quoteHint(key, "£0.01")
 		return def
 	default:

@@ -27,11 +27,19 @@ func systemsFrames(tb testing.TB, n int) *harness {
 // BenchmarkSystemsView10000 is one frame of the Systems screen with 10,000
 // systems: a key (the cursor moves) and the View that follows.
 func BenchmarkSystemsView10000(b *testing.B) {
-	hs := systemsFrames(b, 10000)
-	down, up := keyMsg("down"), keyMsg("up")
+	frame := systemsFrame(systemsFrames(b, 10000))
 	b.ReportAllocs()
-	i := 0
 	for b.Loop() {
+		frame()
+	}
+}
+
+// systemsFrame returns one frame's work on the Systems screen: the cursor
+// moves (down, then up, alternately) and the screen is drawn.
+func systemsFrame(hs *harness) func() {
+	down, up := keyMsg("down"), keyMsg("up")
+	i := 0
+	return func() {
 		k := down
 		if i%2 == 1 {
 			k = up
@@ -63,19 +71,7 @@ func TestSystemsFrameDoesNotGrow(t *testing.T) {
 		t.Skip("builds a 10,000-system analysis")
 	}
 	allocs := func(n int) float64 {
-		hs := systemsFrames(t, n)
-		down, up := keyMsg("down"), keyMsg("up")
-		i := 0
-		return testing.AllocsPerRun(20, func() {
-			k := down
-			if i%2 == 1 {
-				k = up
-			}
-			i++
-			next, _ := hs.m.Update(k)
-			hs.m = next.(model)
-			_ = hs.m.View()
-		})
+		return testing.AllocsPerRun(20, systemsFrame(systemsFrames(t, n)))
 	}
 	small, big := allocs(100), allocs(10000)
 	t.Logf("allocs per frame: %.0f at 100 systems, %.0f at 10,000", small, big)
@@ -89,19 +85,10 @@ func TestSystemsFrameDoesNotGrow(t *testing.T) {
 func BenchmarkSystemsViewScale(b *testing.B) {
 	for _, n := range []int{42, 1000, 10000, 100000} {
 		b.Run(fmt.Sprintf("systems=%d", n), func(b *testing.B) {
-			hs := systemsFrames(b, n)
-			down, up := keyMsg("down"), keyMsg("up")
+			frame := systemsFrame(systemsFrames(b, n))
 			b.ReportAllocs()
-			i := 0
 			for b.Loop() {
-				k := down
-				if i%2 == 1 {
-					k = up
-				}
-				i++
-				next, _ := hs.m.Update(k)
-				hs.m = next.(model)
-				_ = hs.m.View()
+				frame()
 			}
 		})
 	}

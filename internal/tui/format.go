@@ -173,21 +173,18 @@ func wrap(s string, w int) []string {
 	return strings.Split(ansi.Wrap(s, w, ""), "\n")
 }
 
-// bar draws a horizontal bar of value against max in at most w cells. The
-// float is used only here, at the last step, to turn a ratio into cells.
-func bar(value, max decimal.Decimal, w int) string {
-	if w <= 0 || max.Sign() <= 0 || value.Sign() <= 0 {
+// bar draws a horizontal bar of value against max in at most width cells.
+// The float is used only here, at the last step, to turn a ratio into cells.
+func bar(value, max decimal.Decimal, width int) string {
+	if width <= 0 || max.Sign() <= 0 || value.Sign() <= 0 {
 		return ""
 	}
-	f := value.InexactFloat64() / max.InexactFloat64()
-	if f > 1 {
-		f = 1
-	}
-	cells := f * float64(w)
-	full := int(cells)
+	barFraction := min(value.InexactFloat64()/max.InexactFloat64(), 1)
+	barCells := barFraction * float64(width)
+	full := int(barCells)
 	s := strings.Repeat("█", full)
 	// Eighth blocks for the remainder, so small differences still show.
-	if eighths := int(math.Round((cells - float64(full)) * 8)); eighths > 0 && full < w {
+	if eighths := int(math.Round((barCells - float64(full)) * 8)); eighths > 0 && full < width {
 		s += string([]rune("▏▎▍▌▋▊▉█")[eighths-1])
 	}
 	if s == "" {
