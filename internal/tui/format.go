@@ -5,7 +5,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"icsplan/internal/money"
 	"icsplan/internal/sanitize"
@@ -87,54 +86,9 @@ func groupDigits(s string) string {
 }
 
 // safe returns untrusted text (names, sources, regions, titles, notes, file
-// names) fit to put on a terminal. It relies on sanitize.Text and then, as a
-// second line of defence, replaces any control character that is left and
-// drops bidi controls, zero-width characters and BOMs, so that nothing from
-// a data file can move the cursor, recolour the screen or reach the
-// clipboard.
-func safe(s string) string {
-	s = sanitize.Text(s)
-	if !utf8.ValidString(s) {
-		s = strings.ToValidUTF8(s, "\uFFFD")
-	}
-	clean := true
-	for _, r := range s {
-		if unsafeRune(r) || dropRune(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case dropRune(r):
-		case unsafeRune(r):
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
-
-// unsafeRune reports C0 and C1 controls and DEL.
-func unsafeRune(r rune) bool { return r < 0x20 || (r >= 0x7f && r <= 0x9f) }
-
-// dropRune reports bidi controls, zero-width characters and BOMs.
-func dropRune(r rune) bool {
-	switch {
-	case r == 0x061C, r == 0x200E, r == 0x200F:
-		return true
-	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
-		return true
-	case r >= 0x200B && r <= 0x200D, r == 0x2060, r == 0xFEFF:
-		return true
-	}
-	return false
-}
+// names) fit to put on a terminal: sanitize.Text, whose guarantees (no
+// escape, control, bidi or zero-width characters; valid UTF-8) are fuzzed.
+func safe(s string) string { return sanitize.Text(s) }
 
 // trunc cuts s (which may hold styling) to at most w cells, with an ellipsis.
 func trunc(s string, w int) string {
