@@ -96,3 +96,27 @@ func FormatExact(d decimal.Decimal) string {
 	writeGrouped(&b, a.StringFixed(places))
 	return b.String()
 }
+
+// Grouped shows a number exactly, with thousands separators and no £ sign:
+// 1234567 is "1,234,567" and -1234.5 is "-1,234.5". It is for counts such as
+// populations, which are never rounded.
+func Grouped(d decimal.Decimal) string {
+	var b strings.Builder
+	if d.Sign() < 0 {
+		b.WriteByte('-')
+	}
+	writeGrouped(&b, d.Abs().String())
+	return b.String()
+}
+
+// GroupedFixed is Grouped with exactly places decimals, rounded half away
+// from zero: GroupedFixed(48611111.1111111, 6) is "48,611,111.111111".
+func GroupedFixed(d decimal.Decimal, places int32) string {
+	var b strings.Builder
+	d = d.Round(places)
+	if d.Sign() < 0 {
+		b.WriteByte('-')
+	}
+	writeGrouped(&b, d.Abs().StringFixed(places))
+	return b.String()
+}

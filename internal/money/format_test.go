@@ -107,3 +107,34 @@ func BenchmarkFormat(b *testing.B) {
 		_ = Format(d, Style{Scale: Millions, Places: 1, Brackets: true})
 	}
 }
+
+// TestGrouped: exact figures with separators, sign kept, nothing rounded.
+func TestGrouped(t *testing.T) {
+	for in, want := range map[string]string{
+		"0": "0", "999": "999", "1000": "1,000", "61903547": "61,903,547",
+		"-1234.5": "-1,234.5", "998654.125": "998,654.125", "100000": "100,000",
+	} {
+		if got := Grouped(dec(in)); got != want {
+			t.Errorf("Grouped(%s) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestGroupedFixed: trailing zeros kept; 0.0000005 rounds half away from zero.
+func TestGroupedFixed(t *testing.T) {
+	cases := []struct {
+		in     string
+		places int32
+		want   string
+	}{
+		{"48611111.1111111", 6, "48,611,111.111111"},
+		{"1000", 6, "1,000.000000"},
+		{"-0.0000005", 6, "-0.000001"},
+		{"-0.0000004", 6, "0.000000"},
+	}
+	for _, c := range cases {
+		if got := GroupedFixed(dec(c.in), c.places); got != c.want {
+			t.Errorf("GroupedFixed(%s, %d) = %q, want %q", c.in, c.places, got, c.want)
+		}
+	}
+}

@@ -151,7 +151,7 @@ func (e explainModel) lines(m *model, w int) []string {
 		if sh.HasCap && sh.CapRound > 0 {
 			para(fmt.Sprintf("Its share is its cap, already whole units: %s.", fp(sh.Cap)))
 		} else {
-			para(fmt.Sprintf("Exact share before rounding: pot left × weight ÷ weights left = £%s (to 6 decimals).", groupDigits(sh.Exact.Round(6).StringFixed(6))))
+			para(fmt.Sprintf("Exact share before rounding: pot left × weight ÷ weights left = £%s (to 6 decimals).", money.GroupedFixed(sh.Exact.Round(6), 6)))
 		}
 		para(fmt.Sprintf("Whole units of %s from the floor step: %s.", unitText(r.Allocation.Unit), fp(sh.Floor)))
 		if sh.Extra {

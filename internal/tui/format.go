@@ -3,7 +3,6 @@ package tui
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"icsplan/internal/money"
@@ -42,48 +41,11 @@ func pct(d decimal.Decimal) string { return d.Shift(2).String() + "%" }
 func pct1(d decimal.Decimal) string { return money.Percent(d, 1) }
 
 // count shows a whole number with thousands separators: 1,234,567.
-func count(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if neg {
-		return "-" + b.String()
-	}
-	return b.String()
-}
+func count(n int64) string { return money.Grouped(decimal.NewFromInt(n)) }
 
-// decCount shows a whole decimal such as a weighted population with
-// thousands separators, keeping any decimals exactly.
-func decCount(d decimal.Decimal) string { return groupDigits(d.String()) }
-
-// groupDigits puts thousands separators into a plain decimal number.
-func groupDigits(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
-	}
-	return b.String()
-}
+// decCount shows a decimal such as a weighted population with thousands
+// separators, keeping any decimals exactly.
+func decCount(d decimal.Decimal) string { return money.Grouped(d) }
 
 // safe returns untrusted text (names, sources, regions, titles, notes, file
 // names) fit to put on a terminal: sanitize.Text, whose guarantees (no
