@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strings"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/funding"
@@ -177,27 +178,11 @@ func (e explainModel) lines(m *model, w int) []string {
 	} else {
 		cols := []int{8, 3, 15, 13, 15, 10, 15}
 		hdr := []string{"Year", "t", "Principal", "Interest", "Total", "Factor", "PV"}
-		line := ""
-		for i, hname := range hdr {
-			if i == 0 {
-				line += padRight(hname, cols[i])
-			} else {
-				line += " " + padLeft(hname, cols[i])
-			}
-		}
-		add(st.header.Render(trunc(line, w)))
+		add(st.header.Render(trunc(columns(hdr, cols), w)))
 		for _, in := range funding.Discount(sys.Repayments, rate) {
 			cells := []string{safe(in.Year), fmt.Sprint(in.T), fp(in.Principal), fp(in.Interest), fp(in.Total()),
 				in.Factor.Round(6).StringFixed(6), fp(in.PV.Round(2))}
-			line := ""
-			for i, c := range cells {
-				if i == 0 {
-					line += padRight(c, cols[i])
-				} else {
-					line += " " + padLeft(c, cols[i])
-				}
-			}
-			add(trunc(line, w))
+			add(trunc(columns(cells, cols), w))
 		}
 		para(fmt.Sprintf("Factor = 1 ÷ (1 + %s)^t. PV of repayments, summed exactly and rounded once: %s.", pct(rate), fp(sys.PVRepayments)))
 	}
@@ -218,4 +203,18 @@ func (e explainModel) lines(m *model, w int) []string {
 		para("Only balanced systems have a prudence penalty.")
 	}
 	return out
+}
+
+// columns lays cells out in fixed widths: the first left-aligned, the rest
+// right-aligned, one space apart.
+func columns(cells []string, widths []int) string {
+	var b strings.Builder
+	for i, c := range cells {
+		if i == 0 {
+			b.WriteString(padRight(c, widths[i]))
+			continue
+		}
+		b.WriteString(" " + padLeft(c, widths[i]))
+	}
+	return b.String()
 }
