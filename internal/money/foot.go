@@ -1,0 +1,144 @@
+package money
+
+import (
+	"math/big"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// Foot rounds the rows of a displayed table so that the rows shown add up to
+// the total shown, as a finance chief checks a column against its control
+// total (DESIGN.md, "Display rounding that foots to the control total").
+//
+// The total is the exact sum of the rows, rounded once, half away from zero,
+// to a whole number of unit. Each row starts from its exact value rounded
+// down to a whole unit; the units still needed to reach the total go one
+// each to the rows with the largest remainders (ties to the larger exact
+// value, then to the earlier row). So every row shown is within one unit of
+// its exact value, and the rows sum to the total exactly. Both are returned
+// in units of unit (for unit 1000, the figures of a £000 table).
+//
+// Rows are exact values, as ratios with positive denominators; unit must be
+// positive. No rows give a zero total.
+func Foot(rows []Ratio, unit decimal.Decimal) (shown []decimal.Decimal, total decimal.Decimal) {
+	n := len(rows)
+	shown = make([]decimal.Decimal, n)
+	if n == 0 {
+		return shown, decimal.Zero
+	}
+	f := make([]footRow, n)
+	for i, r := range rows {
+		f[i] = floorRow(i, r, unit)
+	}
+	floors := new(big.Int)
+	for i := range f {
+		floors.Add(floors, f[i].floor.BigInt())
+	}
+	// The exact total in units is Σ floor + Σ fraction; rounded half away
+	// from zero it exceeds Σ floor by the units left over, 0 ≤ left ≤ n.
+	exact := sumFractions(f)
+	exact.Add(exact, new(big.Rat).SetInt(floors))
+	left := int(new(big.Int).Sub(roundHalfAway(exact), floors).Int64())
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	if left > 0 && left < n {
+		slices.SortStableFunc(order, func(a, b int) int { return compareRemainders(&f[a], &f[b]) })
+	}
+	for _, i := range order[:min(left, n)] {
+		f[i].floor = f[i].floor.Add(one)
+	}
+	for i := range f {
+		shown[i] = f[i].floor
+	}
+	return shown, decimal.NewFromBigInt(floors, 0).Add(decimal.NewFromInt(int64(left)))
+}
+
+// roundHalfAway rounds x to an integer, halves away from zero.
+func roundHalfAway(x *big.Rat) *big.Int {
+	num := new(big.Int).Abs(x.Num())
+	q, r := new(big.Int).QuoRem(num, x.Denom(), new(big.Int))
+	if r.Lsh(r, 1).Cmp(x.Denom()) >= 0 {
+		q.Add(q, big.NewInt(1))
+	}
+	if x.Sign() < 0 {
+		q.Neg(q)
+	}
+	return q
+}
+
+// FootDecimals is Foot for rows that are exact decimals.
+func FootDecimals(rows []decimal.Decimal, unit decimal.Decimal) (shown []decimal.Decimal, total decimal.Decimal) {
+	rs := make([]Ratio, len(rows))
+	for i, d := range rows {
+		rs[i] = R(d, one)
+	}
+	return Foot(rs, unit)
+}
+
+// footRow is one row split into whole units and a remainder: value =
+// (floor + rem/den)·unit, 0 ≤ rem < den, with den = the row's denominator
+// times unit.
+type footRow struct {
+	floor    decimal.Decimal // whole units, rounded down
+	rem, den decimal.Decimal
+	num      Ratio // the exact value, for ties
+}
+
+func floorRow(i int, r Ratio, unit decimal.Decimal) footRow {
+	den := r.Den.Mul(unit)
+	q, rem := r.Num.QuoRem(den, 0)
+	if rem.IsNegative() {
+		q = q.Sub(one)
+		rem = rem.Add(den)
+	}
+	return footRow{floor: q, rem: rem, den: den, num: r}
+}
+
+// sumFractions is Σ rem/den exactly. Rows sharing a denominator (the usual
+// case: every figure over the same power of 1 + r) are summed as decimals
+// first, so the rational arithmetic is done once per denominator.
+func sumFractions(f []footRow) *big.Rat {
+	type group struct{ den, rem decimal.Decimal }
+	groups := map[string]*group{}
+	var keys []string // in first-seen order, so the sum is built the same way every run
+	for i := range f {
+		k := f[i].den.String()
+		g, ok := groups[k]
+		if !ok {
+			g = &group{den: f[i].den, rem: decimal.Zero}
+			groups[k] = g
+			keys = append(keys, k)
+		}
+		g.rem = g.rem.Add(f[i].rem)
+	}
+	total := new(big.Rat)
+	for _, k := range keys {
+		total.Add(total, new(big.Rat).SetFrac(ratNum(groups[k].rem, groups[k].den)))
+	}
+	return total
+}
+
+// ratNum returns a/b as two integers with a common scale.
+func ratNum(a, b decimal.Decimal) (*big.Int, *big.Int) {
+	exp := min(a.Exponent(), b.Exponent())
+	return scaled(a, exp), scaled(b, exp)
+}
+
+// compareRemainders orders rows for the units left over: larger remainder
+// first, then the larger exact value; equal rows keep their order (the sort
+// is stable).
+func compareRemainders(a, b *footRow) int {
+	var c int
+	if a.den.Equal(b.den) {
+		c = b.rem.Cmp(a.rem)
+	} else {
+		c = b.rem.Mul(a.den).Cmp(a.rem.Mul(b.den))
+	}
+	if c != 0 {
+		return c
+	}
+	return b.num.Cmp(a.num)
+}
