@@ -21,7 +21,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"icsplan/internal/analysis"
+	"icsplan/internal/engine"
 	"icsplan/internal/money"
 	"icsplan/internal/plan"
 	"icsplan/internal/report"
@@ -240,9 +240,9 @@ func dispatch(c config, stdout io.Writer, tty bool, getenv func(string) string) 
 			lib.Years[yi].Scenarios = append([]plan.Scenario{sc}, lib.Years[yi].Scenarios...)
 			si = 0
 		}
-		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: override})
+		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: override, Analyse: engine.AnalyseContext})
 	}
-	res, err := analysis.Analyse(lib.Years[yi].Dataset, override(sc))
+	res, err := engine.Analyse(lib.Years[yi].Dataset, override(sc))
 	if err != nil {
 		return err
 	}

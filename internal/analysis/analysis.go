@@ -1,14 +1,16 @@
-// Package analysis measures whether a scenario's money rewards deficit plans
-// over balanced ones: group totals and per-head figures, fair shares and
-// transfers, the price of a deficit, each balanced system's prudence penalty,
-// a sensitivity grid and the verdict. It returns plain structs; rendering is
-// left to report and tui. It does no I/O.
+// Package analysis is the answer to the question whether a scenario's money
+// rewards deficit plans over balanced ones: the result structs (group totals
+// and per-head figures, fair shares and transfers, the price of a deficit,
+// each balanced system's prudence penalty, a sensitivity grid, the verdict)
+// with the trace of how each allocation was reached, and pure functions of
+// them: the verdict rule and sentence, the caveats, and the derived figures
+// screens show. Package engine computes a Result; report and tui render it.
+// analysis does no I/O and does not depend on funding.
 package analysis
 
 import (
 	"strings"
 
-	"icsplan/internal/funding"
 	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
@@ -87,17 +89,17 @@ type SystemResult struct {
 	Group           Group
 	Eligible        bool
 	Allocation      decimal.Decimal
-	PerHead         decimal.Decimal      // allocation ÷ population, pence
-	FairShare       decimal.Decimal      // allocated total apportioned over all systems by weighted population (scenario unit, keys: codes)
-	Transfer        decimal.Decimal      // allocation − fair share
-	Repayments      []funding.Instalment // years with principal or interest due (not zero), oldest first
+	PerHead         decimal.Decimal // allocation ÷ population, pence
+	FairShare       decimal.Decimal // allocated total apportioned over all systems by weighted population (scenario unit, keys: codes)
+	Transfer        decimal.Decimal // allocation − fair share
+	Repayments      []Instalment    // years with principal or interest due (not zero), oldest first
 	PVRepayments    decimal.Decimal
 	EffectiveGrant  decimal.Decimal
 	GrantElement    decimal.Decimal
 	PrudencePenalty *decimal.Decimal // balanced systems only: G_j in the rerun − G_j; nil for deficit systems and when no system planned a deficit
 	PenaltyPlan     decimal.Decimal  // the plan assumed in the prudence rerun: −(median deficit per head in D × population) to £1000; 0 when there is no penalty
-	Share           funding.Share    // how the allocation was reached
-	Value           funding.Value    // exact present value behind PVRepayments
+	Share           Share            // how the allocation was reached
+	Value           Value            // exact present value behind PVRepayments
 }
 
 // GroupResult sums one group.
@@ -151,14 +153,6 @@ type Result struct {
 	Sensitivity          []Cell          // write_off {0,25,50,75,100%} × discount {0,3.5%,5%}, write-off major
 	Outturn              []Outturn       // groups with at least one known outturn
 	Verdict              Verdict
-	Caveats              []string // plain sentences: illustrative figures, blank basis figures, unallocated money, a verdict that changes across the grid
-	Allocation           funding.Allocation
+	Caveats              []string   // plain sentences: illustrative figures, blank basis figures, unallocated money, a verdict that changes across the grid
+	Allocation           Allocation // how the pot was shared as a whole
 }
-
-// Analyse runs the scenario on the dataset: it allocates the pot, schedules
-// and values each allocation, and derives every figure above from the
-// rounded per-system figures, so that tables foot. Each balanced system's
-// prudence penalty is an exact rerun of the allocation with only its plan
-// changed (funding.Rerun). The result is the same, byte for byte, on every
-// run.
-func Analyse(ds plan.Dataset, sc plan.Scenario) (Result, error) { return analyse(ds, sc) }

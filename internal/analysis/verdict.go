@@ -13,10 +13,11 @@ var (
 	onePound   = decimal.NewFromInt(1)
 )
 
-// judge applies the verdict rule to the groups' effective grant per head:
-// one side is rewarded when its figure exceeds the other's by more than 10%
-// and by at least £1 a head.
-func judge(dSystems, bSystems int, gD, gB decimal.Decimal) Label {
+// Judge applies the verdict rule to the groups' sizes and effective grant
+// per head: one side is rewarded when its figure exceeds the other's by more
+// than 10% and by at least £1 a head; with an empty group there is nothing to
+// compare.
+func Judge(dSystems, bSystems int, gD, gB decimal.Decimal) Label {
 	switch {
 	case dSystems == 0 || bSystems == 0:
 		return CannotCompare
@@ -57,8 +58,11 @@ func times(a, b decimal.Decimal) string {
 	return fmt.Sprintf(": %s times as much", a.DivRound(b, 1).StringFixed(1))
 }
 
-func verdict(dg, bg GroupResult) Verdict {
-	l := judge(dg.Systems, bg.Systems, dg.GrantPerHead, bg.GrantPerHead)
+// VerdictOf is the verdict on the deficit group dg and the balanced group
+// bg: Judge's label on their effective grant per head, and one or two plain
+// sentences with the figures that decide it.
+func VerdictOf(dg, bg GroupResult) Verdict {
+	l := Judge(dg.Systems, bg.Systems, dg.GrantPerHead, bg.GrantPerHead)
 	gD, gB := dg.GrantPerHead, bg.GrantPerHead
 	var text string
 	switch l {
@@ -91,8 +95,12 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// caveats lists what a reader must know before quoting the verdict.
-func caveats(res *Result) []string {
+// CaveatsOf lists, in plain sentences, what a reader must know before quoting
+// the result's verdict: illustrative figures, blank basis figures, money not
+// allocated, eligibility and groups on different figures, and a verdict that
+// changes across the sensitivity grid. It reads Dataset, Scenario, Systems,
+// Allocation, Sensitivity and Verdict.
+func CaveatsOf(res *Result) []string {
 	var out []string
 	n, ill := res.Dataset.Systems, res.Dataset.Illustrative
 	switch {
@@ -114,7 +122,7 @@ func caveats(res *Result) []string {
 	if a.Unallocated.IsPositive() {
 		why := "the eligible systems' caps total less than the pot"
 		eligible := 0
-		for _, s := range a.Shares {
+		for _, s := range res.Systems {
 			if s.Eligible {
 				eligible++
 			}

@@ -69,26 +69,3 @@ func EffectiveGrant(amount decimal.Decimal, pv money.Ratio, w decimal.Decimal) d
 func valuate(amount decimal.Decimal, inst []Instalment, r, w decimal.Decimal) Value {
 	return ValueOf(amount, PresentValue(inst, r), w)
 }
-
-// Discounted is one instalment with its exact discount factor 1/(1+r)^t and
-// its exact present value, for showing the valuation step by step.
-type Discounted struct {
-	Instalment
-	Factor money.Ratio // 1 / (1+r)^t
-	PV     money.Ratio // total / (1+r)^t
-}
-
-// Discount returns each instalment with its exact discount factor and
-// present value at rate r. The PVs summed exactly equal PresentValue(inst, r).
-func Discount(inst []Instalment, r decimal.Decimal) []Discounted {
-	base := one.Add(r)
-	out := make([]Discounted, len(inst))
-	for i, in := range inst {
-		pow := one
-		for range max(0, in.T) {
-			pow = pow.Mul(base)
-		}
-		out[i] = Discounted{Instalment: in, Factor: money.R(one, pow), PV: money.R(in.Total(), pow)}
-	}
-	return out
-}

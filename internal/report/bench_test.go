@@ -4,14 +4,14 @@ import (
 	"io"
 	"testing"
 
-	"icsplan/internal/analysis"
+	"icsplan/internal/engine"
 	"icsplan/internal/synth"
 )
 
 // BenchmarkRender renders every format for 10,000 synthetic systems.
 func BenchmarkRender(b *testing.B) {
 	ds := synth.Generate(10_000, 1)
-	res, err := analysis.Analyse(ds, synth.DeficitSupport(ds))
+	res, err := engine.Analyse(ds, synth.DeficitSupport(ds))
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"icsplan/internal/analysis"
-	"icsplan/internal/funding"
 	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
@@ -29,9 +28,9 @@ func fixture() analysis.Result {
 		Repayment:   &plan.Repayment{FirstYear: "2025/26", Years: 2, Interest: d("0")},
 		Assumptions: plan.Assumptions{DiscountRate: d("0.035"), WriteOff: d("0.5"), BalancedThreshold: d("0")},
 	}
-	inst := func(a string) []funding.Instalment {
+	inst := func(a string) []analysis.Instalment {
 		h := d(a).Div(d("2")).Floor()
-		return []funding.Instalment{
+		return []analysis.Instalment{
 			{Year: "2025/26", T: 2, Principal: d(a).Sub(h), Interest: d("0")},
 			{Year: "2026/27", T: 3, Principal: h, Interest: d("0")},
 		}

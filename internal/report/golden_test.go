@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/engine"
 	"icsplan/internal/plan"
 	"icsplan/plans"
 )
@@ -31,7 +32,7 @@ func shippedResults(t testing.TB) []shipped {
 	var out []shipped
 	for _, y := range lib.Years {
 		for _, sc := range y.Scenarios {
-			res, err := analysis.Analyse(y.Dataset, sc)
+			res, err := engine.Analyse(y.Dataset, sc)
 			if err != nil {
 				t.Fatalf("%s %s: %v", y.Dir, sc.Name, err)
 			}

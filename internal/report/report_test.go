@@ -588,7 +588,9 @@ func TestEffectiveGrantRoundedOnceFromExact(t *testing.T) {
 	// G = 3000 − (1 − 0.5) × 3000.01 = 1499.995 exactly: £1,500.00 to the penny, 1 in £000.
 	w := decimal.RequireFromString("0.5")
 	s := analysis.SystemResult{Allocation: decimal.NewFromInt(3000)}
-	s.Value = funding.ValueOf(s.Allocation, money.R(decimal.RequireFromString("3000.01"), decimal.NewFromInt(1)), w)
+	v := funding.ValueOf(s.Allocation, money.R(decimal.RequireFromString("3000.01"), decimal.NewFromInt(1)), w)
+	s.Value = analysis.Value{PVExact: v.PVExact, PV: v.PV, EffectiveGrant: v.EffectiveGrant, GrantElement: v.GrantElement,
+		EffectiveGrantExact: v.EffectiveGrantExact}
 	s.EffectiveGrant = s.Value.EffectiveGrant
 	if !s.EffectiveGrant.Equal(decimal.RequireFromString("1500")) {
 		t.Fatalf("effective grant to the penny = %s, want 1500.00", s.EffectiveGrant)

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"icsplan/internal/analysis"
-	"icsplan/internal/funding"
 	"icsplan/internal/money"
 	"icsplan/internal/plan"
 
@@ -179,9 +178,9 @@ func (e explainModel) lines(m *model, w int) []string {
 		cols := []int{8, 3, 15, 13, 15, 10, 15}
 		hdr := []string{"Year", "t", "Principal", "Interest", "Total", "Factor", "PV"}
 		add(st.header.Render(trunc(columns(hdr, cols), w)))
-		for _, in := range funding.Discount(sys.Repayments, rate) {
+		for _, in := range r.Discounted(e.idx) {
 			cells := []string{safe(in.Year), fmt.Sprint(in.T), fp(in.Principal), fp(in.Interest), fp(in.Total()),
-				in.Factor.Round(6).StringFixed(6), fp(in.PV.Round(2))}
+				in.Factor.StringFixed(6), fp(in.PV)}
 			add(trunc(columns(cells, cols), w))
 		}
 		para(fmt.Sprintf("Factor = 1 ÷ (1 + %s)^t. PV of repayments, summed exactly and rounded once: %s.", pct(rate), fp(sys.PVRepayments)))

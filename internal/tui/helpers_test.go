@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"icsplan/internal/engine"
 	"icsplan/internal/plan"
 	"icsplan/plans"
 
@@ -35,7 +36,7 @@ type harness struct {
 func newHarness(t testing.TB, lib plan.Library, opt Options, w, h int) *harness {
 	t.Helper()
 	out := &bytes.Buffer{}
-	hs := &harness{t: t, m: newModel(lib, opt, out, nil), out: out}
+	hs := &harness{t: t, m: newModel(lib, opt, out, engine.AnalyseContext), out: out}
 	if cmd := hs.m.Init(); cmd != nil {
 		hs.send(cmd())
 	}

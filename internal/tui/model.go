@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -36,8 +38,8 @@ const (
 	minHeight = 24
 )
 
-// analyser runs the analysis; tests may swap it.
-type analyser func(plan.Dataset, plan.Scenario) (analysis.Result, error)
+// analyser runs the analysis (Options.Analyse); tests may swap it.
+type analyser func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
 
 // resultMsg carries a finished analysis of the working scenario. seq orders
 // requests so that a stale result never overwrites a newer one.
@@ -112,7 +114,12 @@ type model struct {
 // newModel builds the root model; Init starts the analyses.
 func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	if an == nil {
-		an = analysis.Analyse
+		an = opt.Analyse
+	}
+	if an == nil {
+		an = func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error) {
+			return analysis.Result{}, errors.New("tui: no analyser: Options.Analyse is not set")
+		}
 	}
 	if opt.Override == nil {
 		opt.Override = func(s plan.Scenario) plan.Scenario { return s }
@@ -185,7 +192,7 @@ func (m *model) computeCmd() tea.Cmd {
 	seq, yi, si := m.seq, m.yi, m.si
 	ds, sc, an := m.year().Dataset, m.work, m.analyse
 	return func() tea.Msg {
-		res, err := an(ds, sc)
+		res, err := an(context.Background(), ds, sc)
 		return resultMsg{seq: seq, yi: yi, si: si, res: res, err: err}
 	}
 }
@@ -197,7 +204,7 @@ func (m *model) compareCmd() tea.Cmd {
 	return func() tea.Msg {
 		entries := make([]compareEntry, len(y.Scenarios))
 		for i, sc := range y.Scenarios {
-			entries[i].res, entries[i].err = an(y.Dataset, ov(sc))
+			entries[i].res, entries[i].err = an(context.Background(), y.Dataset, ov(sc))
 		}
 		return compareMsg{seq: seq, yi: yi, entries: entries}
 	}

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"icsplan/internal/engine"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/teatest"
 )
@@ -13,7 +15,7 @@ import (
 // TestSmoke runs the real Bubble Tea program loop: it starts, shows the
 // verdict, and quits on q with the final model intact.
 func TestSmoke(t *testing.T) {
-	m := newModel(embedded(t), Options{}, &bytes.Buffer{}, nil)
+	m := newModel(embedded(t), Options{}, &bytes.Buffer{}, engine.AnalyseContext)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 30))
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
 		return bytes.Contains(b, []byte("REWARDS DEFICIT PLANS"))

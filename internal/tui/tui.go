@@ -24,7 +24,12 @@
 // sanitize.Text before it is drawn. Below 80×24 the program says so plainly.
 package tui
 
-import "icsplan/internal/plan"
+import (
+	"context"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/plan"
+)
 
 // Options tune the program.
 type Options struct {
@@ -34,6 +39,9 @@ type Options struct {
 	// Override is applied to every scenario analysed (command-line --pot and
 	// friends); nil for none.
 	Override func(plan.Scenario) plan.Scenario
+	// Analyse computes every analysis the program shows (cmd passes
+	// engine.AnalyseContext); it must return ctx.Err() when ctx is done.
+	Analyse func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
 }
 
 // Run starts the program full-screen on the terminal and returns when the

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"icsplan/internal/engine"
 	"icsplan/internal/plan"
 	"icsplan/internal/report"
 
@@ -500,7 +501,7 @@ func TestOpensOnTheRequestedYearAndScenario(t *testing.T) {
 }
 
 func TestFirstFrameWhileComputing(t *testing.T) {
-	m := newModel(embedded(t), Options{}, &strings.Builder{}, nil)
+	m := newModel(embedded(t), Options{}, &strings.Builder{}, engine.AnalyseContext)
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = next.(model)
 	mustContain(t, m.View(), "Computing Deficit support, February 2024")

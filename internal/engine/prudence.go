@@ -1,13 +1,12 @@
-package analysis
+package engine
 
 import (
 	"cmp"
+	"context"
 	"math/bits"
-	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
 
+	"icsplan/internal/analysis"
 	"icsplan/internal/funding"
 	"icsplan/internal/money"
 
@@ -19,10 +18,10 @@ var thousand = decimal.NewFromInt(1000)
 // medianDeficitPerHead is the median over the deficit group of planned
 // deficit ÷ population, exact: the middle ratio for an odd count, the mean
 // of the middle two for an even count. ok is false when the group is empty.
-func medianDeficitPerHead(systems []SystemResult) (money.Ratio, bool) {
+func medianDeficitPerHead(systems []analysis.SystemResult) (money.Ratio, bool) {
 	var rs []money.Ratio
 	for _, s := range systems {
-		if s.Group == Deficit && s.Population > 0 {
+		if s.Group == analysis.Deficit && s.Population > 0 {
 			rs = append(rs, money.R(deficitOf(s.Plan), decimal.NewFromInt(s.Population)))
 		}
 	}
@@ -102,8 +101,9 @@ func penaltyPlan(m money.Ratio, pop int64) decimal.Decimal {
 // median per head (the scenario rerun with only its plan changed). The
 // reruns use funding.Rerun, which gives exactly what a full rerun would, and
 // run on every processor; each result is written to its own system's slot,
-// so the output does not depend on scheduling.
-func (e *engine) prudence(res *Result) error {
+// so the output does not depend on scheduling. It stops with ctx.Err() when
+// ctx is done.
+func (e *job) prudence(ctx context.Context, res *analysis.Result) error {
 	m, ok := medianDeficitPerHead(res.Systems)
 	if !ok {
 		return nil
@@ -112,7 +112,7 @@ func (e *engine) prudence(res *Result) error {
 	if err != nil {
 		return err
 	}
-	return e.forBalanced(res, m, func(j int, pp decimal.Decimal) (decimal.Decimal, error) {
+	return e.forBalanced(ctx, res, m, func(j int, pp decimal.Decimal) (decimal.Decimal, error) {
 		a, err := rr.Amount(j, pp)
 		if err != nil {
 			return zero, err
@@ -122,7 +122,7 @@ func (e *engine) prudence(res *Result) error {
 }
 
 // grantOf is the effective grant of an allocation a under the scenario.
-func (e *engine) grantOf(a decimal.Decimal) (decimal.Decimal, error) {
+func (e *job) grantOf(a decimal.Decimal) (decimal.Decimal, error) {
 	if a.IsZero() {
 		return zero, nil
 	}
@@ -135,10 +135,10 @@ func (e *engine) grantOf(a decimal.Decimal) (decimal.Decimal, error) {
 
 // forBalanced computes, for each balanced system j, its assumed plan and its
 // effective grant in the rerun (in parallel), and records plan and penalty.
-func (e *engine) forBalanced(res *Result, m money.Ratio, grant func(j int, pp decimal.Decimal) (decimal.Decimal, error)) error {
+func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Ratio, grant func(j int, pp decimal.Decimal) (decimal.Decimal, error)) error {
 	var todo []int
 	for j := range res.Systems {
-		if res.Systems[j].Group == Balanced {
+		if res.Systems[j].Group == analysis.Balanced {
 			todo = append(todo, j)
 		}
 	}
@@ -150,7 +150,9 @@ func (e *engine) forBalanced(res *Result, m money.Ratio, grant func(j int, pp de
 		plans[k] = penaltyPlan(m, res.Systems[j].Population)
 		grants[k], errs[k] = grant(j, plans[k])
 	}
-	parallel(len(todo), len(todo) >= 64, work)
+	if err := parallel(ctx, len(todo), len(todo) >= 64, work); err != nil {
+		return err
+	}
 	for k, j := range todo {
 		if errs[k] != nil {
 			return errs[k]
@@ -163,38 +165,9 @@ func (e *engine) forBalanced(res *Result, m money.Ratio, grant func(j int, pp de
 	return nil
 }
 
-// parallel runs work(0) .. work(n−1), on every processor when worth is true
-// and inline otherwise. Each call must write only its own results, so that
-// the outcome does not depend on scheduling.
-func parallel(n int, worth bool, work func(k int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if !worth || workers <= 1 {
-		for k := range n {
-			work(k)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				k := int(next.Add(1)) - 1
-				if k >= n {
-					return
-				}
-				work(k)
-			}
-		}()
-	}
-	wg.Wait()
-}
-
 // naivePenaltyGrant is system j's effective grant in a full rerun of the
 // scenario with its plan set to p: the reference the fast path must equal.
-func (e *engine) naivePenaltyGrant(j int, p decimal.Decimal) (decimal.Decimal, error) {
+func (e *job) naivePenaltyGrant(j int, p decimal.Decimal) (decimal.Decimal, error) {
 	a, err := funding.Allocate(e.ds.WithPlan(j, p).Systems, e.sc)
 	if err != nil {
 		return zero, err

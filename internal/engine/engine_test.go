@@ -1,4 +1,4 @@
-package analysis
+package engine
 
 import (
 	"math/rand/v2"
@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"icsplan/internal/analysis"
 	"icsplan/internal/money"
 	"icsplan/internal/plan"
 	"icsplan/plans"
@@ -62,7 +63,7 @@ func TestShippedHeadlines(t *testing.T) {
 		net, price, ge       string
 		fairPH               string // allocated ÷ all 42 populations, to pence
 		grantPH              string // effective grant ÷ all 42 populations, to pence
-		label                Label
+		label                analysis.Label
 		penalties            map[string]string // code → prudence penalty
 		penaltyPlans         map[string]string
 		text                 string
@@ -71,7 +72,7 @@ func TestShippedHeadlines(t *testing.T) {
 		{
 			dir: "2023-24", scenario: "deficit-support-feb-2024", dN: 15, bN: 27,
 			dAlloc: "700000000.00", dGrant: "384195509.18", dGPH: "19.44",
-			net: "470310219.00", price: "0.5336", ge: "0.5489", label: RewardsDeficit,
+			net: "470310219.00", price: "0.5336", ge: "0.5489", label: analysis.RewardsDeficit,
 			fairPH:  "11.31", // 700,000,000 / 61,903,547 = 11.3079…
 			grantPH: "6.21",  // 384,195,509.18 / 61,903,547 = 6.2064…
 			// Median deficit per head in D (15 systems, odd): the 8th ratio. Each rerun adds
@@ -88,7 +89,7 @@ func TestShippedHeadlines(t *testing.T) {
 		{
 			dir: "2024-25", scenario: "deficit-support-2024-25", dN: 31, bN: 11,
 			dAlloc: "2200000000.00", dGrant: "1240278722.16", dGPH: "28.23",
-			net: "635854905.00", price: "0.5638", ge: "0.5638", label: RewardsDeficit,
+			net: "635854905.00", price: "0.5638", ge: "0.5638", label: analysis.RewardsDeficit,
 			fairPH:       "35.40", // 2,200,000,000 / 62,154,634 = 35.3955…
 			grantPH:      "19.95", // 1,240,278,722.16 / 62,154,634 = 19.9547…
 			penalties:    map[string]string{"QHG": "30859968.48", "QUE": "29126557.76", "QM7": "45558484.01"},
@@ -117,7 +118,7 @@ func TestShippedHeadlines(t *testing.T) {
 				t.Errorf("balanced got %s", res.Balanced.Allocation)
 			}
 			for _, s := range res.Systems {
-				if s.Group == Balanced && !s.Allocation.IsZero() {
+				if s.Group == analysis.Balanced && !s.Allocation.IsZero() {
 					t.Errorf("balanced %s got %s", s.Code, s.Allocation)
 				}
 			}
@@ -154,7 +155,7 @@ func TestShippedHeadlines(t *testing.T) {
 						t.Errorf("%s penalty plan %s, want %s", s.Code, got, c.penaltyPlans[s.Code])
 					}
 				}
-				if s.Group == Deficit && s.PrudencePenalty != nil {
+				if s.Group == analysis.Deficit && s.PrudencePenalty != nil {
 					t.Errorf("deficit system %s has a penalty", s.Code)
 				}
 			}
@@ -235,7 +236,7 @@ func TestPrudenceByHand(t *testing.T) {
 	}
 	// A grant is worth its face value at any discount rate, so the verdict
 	// (deficit £40,000 over 2,000 people = £20 a head, balanced nothing) is the same everywhere.
-	if res.Verdict.Label != RewardsDeficit || res.Deficit.GrantPerHead.StringFixed(2) != "20.00" {
+	if res.Verdict.Label != analysis.RewardsDeficit || res.Deficit.GrantPerHead.StringFixed(2) != "20.00" {
 		t.Errorf("verdict %+v", res.Verdict)
 	}
 	// No deficit group: no penalties at all.
@@ -244,7 +245,7 @@ func TestPrudenceByHand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Systems[0].PrudencePenalty != nil || res.Verdict.Label != CannotCompare {
+	if res.Systems[0].PrudencePenalty != nil || res.Verdict.Label != analysis.CannotCompare {
 		t.Errorf("empty D: %+v", res.Systems[0])
 	}
 }
@@ -282,36 +283,6 @@ func TestMedian(t *testing.T) {
 	}
 }
 
-func TestVerdictThresholds(t *testing.T) {
-	cases := []struct {
-		dN, bN int
-		gD, gB string
-		want   Label
-	}{
-		{1, 1, "11.00", "10.00", Neutral},         // exactly 10% more: not more than 10%
-		{1, 1, "11.01", "10.00", RewardsDeficit},  // more than 10% and £1.01 ≥ £1
-		{1, 1, "5.50", "4.50", RewardsDeficit},    // 22% more and exactly £1
-		{1, 1, "5.49", "4.50", Neutral},           // 22% more but £0.99
-		{1, 1, "0.50", "0.00", Neutral},           // infinitely more but under £1
-		{1, 1, "1.00", "0.00", RewardsDeficit},    // exactly £1 over nothing
-		{1, 1, "10.00", "11.01", RewardsBalanced}, // mirror
-		{1, 1, "10.00", "11.00", Neutral},         // mirror, exactly 10%
-		{1, 1, "4.50", "5.50", RewardsBalanced},   // mirror, exactly £1
-		{0, 1, "0", "5", CannotCompare},
-		{1, 0, "5", "0", CannotCompare},
-	}
-	for _, c := range cases {
-		if got := judge(c.dN, c.bN, d(c.gD), d(c.gB)); got != c.want {
-			t.Errorf("gD %s gB %s: %s, want %s", c.gD, c.gB, got, c.want)
-		}
-	}
-	v := verdict(GroupResult{Systems: 2, GrantPerHead: d("19.44")}, GroupResult{Systems: 3, GrantPerHead: d("4.86")})
-	want := "Systems that planned deficits receive £19.44 of effective grant per head, against £4.86 for systems that planned to balance: 4.0 times as much."
-	if v.Label != RewardsDeficit || v.Text != want {
-		t.Errorf("%s\n%s", v.Label, v.Text)
-	}
-}
-
 func TestAnalyseDeterministic(t *testing.T) {
 	ds, sc := shipped(t, "2023-24", "deficit-support-feb-2024")
 	a, err := Analyse(ds, sc)
@@ -333,16 +304,16 @@ func TestAnalyseDeterministic(t *testing.T) {
 func TestShippedCounterfactuals(t *testing.T) {
 	cases := []struct {
 		scenario   string
-		label      Label
+		label      analysis.Label
 		dGPH, bGPH string
 		net        string
 	}{
 		// Fair shares: every system gets exactly its fair share: net transfer 0;
 		// £229,689,781/19,759,341 = £11.62 against £470,310,219/42,144,206 = £11.16 (within 10%).
-		{"fair-shares", Neutral, "11.62", "11.16", "0.00"},
+		{"fair-shares", analysis.Neutral, "11.62", "11.16", "0.00"},
 		// Reward balance: nothing to deficit planners, whose fair shares total £229,689,781;
 		// £700m/42,144,206 = £16.61 a head to balanced planners.
-		{"reward-balance", RewardsBalanced, "0.00", "16.61", "-229689781.00"},
+		{"reward-balance", analysis.RewardsBalanced, "0.00", "16.61", "-229689781.00"},
 	}
 	for _, c := range cases {
 		ds, sc := shipped(t, "2023-24", c.scenario)

@@ -1,8 +1,10 @@
-package analysis
+package engine
 
 import (
+	"context"
 	"math/big"
 
+	"icsplan/internal/analysis"
 	"icsplan/internal/funding"
 
 	"github.com/shopspring/decimal"
@@ -59,8 +61,8 @@ func (g *gridValue) addPence(sum *big.Int, m *big.Int, s *penceScratch) {
 // sensitivity revalues every allocation (unchanged) at each write-off ×
 // discount rate, write-off major, giving the total grant element and the
 // verdict. Group effective grants are sums of the per-system figures rounded
-// to pence, as in the main result.
-func (e *engine) sensitivity(systems []SystemResult) []Cell {
+// to pence, as in the main result. It stops with ctx.Err() when ctx is done.
+func (e *job) sensitivity(ctx context.Context, systems []analysis.SystemResult) ([]analysis.Cell, error) {
 	vals := make([][]*gridValue, len(gridRates))
 	for k, r := range gridRates {
 		vals[k] = make([]*gridValue, len(systems))
@@ -77,7 +79,7 @@ func (e *engine) sensitivity(systems []SystemResult) []Cell {
 	allocated := zero
 	for _, s := range systems {
 		allocated = allocated.Add(s.Allocation)
-		if s.Group == Deficit {
+		if s.Group == analysis.Deficit {
 			dPop += s.Population
 			dN++
 		} else {
@@ -85,7 +87,7 @@ func (e *engine) sensitivity(systems []SystemResult) []Cell {
 			bN++
 		}
 	}
-	cells := make([]Cell, len(gridWriteOffs)*len(gridRates))
+	cells := make([]analysis.Cell, len(gridWriteOffs)*len(gridRates))
 	cell := func(c int) {
 		w, k := gridWriteOffs[c/len(gridRates)], c%len(gridRates)
 		m := one.Sub(w).Shift(2).BigInt()
@@ -93,7 +95,7 @@ func (e *engine) sensitivity(systems []SystemResult) []Cell {
 		var s penceScratch
 		for i, sys := range systems {
 			if v := vals[k][i]; v != nil {
-				if sys.Group == Deficit {
+				if sys.Group == analysis.Deficit {
 					v.addPence(&sD, m, &s)
 				} else {
 					v.addPence(&sB, m, &s)
@@ -105,9 +107,11 @@ func (e *engine) sensitivity(systems []SystemResult) []Cell {
 		if !allocated.IsZero() {
 			ge = gD.Add(gB).DivRound(allocated, 4)
 		}
-		cells[c] = Cell{WriteOff: w, DiscountRate: gridRates[k], GrantElement: ge,
-			Verdict: judge(dN, bN, perHead(gD, dPop), perHead(gB, bPop))}
+		cells[c] = analysis.Cell{WriteOff: w, DiscountRate: gridRates[k], GrantElement: ge,
+			Verdict: analysis.Judge(dN, bN, perHead(gD, dPop), perHead(gB, bPop))}
 	}
-	parallel(len(cells), len(systems) >= 1000, cell)
-	return cells
+	if err := parallel(ctx, len(cells), len(systems) >= 1000, cell); err != nil {
+		return nil, err
+	}
+	return cells, nil
 }

@@ -1,10 +1,12 @@
-package analysis
+package engine
 
 import (
 	"reflect"
 	"testing"
 
+	"icsplan/internal/analysis"
 	"icsplan/internal/funding"
+	"icsplan/internal/plan"
 	"icsplan/internal/synth"
 
 	"github.com/shopspring/decimal"
@@ -43,14 +45,14 @@ func TestAnalysisProperties(t *testing.T) {
 			if sc.Repayment != nil && !p.Equal(s.Allocation) {
 				t.Fatalf("case %d: %s repays %s of %s", k, s.Code, p, s.Allocation)
 			}
-			if (s.Group == Balanced && res.Deficit.Systems > 0) != (s.PrudencePenalty != nil) {
+			if (s.Group == analysis.Balanced && res.Deficit.Systems > 0) != (s.PrudencePenalty != nil) {
 				t.Fatalf("case %d: %s penalty presence wrong", k, s.Code)
 			}
 		}
 		if !sumT.IsZero() || !sumF.Equal(res.Totals.Allocated) || !sumA.Equal(res.Totals.Allocated) {
 			t.Fatalf("case %d: Σ transfer %s, Σ fair %s, Σ allocation %s, allocated %s", k, sumT, sumF, sumA, res.Totals.Allocated)
 		}
-		if !res.NetTransferToDeficit.Add(groupTransfer(res, Balanced)).IsZero() {
+		if !res.NetTransferToDeficit.Add(groupTransfer(res, analysis.Balanced)).IsZero() {
 			t.Fatalf("case %d: net transfers do not cancel", k)
 		}
 		if !sumG.Equal(res.Totals.EffectiveGrant) || !res.Deficit.EffectiveGrant.Add(res.Balanced.EffectiveGrant).Equal(sumG) {
@@ -71,7 +73,7 @@ func TestAnalysisProperties(t *testing.T) {
 			t.Fatalf("case %d: %d sensitivity cells", k, len(res.Sensitivity))
 		}
 		// The fast prudence path against a full rerun for every balanced system.
-		e := &engine{ds: ds, sc: sc, alloc: res.Allocation}
+		e := &job{ds: ds, sc: sc, alloc: mustAllocate(t, ds, sc)}
 		for j, s := range res.Systems {
 			if s.PrudencePenalty == nil {
 				continue
@@ -89,7 +91,18 @@ func TestAnalysisProperties(t *testing.T) {
 	t.Logf("%d penalties checked against full reruns", penalties)
 }
 
-func groupTransfer(res Result, g Group) decimal.Decimal {
+// mustAllocate is funding's allocation of the scenario, the one the
+// analysis started from, for the reference reruns.
+func mustAllocate(t testing.TB, ds plan.Dataset, sc plan.Scenario) funding.Allocation {
+	t.Helper()
+	a, err := funding.Allocate(ds.Systems, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}
+
+func groupTransfer(res analysis.Result, g analysis.Group) decimal.Decimal {
 	s := zero
 	for _, x := range res.Systems {
 		if x.Group == g {
@@ -113,7 +126,7 @@ func TestParallelPenalties(t *testing.T) {
 	if !reflect.DeepEqual(a, b) {
 		t.Fatal("two runs differ")
 	}
-	e := &engine{ds: ds, sc: sc, alloc: a.Allocation}
+	e := &job{ds: ds, sc: sc, alloc: mustAllocate(t, ds, sc)}
 	checked := 0
 	for j, s := range a.Systems {
 		if s.PrudencePenalty == nil || j%7 != 0 {
@@ -135,14 +148,14 @@ func TestParallelPenalties(t *testing.T) {
 
 // slowSensitivity is the grid computed with funding.EffectiveGrant per
 // system and cell: the reference for the integer valuation.
-func slowSensitivity(e *engine, systems []SystemResult) []Cell {
-	var cells []Cell
+func slowSensitivity(e *job, systems []analysis.SystemResult) []analysis.Cell {
+	var cells []analysis.Cell
 	var dPop, bPop int64
 	var dN, bN int
 	allocated := zero
 	for _, s := range systems {
 		allocated = allocated.Add(s.Allocation)
-		if s.Group == Deficit {
+		if s.Group == analysis.Deficit {
 			dPop += s.Population
 			dN++
 		} else {
@@ -155,7 +168,7 @@ func slowSensitivity(e *engine, systems []SystemResult) []Cell {
 			gD, gB := zero, zero
 			for i, s := range systems {
 				g := funding.EffectiveGrant(s.Allocation, funding.PresentValue(e.sched[i], r), w)
-				if s.Group == Deficit {
+				if s.Group == analysis.Deficit {
 					gD = gD.Add(g)
 				} else {
 					gB = gB.Add(g)
@@ -165,8 +178,8 @@ func slowSensitivity(e *engine, systems []SystemResult) []Cell {
 			if !allocated.IsZero() {
 				ge = gD.Add(gB).DivRound(allocated, 4)
 			}
-			cells = append(cells, Cell{WriteOff: w, DiscountRate: r, GrantElement: ge,
-				Verdict: judge(dN, bN, perHead(gD, dPop), perHead(gB, bPop))})
+			cells = append(cells, analysis.Cell{WriteOff: w, DiscountRate: r, GrantElement: ge,
+				Verdict: analysis.Judge(dN, bN, perHead(gD, dPop), perHead(gB, bPop))})
 		}
 	}
 	return cells
@@ -179,7 +192,7 @@ func TestSensitivityMatchesSlow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		e := &engine{ds: ds, sc: sc, alloc: res.Allocation, sched: make([][]funding.Instalment, len(ds.Systems))}
+		e := &job{ds: ds, sc: sc, alloc: mustAllocate(t, ds, sc), sched: make([][]funding.Instalment, len(ds.Systems))}
 		for i, s := range res.Systems {
 			if sc.Repayment != nil && s.Allocation.IsPositive() {
 				e.sched[i], _ = funding.Schedule(s.Allocation, ds.Year, sc.Repayment, res.Allocation.Unit)

@@ -1,0 +1,47 @@
+// Package engine computes the analysis of a scenario on a dataset: it shares
+// the pot (funding.Allocate), schedules and values each allocation, derives
+// the group and headline figures from the rounded per-system figures, reruns
+// the allocation for each balanced system's prudence penalty, revalues it on
+// the sensitivity grid, and hands back an analysis.Result, whose types carry
+// no funding types, so that renderers depend on the answer and not on the
+// arithmetic behind it. It does no I/O.
+//
+// One concern per file: engine.go the entry points, analyse.go the stages
+// of one analysis, convert.go funding's traces as analysis's, prudence.go the
+// prudence reruns, sensitivity.go the grid, parallel.go the worker pool.
+package engine
+
+import (
+	"context"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/funding"
+	"icsplan/internal/plan"
+)
+
+// Analyse runs the scenario on the dataset: it allocates the pot, schedules
+// and values each allocation, and derives every figure of the result from
+// the rounded per-system figures, so that tables foot. Each balanced
+// system's prudence penalty is an exact rerun of the allocation with only
+// its plan changed (funding.Rerun). The result is the same, byte for byte,
+// on every run.
+func Analyse(ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
+	return analyse(context.Background(), ds, sc)
+}
+
+// AnalyseContext is Analyse that stops early when ctx is done: it looks at
+// ctx between the stages of the analysis and every few hundred prudence
+// reruns, and then returns ctx.Err() and no result. A caller that no longer
+// wants an analysis (a superseded edit) cancels it to free the processors.
+func AnalyseContext(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
+	return analyse(ctx, ds, sc)
+}
+
+// job holds what one analysis needs beyond the result, so that the prudence
+// reruns and the sensitivity grid reuse it.
+type job struct {
+	ds    plan.Dataset
+	sc    plan.Scenario
+	alloc funding.Allocation
+	sched [][]funding.Instalment // full schedule (every year) per system; nil for no money
+}
