@@ -1,0 +1,160 @@
+package plan
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/shopspring/decimal"
+)
+
+// The checks of one value, whatever else the scenario says. The reader's
+// validation and SetField both use them, so a value has one message
+// wherever it is typed. Each returns nil for a good value.
+
+// checkChoice accepts v only if it is one of allowed, exactly.
+func checkChoice(v string, allowed []string) error {
+	for _, a := range allowed {
+		if v == a {
+			return nil
+		}
+	}
+	return fmt.Errorf("must be %s, not %q", orList(allowed), clip(v))
+}
+
+// checkNotNegative refuses a negative amount of money.
+func checkNotNegative(d decimal.Decimal) error {
+	if d.IsNegative() {
+		return fmt.Errorf("must not be negative, not %s", d.String())
+	}
+	return nil
+}
+
+// checkRateNotNegative refuses a negative rate.
+func checkRateNotNegative(d decimal.Decimal) error {
+	if d.IsNegative() {
+		return fmt.Errorf("must not be negative, not %s", percent(d))
+	}
+	return nil
+}
+
+// checkProbability accepts a rate from 0% to 100%.
+func checkProbability(d decimal.Decimal) error {
+	if d.IsNegative() || d.GreaterThan(decimal.NewFromInt(1)) {
+		return fmt.Errorf("is a probability: it must be from 0%% to 100%%, not %s", percent(d))
+	}
+	return nil
+}
+
+// checkUnit accepts the allocation units £0.01, £1 and £1000.
+func checkUnit(u decimal.Decimal) error {
+	for _, ok := range units {
+		if u.Equal(ok) {
+			return nil
+		}
+	}
+	return fmt.Errorf("must be \"£0.01\", \"£1\" or \"£1000\", not %q", unitText(u))
+}
+
+// checkFirstYear accepts a financial year written like 2025/26.
+func checkFirstYear(s string) error {
+	_, err := yearStart(s)
+	return err
+}
+
+// checkYears accepts from 1 to MaxRepaymentYears years.
+func checkYears(n int64) error {
+	if n < 1 || n > MaxRepaymentYears {
+		return fmt.Errorf("must be from 1 to %d, not %d", MaxRepaymentYears, n)
+	}
+	return nil
+}
+
+// checkShare refuses a negative share; i counts from 1.
+func checkShare(i int, f decimal.Decimal) error {
+	if f.IsNegative() {
+		return fmt.Errorf("share %d is negative (%s)", i, percent(f))
+	}
+	return nil
+}
+
+// scenarioProblems checks the values of a scenario, each on its own and
+// then against each other; File and Line are left for the caller.
+func scenarioProblems(s Scenario) Problems {
+	var ps Problems
+	add := func(key string, err error) {
+		if err != nil {
+			ps = append(ps, Problem{Column: key, Message: err.Error()})
+		}
+	}
+	if strings.TrimSpace(s.Title) == "" {
+		add("title", errors.New("is blank: every scenario needs a title"))
+	}
+	add(FieldRule, checkChoice(string(s.Eligibility.Rule), rules))
+	add(FieldEligibilityBasis, checkChoice(string(s.Eligibility.Basis), bases))
+	add(FieldMethod, checkChoice(string(s.Allocation.Method), methods))
+	add(FieldAllocationBasis, checkChoice(string(s.Allocation.Basis), bases))
+	add(FieldCap, checkChoice(string(s.Allocation.Cap), caps))
+	unitErr := checkUnit(s.Allocation.Unit)
+	add(FieldUnit, unitErr)
+	if err := checkNotNegative(s.Pot); err != nil {
+		add(FieldPot, err)
+	} else if unitErr == nil && !s.Pot.Mod(s.Allocation.Unit).IsZero() {
+		add(FieldPot, fmt.Errorf("%s is not a whole number of the allocation unit (%s): round the pot, or choose a smaller allocation.unit", s.Pot.String(), unitText(s.Allocation.Unit)))
+	}
+	if rp := s.Repayment; rp != nil {
+		add(FieldFirstYear, checkFirstYear(rp.FirstYear))
+		add(FieldYears, checkYears(int64(rp.Years)))
+		ps = append(ps, profileProblems(rp)...)
+		add(FieldInterest, checkRateNotNegative(rp.Interest))
+	}
+	a := s.Assumptions
+	add(FieldDiscountRate, checkRateNotNegative(a.DiscountRate))
+	add(FieldWriteOff, checkProbability(a.WriteOff))
+	add(FieldThreshold, checkNotNegative(a.BalancedThreshold))
+	return ps
+}
+
+// profileProblems checks each share of a repayment profile, then that there
+// is one share a year and that they add up to exactly 100%.
+func profileProblems(rp *Repayment) Problems {
+	if len(rp.Profile) == 0 {
+		return nil
+	}
+	var ps Problems
+	bad := func(err error) { ps = append(ps, Problem{Column: FieldProfile, Message: err.Error()}) }
+	sum := decimal.Zero
+	for i, f := range rp.Profile {
+		if err := checkShare(i+1, f); err != nil {
+			bad(err)
+		}
+		sum = sum.Add(f)
+	}
+	switch {
+	case len(rp.Profile) != rp.Years:
+		n := len(rp.Profile)
+		bad(fmt.Errorf("has %d %s but repayment.years is %d: give one share for each year", n, plural(n, "share", "shares"), rp.Years))
+	case len(ps) == 0 && !sum.Equal(decimal.NewFromInt(1)):
+		bad(fmt.Errorf("shares add up to %s, not exactly 100%%", percent(sum)))
+	}
+	return ps
+}
+
+// validateScenario is Scenario.Validate.
+func validateScenario(s Scenario) error {
+	ps := scenarioProblems(s)
+	if len(ps) == 0 {
+		return nil
+	}
+	file := s.Path
+	if file == "" {
+		file = "scenario"
+		if s.Name != "" {
+			file = s.Name
+		}
+	}
+	for i := range ps {
+		ps[i].File = file
+	}
+	return ps
+}
