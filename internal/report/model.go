@@ -21,6 +21,7 @@ type doc struct {
 	numbers  []string // the verdict's numbers, one sentence each
 	sections []section
 	caveats  []string
+	annexes  []section // HTML only: the paper's annexes (text and markdown leave them out)
 }
 
 // fact is one labelled line of the report's preamble.
@@ -32,6 +33,7 @@ type section struct {
 	intro   []string
 	table   *table
 	notes   []string
+	chart   string // HTML only: the registered chart (internal/chart) that illustrates the section, or ""
 }
 
 // table is a table of cells; numeric columns are right-aligned.
@@ -39,6 +41,8 @@ type table struct {
 	cols  []column
 	rows  [][]string
 	total []string // optional totals row, set off by a rule
+	refs  []string // HTML only: for each row, the id of the annex row it traces to, or ""
+	ids   []string // HTML only: for each row, the id other rows link to, or ""
 }
 
 // column describes one column of a table.
@@ -90,6 +94,7 @@ func buildDoc(r analysis.Result) doc {
 	for _, c := range r.Caveats {
 		d.caveats = append(d.caveats, clean(c))
 	}
+	d.annexes = []section{sourceAnnex(r)}
 	return d
 }
 
@@ -179,12 +184,13 @@ func systemSection(r analysis.Result) section {
 	}}
 	var plan, alloc, fair, transfer, grant decimal.Decimal
 	anyIllustrative := false
-	for _, s := range r.Systems {
+	for i, s := range r.Systems {
 		mark := ""
 		if s.Illustrative() {
 			mark = illustrativeMark
 			anyIllustrative = true
 		}
+		t.refs = append(t.refs, annexID(i))
 		pk, ak, fk, tk, gk := thousands(s.Plan), thousands(s.Allocation), thousands(s.FairShare),
 			thousands(s.Transfer), effectiveGrantK(s)
 		t.rows = append(t.rows, []string{clean(s.Code), mark, clean(s.Name), groupLetter(s.Group),
@@ -291,6 +297,7 @@ func penaltySection(r analysis.Result) (section, bool) {
 	}
 	for _, i := range shown {
 		s := r.Systems[i]
+		t.refs = append(t.refs, annexID(i))
 		t.rows = append(t.rows, []string{clean(s.Code), clean(s.Name), fmtK(thousands(s.Plan)),
 			fmtK(thousands(s.PenaltyPlan)), fmtK(thousands(*s.PrudencePenalty))})
 	}

@@ -1,5 +1,5 @@
 // Package report renders an analysis.Result for scripts and email: text,
-// markdown, csv, json, email and xlsx. It never imports bubbletea.
+// markdown, csv, json, email, xlsx and html (a board paper). It never imports bubbletea.
 package report
 
 import (
@@ -21,10 +21,11 @@ const (
 	JSON     Format = "json"
 	Email    Format = "email"
 	XLSX     Format = "xlsx"
+	HTML     Format = "html"
 )
 
 // Formats lists every format, in the order help shows them.
-var Formats = []Format{Text, Markdown, CSV, JSON, Email, XLSX}
+var Formats = []Format{Text, Markdown, CSV, JSON, Email, XLSX, HTML}
 
 // ParseFormat reads a --format value.
 func ParseFormat(s string) (Format, error) {

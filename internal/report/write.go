@@ -32,6 +32,8 @@ func render(w io.Writer, r analysis.Result, f Format, o Options) error {
 		_, err = buf.WriteString(emailSummary(r))
 	case XLSX:
 		err = renderXLSX(&buf, r)
+	case HTML:
+		err = renderHTMLReport(&buf, r)
 	default:
 		_, err = ParseFormat(string(f))
 	}

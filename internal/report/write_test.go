@@ -28,7 +28,7 @@ func TestWriteFile(t *testing.T) {
 			t.Errorf("%s: the file differs from Render's output", f)
 		}
 	}
-	onlyFiles(t, dir, 6)
+	onlyFiles(t, dir, len(Formats))
 }
 
 // onlyFiles fails if dir holds anything but n files (a temporary file left

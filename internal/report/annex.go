@@ -1,0 +1,87 @@
+package report
+
+import (
+	"strings"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/money"
+
+	"github.com/shopspring/decimal"
+)
+
+// The board paper's annexes: every system's row as read, so that each
+// figure in the paper can be traced to its source row (file and line) and
+// the source text that vouches for it. Only the HTML paper shows them.
+
+// annexID is the id of system i's row in the sources annex; the paper's
+// system rows link to it.
+func annexID(i int) string { return "sys-" + itoa(i+1) }
+
+// sourceAnnex lists each system's inputs as read, with the line (CSV) or row
+// (XLSX) of the file they came from and the row's source text.
+func sourceAnnex(r analysis.Result) section {
+	path := clean(r.Dataset.Path)
+	where := "Line"
+	if strings.HasSuffix(strings.ToLower(path), ".xlsx") {
+		where = "Row"
+	}
+	forecast, outturn := false, false
+	for _, s := range r.Systems {
+		forecast = forecast || s.Forecast.Known
+		outturn = outturn || s.Outturn.Known
+	}
+	t := &table{cols: []column{
+		{head: "Code"},
+		{head: "", join: true},
+		{head: "Name"},
+		{head: where, right: true},
+		{head: "Population", right: true},
+		{head: "Weighted\npopulation", right: true},
+		{head: "Plan", right: true},
+	}}
+	if forecast {
+		t.cols = append(t.cols, column{head: "Forecast", right: true})
+	}
+	if outturn {
+		t.cols = append(t.cols, column{head: "Outturn", right: true})
+	}
+	t.cols = append(t.cols, column{head: "Source"})
+	anyIllustrative := false
+	for i, s := range r.Systems {
+		mark := ""
+		if s.Illustrative() {
+			mark = illustrativeMark
+			anyIllustrative = true
+		}
+		row := []string{clean(s.Code), mark, clean(s.Name), itoa(s.Line), fmtCount(s.Population),
+			money.Grouped(s.WeightedPopulation), fmtK(thousands(s.Plan))}
+		if forecast {
+			row = append(row, knownK(s.Forecast.Known, s.Forecast.Value))
+		}
+		if outturn {
+			row = append(row, knownK(s.Outturn.Known, s.Outturn.Value))
+		}
+		t.rows = append(t.rows, append(row, clean(s.Source)))
+		t.ids = append(t.ids, annexID(i))
+	}
+	notes := []string{"A blank forecast or outturn is unknown, not zero."}
+	if anyIllustrative {
+		notes = append(notes, illustrativeMark+" Illustrative figures, not reported ones: the source text says so.")
+	}
+	return section{
+		heading: "Annex A: the systems' figures as read, with their sources",
+		intro: []string{"Each system's row of " + path + ", in file order, with its " + strings.ToLower(where) +
+			" number in that file. £000 except populations. Every per-system figure in this paper is computed " +
+			"from these inputs and the scenario's terms."},
+		table: t,
+		notes: notes,
+	}
+}
+
+// knownK shows an optional figure in £000, or nothing when it is unknown.
+func knownK(known bool, v decimal.Decimal) string {
+	if !known {
+		return ""
+	}
+	return fmtK(thousands(v))
+}

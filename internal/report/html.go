@@ -1,0 +1,239 @@
+package report
+
+import (
+	_ "embed"
+	"html/template"
+	"io"
+	"strings"
+
+	"icsplan/internal/analysis"
+)
+
+// The HTML format is a board paper in one self-contained file: inline CSS,
+// inline SVG charts, no script and nothing fetched from anywhere (a Content
+// Security Policy forbids it). It is laid out the way NHS board papers are —
+// title, "Report by", "Paper type", purpose, the action the Board is asked
+// to take, a numbered summary with the verdict and its numbers, numbered
+// sections with their tables in £000 (negatives in brackets), caveats and
+// an annex tracing every system to its source row — and is built from the
+// same doc as the text and markdown reports. html/template escapes every
+// piece of text from the data.
+
+var (
+	//go:embed paper.tmpl
+	paperTemplate string
+	//go:embed paper.css
+	paperCSS string
+)
+
+// paperTmpl is the paper's template; "css" holds the stylesheet, parsed as
+// template text (trusted) so it is inlined as it is written.
+var paperTmpl = func() *template.Template {
+	t := template.Must(template.New("paper").Parse(paperTemplate))
+	template.Must(t.New("css").Parse(paperCSS))
+	return t
+}()
+
+// paperView is the doc laid out for the template: numbered, with the text
+// every board paper carries.
+type paperView struct {
+	Title, Note  string
+	Meta         []fact
+	Purpose      string
+	Action       string
+	VerdictWords string
+	VerdictClass string
+	VerdictText  string
+	Numbers      []string
+	Closing      string
+	Facts        []fact
+	FactsNumber  int
+	Sections     []sectionView
+	CaveatNumber int
+	Caveats      []string
+	Annexes      []sectionView
+}
+
+// sectionView is one numbered section (or an annex) of the paper.
+type sectionView struct {
+	ID      string
+	Number  string // "3." for a section; "" for an annex, whose heading names it
+	Heading string
+	Intro   []string
+	Figure  *figureView
+	Table   *tableView
+	Notes   []string
+}
+
+// figureView is a chart drawn inline.
+type figureView struct {
+	Number  int
+	Caption string
+	SVG     template.HTML // drawn by internal/chart from sanitised labels; its text is escaped there
+}
+
+// tableView is a doc table with its columns merged and aligned for HTML.
+type tableView struct {
+	Number  int
+	Caption string
+	Head    []cellView
+	Rows    []rowView
+	Total   *rowView
+}
+
+// rowView is one row; ID is set when other rows link to it.
+type rowView struct {
+	ID    string
+	Cells []cellView
+}
+
+// cellView is one cell. Lines holds a heading's lines; Href links the cell
+// to an annex row in the same file.
+type cellView struct {
+	Text  string
+	Lines []string
+	Num   bool
+	Href  string
+}
+
+// Field accessors the template needs for facts (fact's fields are unexported).
+func (f fact) Label() string { return f.label }
+func (f fact) Value() string { return f.value }
+
+// renderHTML writes the board paper; charts maps a section's chart name to
+// its inline SVG (sections whose chart is missing have none).
+func renderHTML(w io.Writer, d doc, charts map[string]figure) error {
+	v := paperView{
+		Title:        d.title,
+		Note:         d.note,
+		VerdictWords: d.verdict.Words(),
+		VerdictClass: "verdict-" + strings.ReplaceAll(string(d.verdict), "_", "-"),
+		VerdictText:  d.verdictS,
+		Numbers:      d.numbers,
+		Facts:        d.facts,
+		Caveats:      d.caveats,
+	}
+	v.Meta, v.Purpose, v.Action, v.Closing = paperFrame(d)
+	// Section 1 is the summary and 2 the scenario; the doc's sections follow.
+	v.FactsNumber = 2
+	tables, figures := 0, 0
+	for i, s := range d.sections {
+		sv := viewSection(s, "s"+itoa(i+3), itoa(i+3)+".", &tables, &figures, charts)
+		v.Sections = append(v.Sections, sv)
+	}
+	v.CaveatNumber = len(d.sections) + 3
+	for i, s := range d.annexes {
+		v.Annexes = append(v.Annexes, viewSection(s, "annex-"+itoa(i+1), "", &tables, &figures, charts))
+	}
+	return paperTmpl.ExecuteTemplate(w, "paper", v)
+}
+
+// figure is a chart ready to inline: its caption and SVG markup.
+type figure struct {
+	caption string
+	svg     template.HTML
+}
+
+// paperFrame writes the board paper's own words around the analysis: the
+// header facts, the purpose, the action required and the summary's last
+// paragraph.
+func paperFrame(d doc) (meta []fact, purpose, action, closing string) {
+	meta = []fact{
+		{"Report by", "Chief Finance Officer (figures computed by icsplan, exactly, from the plans as read)"},
+		{"Paper type", "For noting"},
+	}
+	for _, f := range d.facts {
+		if f.label == "Dataset" {
+			meta = append(meta, fact{"Data", f.value})
+		}
+	}
+	purpose = "To set out whether this money rewards the systems that planned a deficit over those that " +
+		"planned to balance, by how much, and how robust that answer is to the assumptions, with every " +
+		"figure traced to its source."
+	action = "The Board is asked to note that, on the terms and assumptions set out in section 2, " +
+		actionWords(d.verdict) + ", and the caveats in section " + itoa(len(d.sections)+3) + "."
+	closing = "Section 2 sets out the terms and assumptions; sections 3 to " + itoa(len(d.sections)+2) +
+		" give the figures; Annex A traces every system to its row in the plans file."
+	return meta, purpose, action, closing
+}
+
+// actionWords is the verdict as the Board is asked to note it.
+func actionWords(l analysis.Label) string {
+	switch l {
+	case analysis.RewardsDeficit:
+		return "the money rewards systems that planned a deficit over those that planned to balance"
+	case analysis.RewardsBalanced:
+		return "the money rewards systems that planned to balance over those that planned a deficit"
+	case analysis.Neutral:
+		return "the money neither rewards deficit plans nor balanced plans"
+	default:
+		return "the money cannot be compared between deficit and balanced plans, since one group is empty"
+	}
+}
+
+// viewSection lays out one section, numbering its table and figure.
+func viewSection(s section, id, number string, tables, figures *int, charts map[string]figure) sectionView {
+	sv := sectionView{ID: id, Number: number, Heading: s.heading, Intro: s.intro, Notes: s.notes}
+	if f, ok := charts[s.chart]; ok && s.chart != "" {
+		*figures++
+		sv.Figure = &figureView{Number: *figures, Caption: f.caption, SVG: f.svg}
+	}
+	if s.table != nil {
+		*tables++
+		sv.Table = viewTable(*s.table, *tables, s.heading)
+	}
+	return sv
+}
+
+// viewTable merges joined columns (a footnote mark) into the cell before
+// them and links rows to the annex rows they trace to.
+func viewTable(t table, number int, caption string) *tableView {
+	tv := &tableView{Number: number, Caption: caption}
+	merge := func(cells []string, id, href string) rowView {
+		rv := rowView{ID: id}
+		for i, c := range t.cols {
+			v := ""
+			if i < len(cells) {
+				v = cells[i]
+			}
+			if c.join && len(rv.Cells) > 0 {
+				if v != "" {
+					rv.Cells[len(rv.Cells)-1].Text += " " + v
+				}
+				continue
+			}
+			cell := cellView{Text: v, Num: c.right}
+			if len(rv.Cells) == 0 && v != "" {
+				cell.Href = href
+			}
+			rv.Cells = append(rv.Cells, cell)
+		}
+		return rv
+	}
+	for _, c := range t.cols {
+		if c.join {
+			continue
+		}
+		tv.Head = append(tv.Head, cellView{Lines: strings.Split(c.head, "\n"), Num: c.right})
+	}
+	for i, r := range t.rows {
+		id, href := "", ""
+		if i < len(t.ids) {
+			id = t.ids[i]
+		}
+		if i < len(t.refs) && t.refs[i] != "" {
+			href = "#" + t.refs[i]
+		}
+		tv.Rows = append(tv.Rows, merge(r, id, href))
+	}
+	if t.total != nil {
+		total := merge(t.total, "", "")
+		tv.Total = &total
+	}
+	return tv
+}
+
+// renderHTMLReport builds the doc and the charts and writes the paper.
+func renderHTMLReport(w io.Writer, r analysis.Result) error {
+	return renderHTML(w, buildDoc(r), nil)
+}
