@@ -34,54 +34,19 @@ func readXLSX(file string, data []byte, sheet string) (Table, error) {
 	fail := func(format string, a ...any) (Table, error) {
 		return Table{}, Problems{{File: file, Message: fmt.Sprintf(format, a...)}}
 	}
-	if !bytes.HasPrefix(data, zipMagic) {
-		if bytes.HasPrefix(data, oleMagic) {
-			return fail("is an old-style .xls workbook or a password-protected one: save it from Excel as an unprotected .xlsx workbook")
-		}
-		return fail("is not an Excel .xlsx workbook")
-	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions())
-	if err != nil {
-		if strings.Contains(err.Error(), "unzip size") {
-			return fail("unzips to more than %d MiB, more than icsplan reads: is it really a plans file?", MaxUnzipBytes>>20)
-		}
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword) {
-			return fail("cannot be opened (is it password-protected?): save an unprotected .xlsx copy")
-		}
-		return fail("cannot be read as an Excel workbook: %v", err)
+	f, msg := openWorkbook(data)
+	if msg != "" {
+		return fail("%s", msg)
 	}
 	defer f.Close()
-	sheets := f.GetSheetList()
-	if len(sheets) == 0 {
-		return fail("the workbook has no worksheets")
-	}
-	name := sheets[0]
-	if sheet != "" {
-		name = ""
-		for _, s := range sheets {
-			if s == sheet {
-				name = s
-				break
-			}
-		}
-		for _, s := range sheets {
-			if name == "" && strings.EqualFold(s, sheet) {
-				name = s
-			}
-		}
-		if name == "" {
-			q := make([]string, len(sheets))
-			for i, s := range sheets {
-				q[i] = fmt.Sprintf("%q", clip(s))
-			}
-			return fail("has no sheet named %q: its sheets are %s", clip(sheet), andList(q))
-		}
+	name, msg := pickSheet(f.GetSheetList(), sheet)
+	if msg != "" {
+		return fail("%s", msg)
 	}
 	rows, err := f.GetRows(name, xlsxOptions())
 	if err != nil {
 		return fail("cannot read sheet %q: %v", clip(name), err)
 	}
-	formulas := hasFormulas(data)
 	t := Table{File: file, Sheet: name}
 	h := findHeader(rows)
 	if h < 0 {
@@ -89,38 +54,91 @@ func readXLSX(file string, data []byte, sheet string) (Table, error) {
 	}
 	header := trimBlankTail(rows[h])
 	t.Header = Row{Line: h + 1, Cells: header}
-	width := len(header)
+	formulas := hasFormulas(data)
 	for i := h + 1; i < len(rows); i++ {
-		cells := rows[i]
-		if allBlank(cells) {
+		if allBlank(rows[i]) {
 			continue
 		}
-		if len(cells) > width {
-			if allBlank(cells[width:]) {
-				cells = cells[:width]
-			}
-		}
-		for len(cells) < width {
-			cells = append(cells, "")
-		}
-		for c := 0; c < width; c++ {
-			ref, _ := excelize.CoordinatesToCellName(c+1, i+1)
-			switch {
-			case cells[c] != "":
-				if v, ok := excelNumber(cells[c]); ok {
-					if typ, err := f.GetCellType(name, ref); err == nil && (typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset) {
-						cells[c] = v
-					}
-				}
-			case formulas:
-				if fx, err := f.GetCellFormula(name, ref); err == nil && fx != "" {
-					cells[c] = "=" + fx
-				}
-			}
-		}
+		cells := storedCells(f, name, i+1, rows[i], len(header), formulas)
 		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: cells})
 	}
 	return t, nil
+}
+
+// openWorkbook opens a workbook held in memory, or says in a message why it
+// cannot.
+func openWorkbook(data []byte) (*excelize.File, string) {
+	if !bytes.HasPrefix(data, zipMagic) {
+		if bytes.HasPrefix(data, oleMagic) {
+			return nil, "is an old-style .xls workbook or a password-protected one: save it from Excel as an unprotected .xlsx workbook"
+		}
+		return nil, "is not an Excel .xlsx workbook"
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions())
+	switch {
+	case err == nil:
+		return f, ""
+	case strings.Contains(err.Error(), "unzip size"):
+		return nil, fmt.Sprintf("unzips to more than %d MiB, more than icsplan reads: is it really a plans file?", MaxUnzipBytes>>20)
+	case errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword):
+		return nil, "cannot be opened (is it password-protected?): save an unprotected .xlsx copy"
+	}
+	return nil, fmt.Sprintf("cannot be read as an Excel workbook: %v", err)
+}
+
+// pickSheet finds the sheet asked for, exactly or else ignoring case, or
+// the first sheet when none is asked for; otherwise it says in a message
+// which sheets there are.
+func pickSheet(sheets []string, sheet string) (string, string) {
+	if len(sheets) == 0 {
+		return "", "the workbook has no worksheets"
+	}
+	if sheet == "" {
+		return sheets[0], ""
+	}
+	for _, s := range sheets {
+		if s == sheet {
+			return s, ""
+		}
+	}
+	for _, s := range sheets {
+		if strings.EqualFold(s, sheet) {
+			return s, ""
+		}
+	}
+	q := make([]string, len(sheets))
+	for i, s := range sheets {
+		q[i] = fmt.Sprintf("%q", clip(s))
+	}
+	return "", fmt.Sprintf("has no sheet named %q: its sheets are %s", clip(sheet), andList(q))
+}
+
+// storedCells is one data row (row, counted from 1) cut or padded to the
+// header's width: a number as Excel holds it (see excelNumber), and a
+// formula with no cached result as "=FORMULA" when the workbook has any.
+func storedCells(f *excelize.File, sheet string, row int, cells []string, width int, formulas bool) []string {
+	if len(cells) > width && allBlank(cells[width:]) {
+		cells = cells[:width]
+	}
+	for len(cells) < width {
+		cells = append(cells, "")
+	}
+	for c := 0; c < width; c++ {
+		ref, _ := excelize.CoordinatesToCellName(c+1, row)
+		switch {
+		case cells[c] != "":
+			if v, ok := excelNumber(cells[c]); ok {
+				if typ, err := f.GetCellType(sheet, ref); err == nil && (typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset) {
+					cells[c] = v
+				}
+			}
+		case formulas:
+			if fx, err := f.GetCellFormula(sheet, ref); err == nil && fx != "" {
+				cells[c] = "=" + fx
+			}
+		}
+	}
+	return cells
 }
 
 // hasFormulas reports whether any worksheet of the workbook holds a formula,
