@@ -20,6 +20,10 @@ type Share struct {
 	Amount   decimal.Decimal // the allocation
 }
 
+// ExactTo is the exact share before rounding, rounded once, half away from
+// zero, to places decimals (0 when the share has no denominator).
+func (s Share) ExactTo(places int32) decimal.Decimal { return s.Exact.Round(places) }
+
 // Round is one pass of water-filling: the pot still to share, the weights it
 // is shared over, and the systems (by index) fixed at their caps in it.
 type Round struct {

@@ -138,22 +138,25 @@ func CaveatsOf(res *Result) []string {
 	if sc.Eligibility.Rule != "all" && sc.Eligibility.Basis != "" && sc.Eligibility.Basis != "plan" {
 		out = append(out, fmt.Sprintf("Eligibility is decided on %s figures but the groups on plans, so a system can receive money in either group.", sc.Eligibility.Basis))
 	}
-	if len(res.Sensitivity) > 0 {
-		var differ []Cell
-		for _, c := range res.Sensitivity {
-			if c.Verdict != res.Verdict.Label {
-				differ = append(differ, c)
-			}
-		}
-		if len(differ) > 0 {
-			c := differ[0]
-			example := fmt.Sprintf("with a %s write-off at a %s discount rate it is %s", pct(c.WriteOff), pct(c.DiscountRate), c.Verdict.Words())
-			if len(differ) > 1 {
-				example = "for example, " + example
-			}
-			out = append(out, fmt.Sprintf("The verdict holds in %d of the %d combinations of write-off and discount rate tried; %s.",
-				len(res.Sensitivity)-len(differ), len(res.Sensitivity), example))
-		}
+	if same, total := res.Robustness(); same < total {
+		out = append(out, fmt.Sprintf("The verdict holds in %d of the %d combinations of write-off and discount rate tried; %s.",
+			same, total, differsWhere(res, total-same)))
 	}
 	return out
+}
+
+// differsWhere names the first sensitivity cell whose verdict is not the
+// result's; differ is how many are not.
+func differsWhere(res *Result, differ int) string {
+	for _, c := range res.Sensitivity {
+		if c.Verdict == res.Verdict.Label {
+			continue
+		}
+		example := fmt.Sprintf("with a %s write-off at a %s discount rate it is %s", pct(c.WriteOff), pct(c.DiscountRate), c.Verdict.Words())
+		if differ > 1 {
+			example = "for example, " + example
+		}
+		return example
+	}
+	return ""
 }

@@ -1,7 +1,10 @@
 package analysis
 
 import (
+	"reflect"
 	"testing"
+
+	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
 )
@@ -35,5 +38,40 @@ func TestVerdictThresholds(t *testing.T) {
 	want := "Systems that planned deficits receive £19.44 of effective grant per head, against £4.86 for systems that planned to balance: 4.0 times as much."
 	if v.Label != RewardsDeficit || v.Text != want {
 		t.Errorf("%s\n%s", v.Label, v.Text)
+	}
+}
+
+// TestCaveatsOf pins every caveat on one hand-made result: 2 of 4 figures
+// illustrative; 1 system with no forecast; 2 eligible systems with no plan
+// figure; £40 of the £100 pot unallocated with one system eligible and a
+// round of water-filling (so the caps bound); eligibility on forecasts; and
+// a verdict (rewards deficit plans) that 2 of the 3 grid cells do not share,
+// the first of them at a 0% write-off and 0% rate.
+func TestCaveatsOf(t *testing.T) {
+	r := &Result{
+		Dataset: DatasetInfo{Systems: 4, Illustrative: 2},
+		Scenario: plan.Scenario{Pot: d("100"), Eligibility: plan.Eligibility{Rule: plan.RuleDeficit, Basis: plan.BasisForecast},
+			Allocation: plan.Allocation{Basis: plan.BasisPlan}},
+		Systems:     []SystemResult{{Eligible: true}, {}, {}, {}},
+		Allocation:  Allocation{Rounds: []Round{{}}, Unallocated: d("40"), UnknownBasis: 1, UnknownAllocBasis: 2},
+		Sensitivity: []Cell{cell("0.5", "0.035", RewardsDeficit), cell("0", "0", Neutral), cell("1", "0", RewardsBalanced)},
+		Verdict:     Verdict{Label: RewardsDeficit},
+	}
+	want := []string{
+		"2 of the 4 plan figures are illustrative, not reported (see the source column).",
+		"1 system has no forecast figure and is treated as not eligible.",
+		"2 eligible systems have no plan figure, so their deficit on that basis is taken as zero.",
+		"£40.00 of the £100.00 pot is not allocated: the eligible systems' caps total less than the pot.",
+		"Eligibility is decided on forecast figures but the groups on plans, so a system can receive money in either group.",
+		"The verdict holds in 1 of the 3 combinations of write-off and discount rate tried; for example, with a 0% write-off at a 0% discount rate it is neutral.",
+	}
+	if got := CaveatsOf(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("caveats:\n%q\nwant\n%q", got, want)
+	}
+	// Every cell agrees and nothing else is wrong: no caveats at all.
+	ok := &Result{Dataset: DatasetInfo{Systems: 1}, Sensitivity: []Cell{cell("0", "0", Neutral)}, Verdict: Verdict{Label: Neutral},
+		Scenario: plan.Scenario{Eligibility: plan.Eligibility{Rule: plan.RuleAll}}}
+	if got := CaveatsOf(ok); len(got) != 0 {
+		t.Errorf("caveats of a clean result: %q", got)
 	}
 }
