@@ -183,33 +183,3 @@ func penalties(r analysis.Result) []int {
 	})
 	return idx
 }
-
-// grid is the sensitivity grid laid out as rows of write-off and columns of
-// discount rate, in the order the analysis gives them.
-type grid struct {
-	writeOffs, rates []decimal.Decimal
-	cells            map[[2]string]analysis.Cell
-}
-
-func makeGrid(cells []analysis.Cell) grid {
-	g := grid{cells: map[[2]string]analysis.Cell{}}
-	seenW, seenR := map[string]bool{}, map[string]bool{}
-	for _, c := range cells {
-		w, r := c.WriteOff.String(), c.DiscountRate.String()
-		if !seenW[w] {
-			seenW[w] = true
-			g.writeOffs = append(g.writeOffs, c.WriteOff)
-		}
-		if !seenR[r] {
-			seenR[r] = true
-			g.rates = append(g.rates, c.DiscountRate)
-		}
-		g.cells[[2]string{w, r}] = c
-	}
-	return g
-}
-
-func (g grid) cell(w, r decimal.Decimal) (analysis.Cell, bool) {
-	c, ok := g.cells[[2]string{w.String(), r.String()}]
-	return c, ok
-}

@@ -244,27 +244,26 @@ func repaymentSection(r analysis.Result) section {
 }
 
 func sensitivitySection(r analysis.Result) section {
-	g := makeGrid(r.Sensitivity)
+	g := r.Grid()
 	s := section{heading: "Sensitivity: grant element and verdict"}
-	if len(g.writeOffs) == 0 {
+	if len(g.WriteOffs) == 0 {
 		s.intro = []string{"No sensitivity grid was computed."}
 		return s
 	}
 	t := &table{cols: []column{{head: "Write-off"}}}
-	for _, rate := range g.rates {
+	for _, rate := range g.Rates {
 		t.cols = append(t.cols, column{head: "Discount " + pct(rate)})
 	}
-	a := r.Scenario.Assumptions
-	for _, w := range g.writeOffs {
+	for i, w := range g.WriteOffs {
 		row := []string{pct(w)}
-		for _, rate := range g.rates {
-			c, ok := g.cell(w, rate)
+		for k, rate := range g.Rates {
+			c, ok := g.Cell(w, rate)
 			if !ok {
 				row = append(row, "")
 				continue
 			}
 			v := money.Percent(c.GrantElement, 1) + " " + c.Verdict.Short()
-			if w.Equal(a.WriteOff) && rate.Equal(a.DiscountRate) {
+			if g.IsOwn(i, k) {
 				v += " *"
 			}
 			row = append(row, v)

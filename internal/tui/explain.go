@@ -109,10 +109,10 @@ func (e explainModel) lines(m *model, w int) []string {
 	default:
 		para(fmt.Sprintf("Method %s: every eligible system has weight %s.", sc.Allocation.Method, decCount(sh.Weight)))
 	}
-	if sh.Eligible && len(r.Allocation.Rounds) > 0 && r.Allocation.Rounds[0].Weights.Sign() > 0 {
+	if share, ok := r.BasisShare(e.idx); ok {
 		total := r.Allocation.Rounds[0].Weights
 		para(fmt.Sprintf("Share of the basis: %s ÷ %s (all eligible weights) = %s.",
-			decCount(sh.Weight), decCount(total), money.R(sh.Weight, total).Percent(4)))
+			decCount(sh.Weight), decCount(total), money.Percent(share, 4)))
 	}
 
 	// 3. Caps and water-filling.
@@ -151,7 +151,7 @@ func (e explainModel) lines(m *model, w int) []string {
 		if sh.HasCap && sh.CapRound > 0 {
 			para(fmt.Sprintf("Its share is its cap, already whole units: %s.", fp(sh.Cap)))
 		} else {
-			para(fmt.Sprintf("Exact share before rounding: pot left × weight ÷ weights left = £%s (to 6 decimals).", money.GroupedFixed(sh.Exact.Round(6), 6)))
+			para(fmt.Sprintf("Exact share before rounding: pot left × weight ÷ weights left = £%s (to 6 decimals).", money.GroupedFixed(sh.ExactTo(6), 6)))
 		}
 		para(fmt.Sprintf("Whole units of %s from the floor step: %s.", unitText(r.Allocation.Unit), fp(sh.Floor)))
 		if sh.Extra {

@@ -150,25 +150,8 @@ func sensitivityLines(m *model, w int) []string {
 	if len(r.Sensitivity) == 0 {
 		return []string{st.heading.Render("Sensitivity: ") + "not computed"}
 	}
-	var wos, drs []decimal.Decimal
-	idx := map[[2]string]analysis.Cell{}
-	seen := func(list []decimal.Decimal, d decimal.Decimal) bool {
-		for _, x := range list {
-			if x.Equal(d) {
-				return true
-			}
-		}
-		return false
-	}
-	for _, c := range r.Sensitivity {
-		if !seen(wos, c.WriteOff) {
-			wos = append(wos, c.WriteOff)
-		}
-		if !seen(drs, c.DiscountRate) {
-			drs = append(drs, c.DiscountRate)
-		}
-		idx[[2]string{c.WriteOff.String(), c.DiscountRate.String()}] = c
-	}
+	g := r.Grid()
+	wos, drs := g.WriteOffs, g.Rates
 	out := []string{st.heading.Render("Sensitivity") + " — grant element and verdict, by write-off (down) and discount rate (across)"}
 	first := 11
 	cellW := min(26, max(12, (w-first)/max(1, len(drs))))
@@ -180,7 +163,7 @@ func sensitivityLines(m *model, w int) []string {
 	for _, wo := range wos {
 		line := padRight(pct(wo), first)
 		for _, d := range drs {
-			c, ok := idx[[2]string{wo.String(), d.String()}]
+			c, ok := g.Cell(wo, d)
 			if !ok {
 				line += padRight("—", cellW)
 				continue
