@@ -154,33 +154,14 @@ type jsonOutturn struct {
 // rate is a rate as a string with no trailing zeros: "0.035".
 func rate(d decimal.Decimal) string { return d.String() }
 
+// buildJSON lays the result out as the JSON report, every figure a string
+// fixed to pence (money) or 4 decimals (grant elements, price).
 func buildJSON(r analysis.Result) jsonReport {
-	sc := r.Scenario
 	j := jsonReport{
 		Dataset: jsonDataset{Year: r.Dataset.Year, Path: r.Dataset.Path, Systems: r.Dataset.Systems,
 			Illustrative: r.Dataset.Illustrative},
-		Scenario: jsonScenario{
-			Title:       sc.Title,
-			Note:        sc.Note,
-			Pot:         money.Fixed2(sc.Pot),
-			Eligibility: jsonEligibility{Rule: string(sc.Eligibility.Rule), Basis: string(sc.Eligibility.Basis)},
-			Allocation: jsonAllocation{Method: string(sc.Allocation.Method), Basis: string(sc.Allocation.Basis),
-				Cap: string(sc.Allocation.Cap), Unit: money.Fixed2(sc.Allocation.Unit)},
-			Repayment: jsonRepay(sc.Repayment),
-			Assumptions: jsonAssumptions{DiscountRate: rate(sc.Assumptions.DiscountRate),
-				WriteOff: rate(sc.Assumptions.WriteOff), BalancedThreshold: money.Fixed2(sc.Assumptions.BalancedThreshold)},
-			Name: sc.Name,
-			Paid: sc.Paid,
-		},
-		Totals: jsonTotals{
-			Pot:            money.Fixed2(r.Totals.Pot),
-			Allocated:      money.Fixed2(r.Totals.Allocated),
-			Unallocated:    money.Fixed2(r.Totals.Unallocated),
-			Repayments:     money.Fixed2(r.Totals.Repayments),
-			PVRepayments:   money.Fixed2(r.Totals.PVRepayments),
-			EffectiveGrant: money.Fixed2(r.Totals.EffectiveGrant),
-			GrantElement:   money.Fixed4(r.Totals.GrantElement),
-		},
+		Scenario:             jsonScenarioOf(r.Scenario),
+		Totals:               jsonTotalsOf(r.Totals),
 		Systems:              make([]jsonSystem, 0, len(r.Systems)),
 		Groups:               jsonGroups{Deficit: jsonGrp(r.Deficit), Balanced: jsonGrp(r.Balanced)},
 		NetTransferToDeficit: money.Fixed2(r.NetTransferToDeficit),
@@ -195,38 +176,7 @@ func buildJSON(r analysis.Result) jsonReport {
 		j.PriceOfDeficit = &p
 	}
 	for _, s := range r.Systems {
-		js := jsonSystem{
-			Code:               s.Code,
-			Name:               s.Name,
-			Region:             s.Region,
-			Group:              string(s.Group),
-			Population:         s.Population,
-			WeightedPopulation: json.Number(s.WeightedPopulation.String()),
-			Plan:               money.Fixed2(s.Plan),
-			Eligible:           s.Eligible,
-			Allocation:         money.Fixed2(s.Allocation),
-			PerHead:            money.Fixed2(s.PerHead),
-			FairShare:          money.Fixed2(s.FairShare),
-			Transfer:           money.Fixed2(s.Transfer),
-			Repayments:         make([]jsonInstalment, 0, len(s.Repayments)),
-			PVRepayments:       money.Fixed2(s.PVRepayments),
-			EffectiveGrant:     money.Fixed2(s.EffectiveGrant),
-			GrantElement:       money.Fixed4(s.GrantElement),
-			Source:             s.Source,
-			Illustrative:       s.Illustrative(),
-		}
-		for _, in := range s.Repayments {
-			if in.Principal.IsZero() && in.Interest.IsZero() {
-				continue
-			}
-			js.Repayments = append(js.Repayments, jsonInstalment{Year: in.Year, Principal: money.Fixed2(in.Principal),
-				Interest: money.Fixed2(in.Interest), Total: money.Fixed2(in.Total())})
-		}
-		if s.PrudencePenalty != nil {
-			p, pp := money.Fixed2(*s.PrudencePenalty), money.Fixed2(s.PenaltyPlan)
-			js.PrudencePenalty, js.PenaltyPlan = &p, &pp
-		}
-		j.Systems = append(j.Systems, js)
+		j.Systems = append(j.Systems, jsonSystemOf(s))
 	}
 	for _, c := range r.Sensitivity {
 		j.Sensitivity = append(j.Sensitivity, jsonCell{WriteOff: rate(c.WriteOff), DiscountRate: rate(c.DiscountRate),
@@ -241,6 +191,70 @@ func buildJSON(r analysis.Result) jsonReport {
 			Outturn: money.Fixed2(o.Outturn), Difference: money.Fixed2(o.Outturn.Sub(o.Plan))})
 	}
 	return j
+}
+
+func jsonScenarioOf(sc plan.Scenario) jsonScenario {
+	return jsonScenario{
+		Title:       sc.Title,
+		Note:        sc.Note,
+		Pot:         money.Fixed2(sc.Pot),
+		Eligibility: jsonEligibility{Rule: string(sc.Eligibility.Rule), Basis: string(sc.Eligibility.Basis)},
+		Allocation: jsonAllocation{Method: string(sc.Allocation.Method), Basis: string(sc.Allocation.Basis),
+			Cap: string(sc.Allocation.Cap), Unit: money.Fixed2(sc.Allocation.Unit)},
+		Repayment: jsonRepay(sc.Repayment),
+		Assumptions: jsonAssumptions{DiscountRate: rate(sc.Assumptions.DiscountRate),
+			WriteOff: rate(sc.Assumptions.WriteOff), BalancedThreshold: money.Fixed2(sc.Assumptions.BalancedThreshold)},
+		Name: sc.Name,
+		Paid: sc.Paid,
+	}
+}
+
+func jsonTotalsOf(t analysis.Totals) jsonTotals {
+	return jsonTotals{
+		Pot:            money.Fixed2(t.Pot),
+		Allocated:      money.Fixed2(t.Allocated),
+		Unallocated:    money.Fixed2(t.Unallocated),
+		Repayments:     money.Fixed2(t.Repayments),
+		PVRepayments:   money.Fixed2(t.PVRepayments),
+		EffectiveGrant: money.Fixed2(t.EffectiveGrant),
+		GrantElement:   money.Fixed4(t.GrantElement),
+	}
+}
+
+// jsonSystemOf is one system's row, its repayments the years with something due.
+func jsonSystemOf(s analysis.SystemResult) jsonSystem {
+	js := jsonSystem{
+		Code:               s.Code,
+		Name:               s.Name,
+		Region:             s.Region,
+		Group:              string(s.Group),
+		Population:         s.Population,
+		WeightedPopulation: json.Number(s.WeightedPopulation.String()),
+		Plan:               money.Fixed2(s.Plan),
+		Eligible:           s.Eligible,
+		Allocation:         money.Fixed2(s.Allocation),
+		PerHead:            money.Fixed2(s.PerHead),
+		FairShare:          money.Fixed2(s.FairShare),
+		Transfer:           money.Fixed2(s.Transfer),
+		Repayments:         make([]jsonInstalment, 0, len(s.Repayments)),
+		PVRepayments:       money.Fixed2(s.PVRepayments),
+		EffectiveGrant:     money.Fixed2(s.EffectiveGrant),
+		GrantElement:       money.Fixed4(s.GrantElement),
+		Source:             s.Source,
+		Illustrative:       s.Illustrative(),
+	}
+	for _, in := range s.Repayments {
+		if in.Principal.IsZero() && in.Interest.IsZero() {
+			continue
+		}
+		js.Repayments = append(js.Repayments, jsonInstalment{Year: in.Year, Principal: money.Fixed2(in.Principal),
+			Interest: money.Fixed2(in.Interest), Total: money.Fixed2(in.Total())})
+	}
+	if s.PrudencePenalty != nil {
+		p, pp := money.Fixed2(*s.PrudencePenalty), money.Fixed2(s.PenaltyPlan)
+		js.PrudencePenalty, js.PenaltyPlan = &p, &pp
+	}
+	return js
 }
 
 func jsonRepay(r *plan.Repayment) *jsonRepayment {
