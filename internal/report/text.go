@@ -94,95 +94,121 @@ func renderText(w io.Writer, d doc, st styles) error {
 // flexible columns with … when needed. A heading may run over two lines
 // ("Fair\nshare"); a joined column follows the one before it with no gap.
 func textTable(t table, maxWidth int) []string {
-	const sep = "  "
-	n := len(t.cols)
-	heads := make([][]string, n)
-	headLines := 1
-	for i, c := range t.cols {
-		heads[i] = strings.Split(c.head, "\n")
-		headLines = max(headLines, len(heads[i]))
+	l := newTextLayout(t, maxWidth)
+	var out []string
+	for k := 0; k < l.headLines; k++ {
+		out = append(out, l.row(l.headLine(k)))
 	}
-	widths := make([]int, n)
+	rule := strings.Repeat("-", l.width())
+	out = append(out, rule)
+	for _, r := range t.rows {
+		out = append(out, l.row(r))
+	}
+	if t.total != nil {
+		out = append(out, rule, l.row(t.total))
+	}
+	return out
+}
+
+// textSep is the gap between two columns that are not joined.
+const textSep = "  "
+
+// textLayout is a table's headings split into lines and its column widths.
+type textLayout struct {
+	t         table
+	heads     [][]string // each column's heading, line by line
+	headLines int
+	widths    []int
+}
+
+// newTextLayout sizes each column to its widest heading line or cell, caps
+// it at the column's maxw, then shrinks flexible columns, left to right,
+// until the table fits maxWidth (a flexible column keeps at least 8 cells or
+// its heading's width).
+func newTextLayout(t table, maxWidth int) *textLayout {
+	n := len(t.cols)
+	l := &textLayout{t: t, heads: make([][]string, n), headLines: 1, widths: make([]int, n)}
+	for i, c := range t.cols {
+		l.heads[i] = strings.Split(c.head, "\n")
+		l.headLines = max(l.headLines, len(l.heads[i]))
+	}
 	all := append([][]string{}, t.rows...)
 	if t.total != nil {
 		all = append(all, t.total)
 	}
 	for i := range t.cols {
-		for _, h := range heads[i] {
-			widths[i] = max(widths[i], ansi.StringWidth(h))
+		for _, h := range l.heads[i] {
+			l.widths[i] = max(l.widths[i], ansi.StringWidth(h))
 		}
 		for _, r := range all {
 			if i < len(r) {
-				widths[i] = max(widths[i], ansi.StringWidth(r[i]))
+				l.widths[i] = max(l.widths[i], ansi.StringWidth(r[i]))
 			}
 		}
 	}
-	total := func() int {
-		s := 0
-		for i, w := range widths {
-			s += w
-			if i > 0 && !t.cols[i].join {
-				s += len(sep)
-			}
-		}
-		return s
-	}
 	for i, c := range t.cols {
-		if c.maxw > 0 && widths[i] > c.maxw {
-			widths[i] = c.maxw
+		if c.maxw > 0 && l.widths[i] > c.maxw {
+			l.widths[i] = c.maxw
 		}
 	}
 	for i, c := range t.cols {
-		if over := total() - maxWidth; over > 0 && c.flex {
+		if over := l.width() - maxWidth; over > 0 && c.flex {
 			least := 8
-			for _, h := range heads[i] {
+			for _, h := range l.heads[i] {
 				least = max(least, ansi.StringWidth(h))
 			}
-			widths[i] = max(widths[i]-over, least)
+			l.widths[i] = max(l.widths[i]-over, least)
 		}
 	}
-	row := func(cells []string) string {
-		var b strings.Builder
-		for i, c := range t.cols {
-			v := ""
-			if i < len(cells) {
-				v = cells[i]
-			}
-			if ansi.StringWidth(v) > widths[i] {
-				v = ansi.Truncate(v, widths[i], "…")
-			}
-			if i > 0 && !c.join {
-				b.WriteString(sep)
-			}
-			if c.right {
-				b.WriteString(padLeft(v, widths[i]))
-			} else {
-				b.WriteString(padRight(v, widths[i]))
-			}
+	return l
+}
+
+// width is the table's width: the columns and the gaps between them.
+func (l *textLayout) width() int {
+	s := 0
+	for i, w := range l.widths {
+		s += w
+		if i > 0 && !l.t.cols[i].join {
+			s += len(textSep)
 		}
-		return strings.TrimRight(b.String(), " ")
 	}
-	var out []string
-	for l := 0; l < headLines; l++ {
-		cells := make([]string, n)
-		for i := range t.cols {
-			// Headings sit at the bottom: a one-line heading on the last line.
-			k := l - (headLines - len(heads[i]))
-			if k >= 0 {
-				cells[i] = heads[i][k]
-			}
+	return s
+}
+
+// headLine is line k of the headings; headings sit at the bottom, so a
+// one-line heading is on the last line.
+func (l *textLayout) headLine(k int) []string {
+	cells := make([]string, len(l.t.cols))
+	for i := range l.t.cols {
+		if h := k - (l.headLines - len(l.heads[i])); h >= 0 {
+			cells[i] = l.heads[i][h]
 		}
-		out = append(out, row(cells))
 	}
-	rule := strings.Repeat("-", total())
-	out = append(out, rule)
-	for _, r := range t.rows {
-		out = append(out, row(r))
+	return cells
+}
+
+// row lays one row out, each cell padded to its column's width or truncated
+// with …, and trailing spaces trimmed.
+func (l *textLayout) row(cells []string) string {
+	var b strings.Builder
+	for i, c := range l.t.cols {
+		v := ""
+		if i < len(cells) {
+			v = cells[i]
+		}
+		if ansi.StringWidth(v) > l.widths[i] {
+			v = ansi.Truncate(v, l.widths[i], "…")
+		}
+		if i > 0 && !c.join {
+			b.WriteString(textSep)
+		}
+		if c.right {
+			b.WriteString(padLeft(v, l.widths[i]))
+		} else {
+			b.WriteString(padRight(v, l.widths[i]))
+		}
 	}
-	if t.total != nil {
-		out = append(out, rule, row(t.total))
-	}
-	return out
+	return strings.TrimRight(b.String(), " ")
 }
 
 func padRight(s string, w int) string {
