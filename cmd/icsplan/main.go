@@ -21,6 +21,7 @@ import (
 	"runtime/debug"
 	"strings"
 
+	"icsplan/internal/atomicfile"
 	"icsplan/internal/engine"
 	"icsplan/internal/money"
 	"icsplan/internal/plan"
@@ -400,7 +401,7 @@ func writeTemplate(path string) error {
 	if err != nil {
 		return err
 	}
-	return report.WriteBytes(path, data)
+	return atomicfile.Write(path, data, atomicfile.Options{})
 }
 
 var one = decimal.NewFromInt(1)

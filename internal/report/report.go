@@ -58,7 +58,3 @@ func WriteFile(path string, r analysis.Result, f Format, o Options) error {
 // EmailSummary returns the email format as text: a Subject line, a blank
 // line and at most ten lines to paste as they are.
 func EmailSummary(r analysis.Result) string { return emailSummary(r) }
-
-// WriteBytes writes data to path atomically, with the same plain errors as
-// WriteFile (for templates and saved files).
-func WriteBytes(path string, data []byte) error { return writeBytes(path, data) }

@@ -1,6 +1,6 @@
 //go:build !windows
 
-package report
+package atomicfile
 
 // sharingViolation reports whether err says another program has the file
 // open; only Windows has sharing violations, elsewhere it is always false.
