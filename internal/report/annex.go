@@ -66,7 +66,7 @@ func sourceAnnex(r analysis.Result) section {
 	}
 	notes := []string{"A blank forecast or outturn is unknown, not zero."}
 	if anyIllustrative {
-		notes = append(notes, illustrativeMark+" Illustrative figures, not reported ones: the source text says so.")
+		notes = append(notes, illustrativeNote)
 	}
 	return section{
 		heading: "Annex A: the systems' figures as read, with their sources",

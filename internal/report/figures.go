@@ -14,19 +14,17 @@ import (
 
 // Display conventions shared by the text, markdown and email formats.
 //
-// Tables show money in £000: each figure is rounded once, half away from zero,
-// to the nearest £1,000 from the most exact value the analysis gives, and a
-// totals row is the sum of the rounded figures shown above it, so every table
-// foots. Per-head figures are shown in pounds and pence, as the analysis
-// rounds them.
+// Tables show money in £000. A column with a totals row is footed (see
+// footing.go): its total is the exact total rounded once, half away from
+// zero, and its rows are rounded by largest remainder so that they add up to
+// it. Other £000 figures are rounded once, half away from zero, from the most
+// exact value the analysis gives. Per-head figures are shown in pounds and
+// pence, as the analysis rounds them, and are never footed.
 
 var thousand = decimal.NewFromInt(1000)
 
 // thousands is a figure in whole £000, rounded once from d.
 func thousands(d decimal.Decimal) decimal.Decimal { return d.Round(-3).Shift(-3) }
-
-// exactThousands is the ratio num/den in whole £000, rounded once.
-func exactThousands(r money.Ratio) decimal.Decimal { return r.Round(-3).Shift(-3) }
 
 // fmtK shows a whole number of £000 with thousands separators and negatives
 // in brackets, without a £ sign (the column heading carries the unit).
@@ -78,17 +76,12 @@ func clean(s string) string {
 	return sanitize.Text(s)
 }
 
-// effectiveGrantK is a system's effective grant in £000, rounded once from
-// the exact value A − (1 − w)·PV that the analysis provides.
-func effectiveGrantK(s analysis.SystemResult) decimal.Decimal {
-	if s.Value.EffectiveGrantExact.Den.IsZero() {
-		return thousands(s.EffectiveGrant)
-	}
-	return exactThousands(s.Value.EffectiveGrantExact)
-}
-
 // illustrativeMark flags rows whose figures are illustrative.
 const illustrativeMark = "†"
+
+// illustrativeNote explains the mark, in the same words under every table
+// that uses it.
+const illustrativeNote = illustrativeMark + " Illustrative figures, not reported ones: the source column says so."
 
 // groupLetter marks a system's group in tables.
 func groupLetter(g analysis.Group) string {

@@ -6,8 +6,6 @@ import (
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
-
-	"github.com/shopspring/decimal"
 )
 
 // doc is the content of the text and markdown reports, already rounded,
@@ -79,9 +77,10 @@ func buildDoc(r analysis.Result) doc {
 	}
 
 	d.numbers = verdictNumbers(r)
+	cols := footSystems(r)
 	d.sections = []section{
-		groupSection(r),
-		systemSection(r),
+		groupSection(r, cols),
+		systemSection(r, cols),
 		repaymentSection(r),
 		sensitivitySection(r),
 	}
@@ -118,7 +117,7 @@ func verdictNumbers(r analysis.Result) []string {
 	return out
 }
 
-func groupSection(r analysis.Result) section {
+func groupSection(r analysis.Result, c systemColumns) section {
 	t := &table{cols: []column{
 		{head: "Group"},
 		{head: "Systems", right: true},
@@ -130,20 +129,10 @@ func groupSection(r analysis.Result) section {
 		{head: "Grant per\nhead £", right: true},
 	}}
 	// Group figures are sums of the per-system figures shown in the Systems
-	// table, so the two tables agree to the £000.
-	type sums struct{ deficit, cash, grant decimal.Decimal }
-	by := map[analysis.Group]*sums{analysis.Deficit: {}, analysis.Balanced: {}}
-	for _, s := range r.Systems {
-		g := by[s.Group]
-		if g == nil {
-			continue
-		}
-		g.deficit = g.deficit.Add(thousands(decimal.Min(s.Plan, decimal.Zero).Neg()))
-		g.cash = g.cash.Add(thousands(s.Allocation))
-		g.grant = g.grant.Add(effectiveGrantK(s))
-	}
+	// table, so the two tables agree to the £000 and both foot.
+	by := sumGroups(r, c)
 	var sys, pop int64
-	var all sums
+	var all groupSums
 	for _, g := range []analysis.GroupResult{r.Deficit, r.Balanced} {
 		name := "Deficit plans"
 		if g.Group == analysis.Balanced {
@@ -151,7 +140,7 @@ func groupSection(r analysis.Result) section {
 		}
 		v := by[g.Group]
 		if v == nil {
-			v = &sums{}
+			v = &groupSums{}
 		}
 		t.rows = append(t.rows, []string{name, fmtCount(int64(g.Systems)), fmtCount(g.Population),
 			fmtK(v.deficit), fmtK(v.cash), fmtPence(g.PerHead), fmtK(v.grant), fmtPence(g.GrantPerHead)})
@@ -161,15 +150,21 @@ func groupSection(r analysis.Result) section {
 	}
 	t.total = []string{"All systems", fmtCount(sys), fmtCount(pop), fmtK(all.deficit), fmtK(all.cash),
 		fmtPence(r.FairSharePerHead), fmtK(all.grant), fmtPence(r.Totals.GrantPerHead)}
-	return section{
+	s := section{
 		heading: "Deficit planners and balanced planners",
-		intro: []string{"£000 except population and per-head figures (£); sums of the figures in the Systems table. " +
-			"Per head in the last row is over all systems."},
+		intro: []string{"£000 except population and per-head figures (£); sums of the figures in the Systems table, " +
+			"so each £000 column adds up to its exact total. Per-head figures are rounded on their own, not footed; " +
+			"per head in the last row is over all systems."},
 		table: t,
 	}
+	if n := tieNote("planned deficit", all.deficit, exactDeficitK(r),
+		"Each group's planned deficit is the sum of its deficit plans as the Systems table shows them, so the tables agree."); n != "" {
+		s.notes = append(s.notes, n)
+	}
+	return s
 }
 
-func systemSection(r analysis.Result) section {
+func systemSection(r analysis.Result, c systemColumns) section {
 	t := &table{cols: []column{
 		{head: "Code", maxw: 8},
 		{head: "", join: true},
@@ -182,7 +177,6 @@ func systemSection(r analysis.Result) section {
 		{head: "Transfer", right: true},
 		{head: "Effective\ngrant", right: true},
 	}}
-	var plan, alloc, fair, transfer, grant decimal.Decimal
 	anyIllustrative := false
 	for i, s := range r.Systems {
 		mark := ""
@@ -191,27 +185,32 @@ func systemSection(r analysis.Result) section {
 			anyIllustrative = true
 		}
 		t.refs = append(t.refs, annexID(i))
-		pk, ak, fk, tk, gk := thousands(s.Plan), thousands(s.Allocation), thousands(s.FairShare),
-			thousands(s.Transfer), effectiveGrantK(s)
 		t.rows = append(t.rows, []string{clean(s.Code), mark, clean(s.Name), groupLetter(s.Group),
-			fmtK(pk), fmtK(ak), fmtPence(s.PerHead), fmtK(fk), fmtK(tk), fmtK(gk)})
-		plan, alloc, fair, transfer, grant = plan.Add(pk), alloc.Add(ak), fair.Add(fk), transfer.Add(tk), grant.Add(gk)
+			fmtK(c.plan.rows[i]), fmtK(c.alloc.rows[i]), fmtPence(s.PerHead), fmtK(c.fair.rows[i]),
+			fmtK(c.transfer.rows[i]), fmtK(c.grant.rows[i])})
 	}
 	t.total = []string{"", "", "Total of " + systems(len(r.Systems)), "",
-		fmtK(plan), fmtK(alloc), fmtPence(r.FairSharePerHead), fmtK(fair), fmtK(transfer), fmtK(grant)}
+		fmtK(c.plan.total), fmtK(c.alloc.total), fmtPence(r.FairSharePerHead), fmtK(c.fair.total),
+		fmtK(c.transfer.total), fmtK(c.grant.total)}
 	notes := []string{"G: D planned a deficit, B planned to balance or a surplus. " +
 		"Per head in the totals row is the total allocated over the total population.",
 		"Exact totals: pot " + poundsPence(r.Totals.Pot) + ", allocated " + poundsPence(r.Totals.Allocated) +
 			", unallocated " + poundsPence(r.Totals.Unallocated) + ", effective grant " +
 			poundsPence(r.Totals.EffectiveGrant) + " (grant element " + money.Percent(r.Totals.GrantElement, 1) + ")."}
+	if n := tieNote("transfer", c.transfer.total, c.transferExact,
+		"Each transfer is shown as allocated less fair share, so that rows add across."); n != "" {
+		notes = append(notes, n)
+	}
 	if anyIllustrative {
-		notes = append(notes, illustrativeMark+" Illustrative figures, not reported ones (from the source column).")
+		notes = append(notes, illustrativeNote)
 	}
 	return section{
 		heading: "Systems",
-		intro:   []string{"£000 except per head (£). Totals are sums of the rounded figures shown."},
-		table:   t,
-		notes:   notes,
+		intro: []string{"£000 except per head (£). Each £000 column is rounded so that it adds up to its exact total " +
+			"(by largest remainder, so a figure can be £1k off its value rounded alone); a transfer is allocated " +
+			"less fair share as shown. Per-head figures are rounded on their own, not footed."},
+		table: t,
+		notes: notes,
 	}
 }
 
@@ -231,15 +230,20 @@ func repaymentSection(r analysis.Result) section {
 		{head: "Interest", right: true},
 		{head: "Total", right: true},
 	}}
-	var p, i, tot decimal.Decimal
-	for _, y := range r.Years {
-		pk, ik, tk := thousands(y.Principal), thousands(y.Interest), thousands(y.Principal.Add(y.Interest))
-		t.rows = append(t.rows, []string{clean(y.Year), fmtK(pk), fmtK(ik), fmtK(tk)})
-		p, i, tot = p.Add(pk), i.Add(ik), tot.Add(tk)
+	c := footYears(r.Years)
+	for i, y := range r.Years {
+		t.rows = append(t.rows, []string{clean(y.Year), fmtK(c.principal.rows[i]), fmtK(c.interest.rows[i]),
+			fmtK(c.total.rows[i])})
 	}
-	t.total = []string{"Total", fmtK(p), fmtK(i), fmtK(tot)}
-	s.intro = []string{"£000, all systems. Present value of the repayments: " + pounds(r.Totals.PVRepayments) + "."}
+	t.total = []string{"Total", fmtK(c.principal.total), fmtK(c.interest.total), fmtK(c.total.total)}
+	s.intro = []string{"£000, all systems; principal and interest each add up to their exact totals, and a year's " +
+		"total is its principal plus interest as shown. Present value of the repayments: " +
+		pounds(r.Totals.PVRepayments) + "."}
 	s.table = t
+	if n := tieNote("total", c.total.total, c.totalExact,
+		"Each year's total is its principal plus interest as shown, so that rows add across."); n != "" {
+		s.notes = []string{n}
+	}
 	return s
 }
 

@@ -595,7 +595,11 @@ func TestEffectiveGrantRoundedOnceFromExact(t *testing.T) {
 	if !s.EffectiveGrant.Equal(decimal.RequireFromString("1500")) {
 		t.Fatalf("effective grant to the penny = %s, want 1500.00", s.EffectiveGrant)
 	}
-	if got := effectiveGrantK(s); !got.Equal(decimal.NewFromInt(1)) {
+	grantK := func(s analysis.SystemResult) decimal.Decimal {
+		c := footSystems(analysis.Result{Systems: []analysis.SystemResult{s}})
+		return c.grant.rows[0]
+	}
+	if got := grantK(s); !got.Equal(decimal.NewFromInt(1)) {
 		t.Errorf("effective grant 1499.995 shows as %s thousand, want 1", got)
 	}
 	if got := thousands(s.EffectiveGrant); !got.Equal(decimal.NewFromInt(2)) {
@@ -603,7 +607,7 @@ func TestEffectiveGrantRoundedOnceFromExact(t *testing.T) {
 	}
 	// A grant has no present value: the pence figure is exact.
 	g := analysis.SystemResult{Allocation: decimal.NewFromInt(2500), EffectiveGrant: decimal.NewFromInt(2500)}
-	if got := effectiveGrantK(g); !got.Equal(decimal.NewFromInt(3)) {
+	if got := grantK(g); !got.Equal(decimal.NewFromInt(3)) {
 		t.Errorf("grant of 2500 shows as %s thousand, want 3 (half away from zero)", got)
 	}
 	if got := thousands(decimal.RequireFromString("-2500")); !got.Equal(decimal.NewFromInt(-3)) {

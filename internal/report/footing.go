@@ -1,0 +1,133 @@
+package report
+
+import (
+	"icsplan/internal/analysis"
+	"icsplan/internal/money"
+
+	"github.com/shopspring/decimal"
+)
+
+// Footing (DESIGN.md, "Display rounding that foots to the control total"):
+// each £000 column of a table with a totals row is rounded by largest
+// remainder of its exact total (money.Foot), so the rows shown add up to the
+// total shown and the total shown is the exact total rounded once. A column
+// defined from others in its row (a transfer, a year's total) is shown as
+// that sum or difference of the figures shown, so rows add across too; its
+// total is then checked against its own exact total, and a note says so
+// should the two ever differ.
+
+// kColumn is one footed column in £000: a figure per row and the total shown
+// beneath them, which is the sum of the rows.
+type kColumn struct {
+	rows  []decimal.Decimal
+	total decimal.Decimal
+}
+
+// footK foots exact values (in pounds) to whole £000.
+func footK(exact []decimal.Decimal) kColumn {
+	rows, total := money.FootDecimals(exact, thousand)
+	return kColumn{rows: rows, total: total}
+}
+
+// systemColumns are the Systems table's footed £000 columns, one figure per
+// system in file order. The group table sums them by group, so the two
+// tables agree.
+type systemColumns struct {
+	plan, alloc, fair, grant kColumn
+	transfer                 kColumn // allocated less fair share, as shown
+	transferExact            decimal.Decimal
+}
+
+// footSystems foots the plans, allocations, fair shares and effective grants
+// (the last from the exact A − (1 − w)·PV), and shows each transfer as the
+// system's allocation less its fair share as shown. The transfers' total is
+// then allocated less fair shares as shown, which is their exact total
+// rounded whenever the fair shares add up to the allocated total exactly
+// (the engine apportions them so).
+func footSystems(r analysis.Result) systemColumns {
+	n := len(r.Systems)
+	plan, alloc, fair := make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n)
+	grant := make([]money.Ratio, n)
+	transfer := decimal.Zero
+	one := decimal.NewFromInt(1)
+	for i, s := range r.Systems {
+		plan[i], alloc[i], fair[i] = s.Plan, s.Allocation, s.FairShare
+		grant[i] = s.Value.EffectiveGrantExact
+		if grant[i].Den.IsZero() {
+			grant[i] = money.R(s.EffectiveGrant, one)
+		}
+		transfer = transfer.Add(s.Transfer)
+	}
+	c := systemColumns{plan: footK(plan), alloc: footK(alloc), fair: footK(fair), transferExact: thousands(transfer)}
+	c.grant.rows, c.grant.total = money.Foot(grant, thousand)
+	c.transfer.rows = make([]decimal.Decimal, n)
+	for i := range c.transfer.rows {
+		c.transfer.rows[i] = c.alloc.rows[i].Sub(c.fair.rows[i])
+	}
+	c.transfer.total = c.alloc.total.Sub(c.fair.total)
+	return c
+}
+
+// groupSums are one group's £000 figures: sums of its systems' figures as
+// the Systems table shows them.
+type groupSums struct{ deficit, cash, grant decimal.Decimal }
+
+// sumGroups adds up the Systems table's figures by group. A system's planned
+// deficit is its plan as shown, when that is a deficit.
+func sumGroups(r analysis.Result, c systemColumns) map[analysis.Group]*groupSums {
+	by := map[analysis.Group]*groupSums{analysis.Deficit: {}, analysis.Balanced: {}}
+	for i, s := range r.Systems {
+		g := by[s.Group]
+		if g == nil {
+			continue
+		}
+		g.deficit = g.deficit.Add(decimal.Min(c.plan.rows[i], decimal.Zero).Neg())
+		g.cash = g.cash.Add(c.alloc.rows[i])
+		g.grant = g.grant.Add(c.grant.rows[i])
+	}
+	return by
+}
+
+// exactDeficitK is the exact total planned deficit of all systems, rounded
+// once to £000.
+func exactDeficitK(r analysis.Result) decimal.Decimal {
+	t := decimal.Zero
+	for _, s := range r.Systems {
+		t = t.Add(decimal.Min(s.Plan, decimal.Zero).Neg())
+	}
+	return thousands(t)
+}
+
+// yearColumns are the repayment table's columns: principal and interest
+// footed, and each year's total their sum as shown.
+type yearColumns struct {
+	principal, interest, total kColumn
+	totalExact                 decimal.Decimal // Σ (principal + interest), rounded once to £000
+}
+
+func footYears(ys []analysis.YearTotal) yearColumns {
+	p, in := make([]decimal.Decimal, len(ys)), make([]decimal.Decimal, len(ys))
+	all := decimal.Zero
+	for i, y := range ys {
+		p[i], in[i] = y.Principal, y.Interest
+		all = all.Add(y.Principal).Add(y.Interest)
+	}
+	c := yearColumns{principal: footK(p), interest: footK(in), totalExact: thousands(all)}
+	c.total.rows = make([]decimal.Decimal, len(ys))
+	for i := range ys {
+		c.total.rows[i] = c.principal.rows[i].Add(c.interest.rows[i])
+	}
+	c.total.total = c.principal.total.Add(c.interest.total)
+	return c
+}
+
+// tieNote says, when a column that adds across does not also total its exact
+// figure rounded, which rule the table kept and by how much the two differ;
+// it is "" when they agree.
+func tieNote(what string, shown, exact decimal.Decimal, kept string) string {
+	if shown.Equal(exact) {
+		return ""
+	}
+	return "The " + what + " column totals " + fmtK(shown) + "; its exact total rounds to " + fmtK(exact) +
+		". " + kept
+}
