@@ -24,6 +24,7 @@ type loader struct {
 	display string // as the user named it
 	opt     Options
 	probs   Problems
+	read    []string // files read, within fsys
 }
 
 // load is Load.
@@ -33,62 +34,72 @@ func load(fsys fs.FS, p, display string, opt Options) (Library, error) {
 		display = p
 	}
 	l := &loader{fsys: fsys, base: p, display: display, opt: opt}
-	lib := Library{Root: display}
 	info, err := fs.Stat(fsys, p)
 	if err != nil {
-		return lib, fmt.Errorf("cannot open %s: %w", display, unwrapPath(err))
+		return Library{Root: display}, fmt.Errorf("cannot open %s: %w", display, unwrapPath(err))
 	}
-	if !info.IsDir() {
-		y, ok, err := l.loneFile(p)
-		if err != nil {
-			return lib, err
-		}
-		if len(l.probs) > 0 {
-			return lib, l.probs
-		}
-		if ok {
-			lib.Years = []Year{y}
-		}
-		return lib, nil
+	var years []Year
+	if info.IsDir() {
+		years, err = l.folder(p)
+	} else {
+		years, err = l.loneFileYears(p)
 	}
-	entries, err := fs.ReadDir(fsys, p)
+	if err == nil && len(l.probs) > 0 {
+		err = l.probs
+	}
 	if err != nil {
-		return lib, fmt.Errorf("cannot read folder %s: %w", display, unwrapPath(err))
+		return Library{Root: display}, err
+	}
+	return Library{Root: display, Years: years, Read: l.read}, nil
+}
+
+// loneFileYears is the one year of a lone systems file, if it loaded.
+func (l *loader) loneFileYears(p string) ([]Year, error) {
+	y, ok, err := l.loneFile(p)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return []Year{y}, nil
+}
+
+// folder loads a plans folder of year folders, or one year folder.
+func (l *loader) folder(p string) ([]Year, error) {
+	entries, err := fs.ReadDir(l.fsys, p)
+	if err != nil {
+		return nil, fmt.Errorf("cannot read folder %s: %w", l.display, unwrapPath(err))
 	}
 	var yearDirs []string
 	for _, e := range entries {
-		if _, ok := yearLabel(e.Name()); ok && isDir(fsys, path.Join(p, e.Name()), e) {
+		if _, ok := yearLabel(e.Name()); ok && isDir(l.fsys, path.Join(p, e.Name()), e) {
 			yearDirs = append(yearDirs, e.Name())
 		}
 	}
 	sort.Strings(yearDirs)
+	var years []Year
 	switch {
 	case len(yearDirs) > 0:
 		for _, d := range yearDirs {
 			label, _ := yearLabel(d)
 			if y, ok := l.yearFolder(path.Join(p, d), label, d); ok {
-				lib.Years = append(lib.Years, y)
+				years = append(years, y)
 			}
 		}
-	case hasSystems(entries) || isYear(folderName(p, display)):
-		dir := folderName(p, display)
+	case hasSystems(entries) || isYear(folderName(p, l.display)):
+		dir := folderName(p, l.display)
 		label, ok := yearLabel(dir)
 		if !ok {
-			if label, err = l.optYear(display, "name the folder like 2023-24"); err != nil {
-				return lib, err
+			if label, err = l.optYear(l.display, "name the folder like 2023-24"); err != nil {
+				return nil, err
 			}
 			dir = strings.ReplaceAll(label, "/", "-")
 		}
 		if y, ok := l.yearFolder(p, label, dir); ok {
-			lib.Years = append(lib.Years, y)
+			years = append(years, y)
 		}
 	default:
-		return lib, &noPlansError{display: display}
+		return nil, &noPlansError{display: l.display}
 	}
-	if len(l.probs) > 0 {
-		return Library{Root: display}, l.probs
-	}
-	return lib, nil
+	return years, nil
 }
 
 // folderName is the name of the folder at p, from the display name when p
@@ -206,6 +217,7 @@ func (l *loader) readFile(rel string) ([]byte, bool) {
 		l.probs = append(l.probs, Problem{File: name, Message: fmt.Sprintf("cannot read: %v", unwrapPath(err))})
 		return nil, false
 	}
+	l.read = append(l.read, rel)
 	return data, true
 }
 
@@ -310,38 +322,6 @@ func (l *loader) scenario(rel, label string) (Scenario, bool) {
 		return Scenario{}, false
 	}
 	return sc, true
-}
-
-// yearProblem checks that repayment starts after the plans' year.
-func yearProblem(sc Scenario, label string) (Problem, bool) {
-	rp := sc.Repayment
-	if rp == nil {
-		return Problem{}, false
-	}
-	first, err1 := yearStart(rp.FirstYear)
-	year, err2 := yearStart(label)
-	if err1 != nil || err2 != nil || first > year {
-		return Problem{}, false
-	}
-	return Problem{Column: "repayment.first_year",
-		Message: fmt.Sprintf("%s is not after the plans' year %s: repayment starts in a later year", rp.FirstYear, label)}, true
-}
-
-// ValidateFor checks a scenario against the plans it is applied to, as Load
-// does for the scenarios in a year folder: repayment must start after the
-// dataset's year. Use it for a scenario read from elsewhere (a --scenario
-// file) or edited in the program. Problems name the scenario's Path (or
-// "scenario") and the field, with no line.
-func (s Scenario) ValidateFor(d Dataset) error {
-	p, bad := yearProblem(s, d.Year)
-	if !bad {
-		return nil
-	}
-	p.File = s.Path
-	if p.File == "" {
-		p.File = "scenario"
-	}
-	return Problems{p}
 }
 
 // loneFile loads a single systems file; its year comes from its folder's

@@ -17,6 +17,9 @@ type Year struct {
 type Library struct {
 	Root  string // as the user named it, or "embedded plans"
 	Years []Year
+	// Read lists every file Load read, as names within the fs.FS it was
+	// given, so a command can refuse to write over one of its inputs.
+	Read []string
 }
 
 // Options tune loading.

@@ -158,3 +158,35 @@ func validateScenario(s Scenario) error {
 	}
 	return ps
 }
+
+// yearProblem checks that repayment starts after the plans' year.
+func yearProblem(sc Scenario, label string) (Problem, bool) {
+	rp := sc.Repayment
+	if rp == nil {
+		return Problem{}, false
+	}
+	first, err1 := yearStart(rp.FirstYear)
+	year, err2 := yearStart(label)
+	if err1 != nil || err2 != nil || first > year {
+		return Problem{}, false
+	}
+	return Problem{Column: "repayment.first_year",
+		Message: fmt.Sprintf("%s is not after the plans' year %s: repayment starts in a later year", rp.FirstYear, label)}, true
+}
+
+// ValidateFor checks a scenario against the plans it is applied to, as Load
+// does for the scenarios in a year folder: repayment must start after the
+// dataset's year. Use it for a scenario read from elsewhere (a --scenario
+// file) or edited in the program. Problems name the scenario's Path (or
+// "scenario") and the field, with no line.
+func (s Scenario) ValidateFor(d Dataset) error {
+	p, bad := yearProblem(s, d.Year)
+	if !bad {
+		return nil
+	}
+	p.File = s.Path
+	if p.File == "" {
+		p.File = "scenario"
+	}
+	return Problems{p}
+}

@@ -1,0 +1,75 @@
+package plan
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+// ChoiceError is a mistake in what was asked for rather than in a file: a
+// year or scenario the plans do not have, or an override that cannot be
+// read. Its message names the option as the command line gives it (--year,
+// --pot), so a command reports it as it is, as a usage error.
+type ChoiceError struct {
+	Option  string // "--year", "--scenario", "--pot", "--write-off" or "--discount-rate"
+	Message string
+}
+
+// Error is the message, naming the option.
+func (e *ChoiceError) Error() string { return e.Message }
+
+func choiceErrorf(option, format string, a ...any) *ChoiceError {
+	return &ChoiceError{Option: option, Message: fmt.Sprintf(format, a...)}
+}
+
+// Year finds the year want names, as a label ("2023/24") or a folder name
+// ("2023-24"), and returns its index in lib.Years; "" is the latest year.
+// A year the library does not have is a *ChoiceError; a library with no
+// years wraps ErrNoPlans.
+func (lib Library) Year(want string) (int, error) {
+	if len(lib.Years) == 0 {
+		return 0, fmt.Errorf("%s: %w", lib.Root, ErrNoPlans)
+	}
+	if want == "" {
+		return len(lib.Years) - 1, nil
+	}
+	have := make([]string, len(lib.Years))
+	for i, y := range lib.Years {
+		if y.Label == want || y.Dir == want {
+			return i, nil
+		}
+		have[i] = y.Label
+	}
+	return 0, choiceErrorf("--year", "--year %s: no such year in %s (have %s)", want, lib.Root, strings.Join(have, ", "))
+}
+
+// PickScenario finds the scenario want names and its index in y.Scenarios:
+// "" is the first, and a scenario's Name picks it. Otherwise a want that
+// names a file (it ends .toml or holds a slash or backslash) is read from
+// name within fsys (the caller's view of where want points), parsed and
+// checked against y's plans as ValidateFor does; its index is -1, since it
+// is not one of the year's. Any other want is a *ChoiceError.
+func (y Year) PickScenario(want string, fsys fs.FS, name string) (Scenario, int, error) {
+	if want == "" {
+		return y.Scenarios[0], 0, nil
+	}
+	names := make([]string, len(y.Scenarios))
+	for i, s := range y.Scenarios {
+		if s.Name == want {
+			return s, i, nil
+		}
+		names[i] = s.Name
+	}
+	if !strings.HasSuffix(want, ".toml") && !strings.ContainsAny(want, `/\`) {
+		return Scenario{}, 0, choiceErrorf("--scenario", "--scenario %s: no such scenario in %s (have %s)", want, y.Label, strings.Join(names, ", "))
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return Scenario{}, -1, fmt.Errorf("cannot read scenario %s: %w", want, unwrapPath(err))
+	}
+	sc, err := ParseScenario(want, data)
+	if err == nil {
+		err = sc.ValidateFor(y.Dataset) // e.g. repayment starting before the plans' year
+	}
+	return sc, -1, err
+}
