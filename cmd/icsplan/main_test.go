@@ -2,14 +2,11 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-
-	"icsplan/internal/plan"
 )
 
 // result is what one run of the command did.
@@ -54,111 +51,37 @@ func goodPlans(t *testing.T) string {
 	return dir
 }
 
-func TestReportExitsZero(t *testing.T) {
-	r := runArgs(t, "--report")
+func TestVersionAndHelp(t *testing.T) {
+	r := runArgs(t, "--version")
 	r.want(t, exitOK)
-	if r.stderr != "" {
-		t.Errorf("stderr: %s", r.stderr)
+	if !regexp.MustCompile(`^icsplan \S+\n$`).MatchString(r.stdout) {
+		t.Errorf("--version printed %q", r.stdout)
 	}
-	if !strings.Contains(r.stdout, "Verdict: ") || !strings.Contains(r.stdout, "2024/25") {
-		t.Errorf("no text report of the latest year:\n%s", r.stdout)
-	}
-	if strings.Contains(r.stdout, "\x1b") {
-		t.Error("colour when stdout is not a terminal")
-	}
-}
-
-func TestNoTerminalPrintsTextReport(t *testing.T) {
-	plain := runArgs(t)
-	plain.want(t, exitOK)
-	if report := runArgs(t, "--report"); plain.stdout != report.stdout {
-		t.Error("with stdout not a terminal and no --report, the output is not the text report")
-	}
-}
-
-func TestFormats(t *testing.T) {
-	for _, f := range []string{"text", "markdown", "csv", "json", "email", "xlsx", "JSON"} {
-		r := runArgs(t, "--format", f, "--year", "2023/24")
+	for _, h := range []string{"--help", "-h", "-help"} {
+		r := runArgs(t, h)
 		r.want(t, exitOK)
-		if r.stdout == "" {
-			t.Errorf("--format %s wrote nothing", f)
+		if !strings.Contains(r.stdout, "Usage:") || r.stderr != "" {
+			t.Errorf("%s: stdout %q stderr %q", h, r.stdout, r.stderr)
 		}
 	}
-	j := runArgs(t, "--format", "json")
-	var v map[string]any
-	if err := json.Unmarshal([]byte(j.stdout), &v); err != nil {
-		t.Errorf("--format json is not JSON: %v", err)
-	}
-	e := runArgs(t, "--format", "email", "--year", "2023/24", "--scenario", "deficit-support-feb-2024")
-	if !strings.HasPrefix(e.stdout, "Subject: Deficit support, February 2024") {
-		t.Errorf("email of the 2023/24 scenario:\n%s", e.stdout)
-	}
-}
-
-func TestBadPlansFolder(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "2023-24", "systems.csv"),
-		"code,name,population,plan\nAAA,Alpha,1000,12x\nBBB,Beta,0,5\n")
-	r := runArgs(t, "--report", dir)
-	r.want(t, exitBadInput)
-	if r.stdout != "" {
-		t.Errorf("stdout not empty: %q", r.stdout)
-	}
-	for _, want := range []string{"systems.csv:2: ", `"12x"`, "systems.csv:3: "} {
-		if !strings.Contains(r.stderr, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+	help := runArgs(t, "--help").stdout
+	for _, line := range []string{
+		"\n  icsplan template -o FILE         write an empty plans file (FILE ends .csv or .xlsx)\n",
+		"\n  --force               with -o, replace FILE even if it is read-only\n",
+	} {
+		if !strings.Contains(help, line) {
+			t.Errorf("the help lacks %q", line)
 		}
 	}
-	if strings.Contains(r.stderr, "Usage:") {
-		t.Error("bad input shows the usage")
-	}
 }
 
-func TestBadScenarioFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "bad.toml")
-	writeFile(t, path, "title = \"x\"\npot = \"£1m\"\nbogus = 1\n")
-	r := runArgs(t, "--report", "--scenario", path)
-	r.want(t, exitBadInput)
-	if r.stdout != "" {
-		t.Errorf("stdout not empty: %q", r.stdout)
-	}
-	if !strings.Contains(r.stderr, path+":3:") {
-		t.Errorf("stderr lacks FILE:LINE:\n%s", r.stderr)
-	}
-	// A bad scenario inside a plans folder stops the load too.
-	dir := goodPlans(t)
-	writeFile(t, filepath.Join(dir, "2023-24", "broken.toml"), "title = \"x\"\npot = 1.5\n")
-	r = runArgs(t, "--report", dir)
-	r.want(t, exitBadInput)
-	if r.stdout != "" || !regexp.MustCompile(`broken\.toml:\d+: `).MatchString(r.stderr) {
-		t.Errorf("stdout %q, stderr:\n%s", r.stdout, r.stderr)
-	}
-	// A scenario file that is not there.
-	r = runArgs(t, "--report", "--scenario", filepath.Join(t.TempDir(), "missing.toml"))
-	r.want(t, exitBadInput)
-}
-
-func TestHostileTextInErrorsIsSafe(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "2023-24", "systems.csv"),
-		"code,name,population,plan\nAAA,Alpha,1000,\"1\x1b]52;c;ZXZpbA==\x07\"\n")
-	r := runArgs(t, "--report", dir)
-	r.want(t, exitBadInput)
-	if strings.ContainsAny(r.stderr, "\x1b\x07") {
-		t.Errorf("stderr carries raw escape sequences: %q", r.stderr)
-	}
-}
-
-func TestHostileNamesInReport(t *testing.T) {
-	dir := t.TempDir()
-	writeFile(t, filepath.Join(dir, "2023-24", "systems.csv"),
-		"code,name,population,plan\nAAA,\"Evil\x1b[31mRed\rX\bY\u009b\u202eZ\",1000,-500\nBBB,Beta,3000,0\n")
-	for _, f := range []string{"text", "markdown", "email"} {
-		r := runArgs(t, "--format", f, dir)
-		r.want(t, exitOK)
-		if strings.ContainsAny(r.stdout, "\x1b\r\b\u009b\u202e") {
-			t.Errorf("%s report carries raw controls: %q", f, r.stdout)
-		}
+// TestSwitchGivenAValue: the flag package's "invalid boolean value" is
+// worded for people.
+func TestSwitchGivenAValue(t *testing.T) {
+	r := runArgs(t, "--report=maybe")
+	r.want(t, exitUsage)
+	if !strings.HasPrefix(r.stderr, "icsplan: --report takes no value (write --report alone), not \"maybe\"\n") {
+		t.Errorf("%s", r.stderr)
 	}
 }
 
@@ -204,6 +127,17 @@ func TestUsageErrors(t *testing.T) {
 	runWith(t, true, nil, "--format", "xlsx").want(t, exitUsage)
 }
 
+func TestHostileTextInErrorsIsSafe(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "2023-24", "systems.csv"),
+		"code,name,population,plan\nAAA,Alpha,1000,\"1\x1b]52;c;ZXZpbA==\x07\"\n")
+	r := runArgs(t, "--report", dir)
+	r.want(t, exitBadInput)
+	if strings.ContainsAny(r.stderr, "\x1b\x07") {
+		t.Errorf("stderr carries raw escape sequences: %q", r.stderr)
+	}
+}
+
 func TestFlagsAfterPath(t *testing.T) {
 	dir := goodPlans(t)
 	r := runArgs(t, dir, "--format", "json")
@@ -214,230 +148,4 @@ func TestFlagsAfterPath(t *testing.T) {
 	r = runArgs(t, "--format", "json", "--", dir)
 	r.want(t, exitOK)
 	runArgs(t, "--", dir, "--format").want(t, exitUsage) // after --, "--format" is a second PATH
-}
-
-func TestOutputFile(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "report.json")
-	r := runArgs(t, "--format", "json", "-o", out)
-	r.want(t, exitOK)
-	if r.stdout != "" {
-		t.Errorf("-o also wrote to stdout: %q", r.stdout)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil || !json.Valid(data) {
-		t.Fatalf("report file: %v", err)
-	}
-	if want := runArgs(t, "--format", "json").stdout; string(data) != want {
-		t.Error("-o wrote something other than the report")
-	}
-	// -o alone means a report, in text.
-	txt := filepath.Join(dir, "report.txt")
-	runArgs(t, "-o", txt).want(t, exitOK)
-	if data, _ := os.ReadFile(txt); !strings.Contains(string(data), "Verdict: ") {
-		t.Error("-o without --format did not write the text report")
-	}
-	ents, _ := os.ReadDir(dir)
-	if len(ents) != 2 {
-		t.Errorf("temporary files left behind: %d entries", len(ents))
-	}
-}
-
-func TestOutputFileKeptOnFailure(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "report.csv")
-	writeFile(t, out, "old report")
-	bad := t.TempDir()
-	writeFile(t, filepath.Join(bad, "2023-24", "systems.csv"), "code,name,population,plan\nAAA,Alpha,1000,12x\n")
-
-	runArgs(t, "--format", "csv", "-o", out, bad).want(t, exitBadInput)
-	runArgs(t, "--format", "pdf", "-o", out).want(t, exitUsage)
-	runArgs(t, "--format", "csv", "--pot", "£700.50", "-o", out).want(t, exitBadInput) // not a whole number of £1 units
-	if data, _ := os.ReadFile(out); string(data) != "old report" {
-		t.Errorf("the old file was changed: %q", data)
-	}
-
-	missing := filepath.Join(dir, "no such folder", "report.csv")
-	r := runArgs(t, "--format", "csv", "-o", missing)
-	r.want(t, exitBadInput)
-	if !strings.Contains(r.stderr, missing) {
-		t.Errorf("error does not name the file:\n%s", r.stderr)
-	}
-
-	if os.Geteuid() != 0 {
-		if err := os.Chmod(dir, 0o555); err != nil {
-			t.Fatal(err)
-		}
-		defer os.Chmod(dir, 0o755)
-		r := runArgs(t, "--format", "csv", "-o", out)
-		r.want(t, exitBadInput)
-		if !strings.Contains(r.stderr, out) {
-			t.Errorf("error does not name the file:\n%s", r.stderr)
-		}
-		if data, _ := os.ReadFile(out); string(data) != "old report" {
-			t.Errorf("the old file was changed: %q", data)
-		}
-	}
-	ents, _ := os.ReadDir(dir)
-	if len(ents) != 1 {
-		t.Errorf("temporary files left behind: %d entries", len(ents))
-	}
-}
-
-func TestColour(t *testing.T) {
-	args := []string{"--report"}
-	if r := runWith(t, true, nil, args...); !strings.Contains(r.stdout, "\x1b[") {
-		t.Error("no colour on a terminal without NO_COLOR")
-	}
-	for _, v := range []string{"1", "0", "false", "yes"} {
-		r := runWith(t, true, map[string]string{"NO_COLOR": v}, args...)
-		r.want(t, exitOK)
-		if strings.Contains(r.stdout, "\x1b") {
-			t.Errorf("colour with NO_COLOR=%q", v)
-		}
-	}
-	if r := runWith(t, true, nil, "--format", "markdown"); strings.Contains(r.stdout, "\x1b") {
-		t.Error("colour in markdown")
-	}
-	dir := t.TempDir()
-	out := filepath.Join(dir, "r.txt")
-	runWith(t, true, nil, "-o", out).want(t, exitOK)
-	if data, _ := os.ReadFile(out); bytes.Contains(data, []byte("\x1b")) {
-		t.Error("colour in a file written with -o")
-	}
-}
-
-func TestVersionAndHelp(t *testing.T) {
-	r := runArgs(t, "--version")
-	r.want(t, exitOK)
-	if !regexp.MustCompile(`^icsplan \S+\n$`).MatchString(r.stdout) {
-		t.Errorf("--version printed %q", r.stdout)
-	}
-	for _, h := range []string{"--help", "-h", "-help"} {
-		r := runArgs(t, h)
-		r.want(t, exitOK)
-		if !strings.Contains(r.stdout, "Usage:") || r.stderr != "" {
-			t.Errorf("%s: stdout %q stderr %q", h, r.stdout, r.stderr)
-		}
-	}
-}
-
-// jsonOf runs a JSON report and decodes it.
-func jsonOf(t *testing.T, args ...string) map[string]any {
-	t.Helper()
-	r := runArgs(t, append([]string{"--format", "json", "--year", "2023/24"}, args...)...)
-	r.want(t, exitOK)
-	var v map[string]any
-	if err := json.Unmarshal([]byte(r.stdout), &v); err != nil {
-		t.Fatal(err)
-	}
-	return v
-}
-
-func field(v map[string]any, path ...string) any {
-	var cur any = v
-	for _, p := range path {
-		cur = cur.(map[string]any)[p]
-	}
-	return cur
-}
-
-func TestOverridesChangeTheJSON(t *testing.T) {
-	base := jsonOf(t)
-	pot := jsonOf(t, "--pot", "£350m")
-	if got := field(pot, "totals", "pot"); got != "350000000.00" {
-		t.Errorf("--pot: totals.pot = %v", got)
-	}
-	if field(pot, "totals", "allocated") == field(base, "totals", "allocated") {
-		t.Error("--pot did not change the allocation")
-	}
-	w := jsonOf(t, "--write-off", "100%")
-	if got := field(w, "scenario", "assumptions", "write_off"); got != "1" {
-		t.Errorf("--write-off: write_off = %v", got)
-	}
-	if field(w, "totals", "effective_grant") != field(w, "totals", "allocated") {
-		t.Error("with a certain write-off the effective grant is not the whole allocation")
-	}
-	dr := jsonOf(t, "--discount-rate", "5%")
-	if got := field(dr, "scenario", "assumptions", "discount_rate"); got != "0.05" {
-		t.Errorf("--discount-rate: discount_rate = %v", got)
-	}
-	if field(dr, "totals", "pv_repayments") == field(base, "totals", "pv_repayments") {
-		t.Error("--discount-rate did not change the present value")
-	}
-}
-
-func TestPathForms(t *testing.T) {
-	dir := goodPlans(t)
-	for _, p := range []string{dir, filepath.Join(dir, "2023-24"), filepath.Join(dir, "2023-24", "systems.csv")} {
-		r := runArgs(t, "--format", "json", p)
-		r.want(t, exitOK)
-		if !strings.Contains(r.stdout, `"year": "2023/24"`) {
-			t.Errorf("%s: %.200s", p, r.stdout)
-		}
-	}
-	r := runArgs(t, "--report", filepath.Join(dir, "nothing here"))
-	r.want(t, exitBadInput)
-	if !strings.Contains(r.stderr, "nothing here") {
-		t.Errorf("missing path not named:\n%s", r.stderr)
-	}
-}
-
-// TestDotInsideAYearFolder: "icsplan ." run inside 2023-24 knows its year
-// from the folder's name, and names files relative to it.
-func TestDotInsideAYearFolder(t *testing.T) {
-	dir := goodPlans(t)
-	t.Chdir(filepath.Join(dir, "2023-24"))
-	r := runArgs(t, "--format", "json", ".")
-	r.want(t, exitOK)
-	if !strings.Contains(r.stdout, `"year": "2023/24"`) || !strings.Contains(r.stdout, `"path": "systems.csv"`) {
-		t.Errorf("%.300s", r.stdout)
-	}
-	t.Chdir(dir)
-	r = runArgs(t, "--format", "json", ".")
-	r.want(t, exitOK)
-	if !strings.Contains(r.stdout, `"path": "2023-24/systems.csv"`) {
-		t.Errorf("%.300s", r.stdout)
-	}
-}
-
-// TestScenarioFileCheckedAgainstTheYear: a --scenario file from elsewhere
-// whose repayment starts in the year of receipt is bad input, named by file.
-func TestScenarioFileCheckedAgainstTheYear(t *testing.T) {
-	dir := goodPlans(t)
-	path := filepath.Join(t.TempDir(), "early.toml")
-	writeFile(t, path, "title = \"Early\"\npot = \"£100k\"\n[repayment]\nfirst_year = \"2023/24\"\nyears = 2\n")
-	r := runArgs(t, "--report", "--scenario", path, dir)
-	r.want(t, exitBadInput)
-	if r.stdout != "" || !strings.Contains(r.stderr, path+": ") || !strings.Contains(r.stderr, "2023/24") {
-		t.Errorf("stdout %q, stderr:\n%s", r.stdout, r.stderr)
-	}
-}
-
-func TestTemplate(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range []string{"plans.csv", "plans.xlsx"} {
-		path := filepath.Join(dir, name)
-		r := runArgs(t, "template", "-o", path)
-		r.want(t, exitOK)
-		data, err := os.ReadFile(path)
-		if err != nil || len(data) == 0 {
-			t.Fatalf("%s: %v", name, err)
-		}
-		var tab plan.Table
-		if strings.HasSuffix(name, ".csv") {
-			tab, err = plan.ReadCSV(name, data)
-		} else {
-			tab, err = plan.ReadXLSX(name, data, "")
-		}
-		if err != nil {
-			t.Fatalf("%s does not read back: %v", name, err)
-		}
-		head := strings.ToLower(strings.Join(tab.Header.Cells, ","))
-		for _, col := range []string{"code", "name", "population", "plan"} {
-			if !strings.Contains(head, col) {
-				t.Errorf("%s header %q lacks %s", name, head, col)
-			}
-		}
-	}
 }

@@ -1,0 +1,77 @@
+package main
+
+import (
+	"bytes"
+
+	"icsplan/internal/engine"
+	"icsplan/internal/plan"
+	"icsplan/internal/report"
+	"icsplan/internal/tui"
+)
+
+// openPlans is the default command: it loads the plans, takes the year,
+// scenario and overrides the flags ask for, and opens the TUI on a terminal
+// or else writes a report.
+func openPlans(c config, e env) error {
+	over, err := plan.ParseOverrides(c.pot, c.writeOff, c.discount)
+	if err != nil {
+		return err
+	}
+	in, err := loadPlans(c)
+	if err != nil {
+		return err
+	}
+	lib := in.lib
+	yi, err := lib.Year(c.year)
+	if err != nil {
+		return err
+	}
+	fsys, name := scenarioFile(c.scenario)
+	sc, si, err := lib.Years[yi].PickScenario(c.scenario, fsys, name)
+	if err != nil {
+		return err
+	}
+	if si < 0 {
+		in.files = append(in.files, c.scenario)
+	}
+	colour := e.tty && e.getenv("NO_COLOR") == ""
+	if !c.report && e.tty {
+		if si < 0 { // a scenario file from outside the year: show it first
+			lib.Years[yi].Scenarios = append([]plan.Scenario{sc}, lib.Years[yi].Scenarios...)
+			si = 0
+		}
+		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: over.Apply, Analyse: engine.AnalyseContext})
+	}
+	if c.output != "" {
+		if err := notAnInput(c.output, in.files); err != nil {
+			return err
+		}
+	}
+	return writeReport(c, e, lib.Years[yi].Dataset, over.Apply(sc), colour)
+}
+
+// writeReport analyses the scenario and writes the report to -o FILE or to
+// stdout, whole: nothing is half-written on an error.
+func writeReport(c config, e env, ds plan.Dataset, sc plan.Scenario, colour bool) error {
+	res, err := engine.Analyse(ds, sc)
+	if err != nil {
+		return err
+	}
+	format := report.Text
+	if c.format != "" {
+		format, _ = report.ParseFormat(c.format)
+	}
+	opt := report.Options{Colour: colour && c.output == "" && format == report.Text}
+	if c.output == "" && format == report.XLSX && e.tty {
+		return usagef("--format xlsx writes a workbook: give -o FILE.xlsx")
+	}
+	var buf bytes.Buffer
+	if err := report.Render(&buf, res, format, opt); err != nil {
+		return err
+	}
+	if c.output != "" {
+		return writeOutput(c, buf.Bytes())
+	}
+	_, err = e.stdout.Write(buf.Bytes())
+	return err
+}
