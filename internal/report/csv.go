@@ -24,7 +24,8 @@ var csvHeader = []string{
 
 // renderCSV writes one row per system, in file order: UTF-8 with a BOM and
 // CRLF line ends so that Excel shows £ and splits rows properly; money as
-// plain numbers with two decimals; text from the input guarded against
+// plain numbers with two decimals; text from the input made safe for a
+// terminal (a CSV report is often read with cat) and then guarded against
 // formula injection.
 func renderCSV(w io.Writer, r analysis.Result) error {
 	j := buildJSON(r)
@@ -34,7 +35,7 @@ func renderCSV(w io.Writer, r analysis.Result) error {
 	cw.UseCRLF = true
 	head := append([]string{}, csvHeader...)
 	for _, y := range j.Years {
-		head = append(head, "repayment "+y.Year)
+		head = append(head, "repayment "+clean(y.Year))
 	}
 	if err := cw.Write(head); err != nil {
 		return err
@@ -47,11 +48,11 @@ func renderCSV(w io.Writer, r analysis.Result) error {
 			byYear[in.Year] = money.Fixed2(in.Total())
 		}
 		row := []string{
-			guard(s.Code), guard(s.Name), guard(s.Region), s.Group,
+			csvText(s.Code), csvText(s.Name), csvText(s.Region), s.Group,
 			strconv.FormatInt(s.Population, 10), s.WeightedPopulation.String(), s.Plan,
 			strconv.FormatBool(s.Eligible), s.Allocation, s.PerHead, s.FairShare, s.Transfer,
 			money.Fixed2(due), s.PVRepayments, s.EffectiveGrant, s.GrantElement,
-			deref(s.PrudencePenalty), deref(s.PenaltyPlan), guard(s.Source), strconv.FormatBool(s.Illustrative),
+			deref(s.PrudencePenalty), deref(s.PenaltyPlan), csvText(s.Source), strconv.FormatBool(s.Illustrative),
 		}
 		for _, y := range j.Years {
 			v, ok := byYear[y.Year]
@@ -78,6 +79,12 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// csvText is a text cell from the input: sanitised as the other formats do
+// (no escape sequences, controls, bidi or zero-width characters, one line),
+// then guarded, so that a formula hidden behind a stripped escape sequence
+// or zero-width character is caught too.
+func csvText(s string) string { return guard(clean(s)) }
 
 // guard stops a spreadsheet reading a text cell as a formula: a cell that
 // starts with = + - @ tab, CR or LF gets a leading '.

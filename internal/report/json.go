@@ -1,9 +1,7 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
-	"io"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
@@ -279,17 +277,4 @@ func jsonGrp(g analysis.GroupResult) jsonGroup {
 		EffectiveGrant: money.Fixed2(g.EffectiveGrant),
 		GrantPerHead:   money.Fixed2(g.GrantPerHead),
 	}
-}
-
-// renderJSON writes the JSON report: two-space indent, trailing newline.
-func renderJSON(w io.Writer, r analysis.Result) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(buildJSON(r)); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
 }
