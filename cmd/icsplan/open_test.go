@@ -221,3 +221,19 @@ func TestScenarioFileCheckedAgainstTheYear(t *testing.T) {
 		t.Errorf("stdout %q, stderr:\n%s", r.stdout, r.stderr)
 	}
 }
+
+// TestScenarioFileSizeLimit: a --scenario file over 64 MiB is refused from
+// its size, naming the file and line 1 (issue 12 item 11: before, it had no
+// limit and was read whole). The file is sparse, so it costs no disk.
+func TestScenarioFileSizeLimit(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "huge.toml")
+	writeFile(t, path, "title = \"Huge\"\npot = \"£1m\"\n")
+	if err := os.Truncate(path, 64<<20+1); err != nil {
+		t.Fatal(err)
+	}
+	r := runArgs(t, "--report", "--scenario", path)
+	r.want(t, exitBadInput)
+	if want := path + ":1: is 67108865 bytes, more than the 64 MiB icsplan reads\n"; !strings.HasPrefix(r.stderr, want) {
+		t.Errorf("stderr:\n%s\nwant it to start %q", r.stderr, want)
+	}
+}

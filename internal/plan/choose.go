@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -46,9 +47,10 @@ func (lib Library) Year(want string) (int, error) {
 // PickScenario finds the scenario want names and its index in y.Scenarios:
 // "" is the first, and a scenario's Name picks it. Otherwise a want that
 // names a file (it ends .toml or holds a slash or backslash) is read from
-// name within fsys (the caller's view of where want points), parsed and
-// checked against y's plans as ValidateFor does; its index is -1, since it
-// is not one of the year's. Any other want is a *ChoiceError.
+// name within fsys (the caller's view of where want points) as Load reads
+// a file (only a regular file, at most MaxFileBytes), parsed and checked
+// against y's plans as ValidateFor does; its index is -1, since it is not
+// one of the year's. Any other want is a *ChoiceError.
 func (y Year) PickScenario(want string, fsys fs.FS, name string) (Scenario, int, error) {
 	if want == "" {
 		return y.Scenarios[0], 0, nil
@@ -63,9 +65,13 @@ func (y Year) PickScenario(want string, fsys fs.FS, name string) (Scenario, int,
 	if !strings.HasSuffix(want, ".toml") && !strings.ContainsAny(want, `/\`) {
 		return Scenario{}, 0, choiceErrorf("--scenario", "--scenario %s: no such scenario in %s (have %s)", want, y.Label, strings.Join(names, ", "))
 	}
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		return Scenario{}, -1, fmt.Errorf("cannot read scenario %s: %w", want, unwrapPath(err))
+	data, err := readInput(fsys, name, want)
+	var ps Problems
+	switch {
+	case errors.As(err, &ps): // not a regular file, or too long
+		return Scenario{}, -1, err
+	case err != nil:
+		return Scenario{}, -1, fmt.Errorf("cannot read scenario %s: %w", want, errors.Unwrap(err))
 	}
 	sc, err := ParseScenario(want, data)
 	if err == nil {

@@ -14,9 +14,6 @@ import (
 // messages and in Dataset.Path, as they sit in the source tree.
 const EmbeddedRoot = "embedded plans"
 
-// MaxFileBytes is the largest systems or scenario file Load reads.
-const MaxFileBytes = 64 << 20
-
 // loader carries what Load needs to name files for people.
 type loader struct {
 	fsys    fs.FS
@@ -205,16 +202,12 @@ func hasSystems(entries []fs.DirEntry) bool {
 	return false
 }
 
-// readFile reads a file within the size limit, noting a problem if it cannot.
+// readFile reads an input file (see readInput), noting a problem if it
+// cannot.
 func (l *loader) readFile(rel string) ([]byte, bool) {
-	name := l.name(rel)
-	if info, err := fs.Stat(l.fsys, rel); err == nil && info.Size() > MaxFileBytes {
-		l.probs = append(l.probs, Problem{File: name, Message: fmt.Sprintf("is %d bytes, more than the %d MiB icsplan reads", info.Size(), MaxFileBytes>>20)})
-		return nil, false
-	}
-	data, err := fs.ReadFile(l.fsys, rel)
+	data, err := readInput(l.fsys, rel, l.name(rel))
 	if err != nil {
-		l.probs = append(l.probs, Problem{File: name, Message: fmt.Sprintf("cannot read: %v", unwrapPath(err))})
+		l.addErr(l.name(rel), err)
 		return nil, false
 	}
 	l.read = append(l.read, rel)
@@ -359,13 +352,4 @@ func (l *loader) loneFile(p string) (Year, bool, error) {
 		return Year{}, false, nil
 	}
 	return Year{Label: label, Dir: dir, Dataset: ds, Scenarios: []Scenario{defaultScenario(ds)}}, true, nil
-}
-
-// unwrapPath drops the path from an fs error; messages name the file already.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
