@@ -34,6 +34,9 @@ func openPlans(c config, e env) error {
 	if si < 0 {
 		in.files = append(in.files, c.scenario)
 	}
+	if err := over.Check(sc); err != nil {
+		return err
+	}
 	colour := e.tty && e.getenv("NO_COLOR") == ""
 	if !c.report && e.tty {
 		if si < 0 { // a scenario file from outside the year: show it first

@@ -237,3 +237,27 @@ func TestScenarioFileSizeLimit(t *testing.T) {
 		t.Errorf("stderr:\n%s\nwant it to start %q", r.stderr, want)
 	}
 }
+
+// TestFlagMistakesAreUsage: the two flag mistakes that exited 1 exit 2
+// with the usage (issue 12 item 12): a --year that is not a year, for a
+// file whose folder does not say its year, and a --pot that the scenario's
+// allocation unit cannot share (before: "funding: pot 1.5 is not a whole
+// number of units of 1").
+func TestFlagMistakesAreUsage(t *testing.T) {
+	dir := t.TempDir()
+	lone := filepath.Join(dir, "mine", "systems.csv")
+	writeFile(t, lone, "code,name,population,plan\nAAA,Alpha,1000,-500\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--report", "--year", "2023-24", lone}, `icsplan: --year: "2023-24" is not a financial year written like 2023/24`},
+		{[]string{"--report", "--pot", "1.5"}, "icsplan: --pot: 1.5 is not a whole number of £1, the allocation unit of scenario deficit-support-2024-25: round it, like --pot 1\n"},
+	} {
+		r := runArgs(t, c.args...)
+		r.want(t, exitUsage)
+		if !strings.HasPrefix(r.stderr, c.want) || !strings.Contains(r.stderr, "Usage:") {
+			t.Errorf("%q: stderr:\n%s", c.args, r.stderr)
+		}
+	}
+}

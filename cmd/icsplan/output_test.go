@@ -45,7 +45,7 @@ func TestOutputFileKeptOnFailure(t *testing.T) {
 
 	runArgs(t, "--format", "csv", "-o", out, bad).want(t, exitBadInput)
 	runArgs(t, "--format", "pdf", "-o", out).want(t, exitUsage)
-	runArgs(t, "--format", "csv", "--pot", "£700.50", "-o", out).want(t, exitBadInput) // not a whole number of £1 units
+	runArgs(t, "--format", "csv", "--pot", "£700.50", "-o", out).want(t, exitUsage) // not a whole number of £1 units
 	if data, _ := os.ReadFile(out); string(data) != "old report" {
 		t.Errorf("the old file was changed: %q", data)
 	}

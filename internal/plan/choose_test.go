@@ -115,3 +115,32 @@ func TestOverrides(t *testing.T) {
 		}
 	}
 }
+
+// TestOverridesCheck: --pot 1.5 cannot be shared in whole pounds; 1,500 is
+// not a whole number of £1000 units, and 1,000 (1,500 rounded down to one)
+// is suggested (issue 12 item 12: before, funding's own words, exit 1).
+func TestOverridesCheck(t *testing.T) {
+	sc := NewScenario()
+	sc.Name = "s"
+	for _, c := range []struct{ pot, unit, want string }{
+		{"1.5", "1", "--pot: 1.5 is not a whole number of £1, the allocation unit of scenario s: round it, like --pot 1"},
+		{"1500", "1000", "--pot: 1500 is not a whole number of £1000, the allocation unit of scenario s: round it, like --pot 1000"},
+		{"0.005", "0.01", "--pot: 0.005 is not a whole number of £0.01, the allocation unit of scenario s: round it, like --pot 0"},
+		{"2000", "1000", ""},
+		{"", "1", ""},
+	} {
+		o, err := ParseOverrides(c.pot, "", "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc.Allocation.Unit = dec(t, c.unit)
+		err = o.Check(sc)
+		var ce *ChoiceError
+		switch {
+		case c.want == "" && err != nil:
+			t.Errorf("pot %s, unit %s: %v", c.pot, c.unit, err)
+		case c.want != "" && (!errors.As(err, &ce) || ce.Option != "--pot" || err.Error() != c.want):
+			t.Errorf("pot %s, unit %s:\n got: %v\nwant: %s", c.pot, c.unit, err, c.want)
+		}
+	}
+}

@@ -132,7 +132,7 @@ func (l *loader) optYear(display, hint string) (string, error) {
 		return "", fmt.Errorf("cannot tell the year of %s: %s or pass --year 2023/24", display, hint)
 	}
 	if _, err := yearStart(l.opt.Year); err != nil {
-		return "", fmt.Errorf("--year: %w", err)
+		return "", choiceErrorf("--year", "--year: %v", err)
 	}
 	return l.opt.Year, nil
 }

@@ -146,7 +146,8 @@ func TestLoadShapes(t *testing.T) {
 		t.Errorf("flat with year: %+v %v", lib.Years, err)
 	}
 	_, err = Load(fsys, "flat", "flat", Options{Year: "2030/32"})
-	if err == nil || err.Error() != `--year: "2030/32" is not a financial year written like 2023/24 (the second part is the year after the first)` {
+	var ce *ChoiceError // a bad --year is a usage mistake, not bad input (issue 12 item 12)
+	if !errors.As(err, &ce) || err.Error() != `--year: "2030/32" is not a financial year written like 2023/24 (the second part is the year after the first)` {
 		t.Errorf("flat with bad year: %v", err)
 	}
 

@@ -51,3 +51,17 @@ func (o Overrides) Apply(s Scenario) Scenario {
 	}
 	return s
 }
+
+// Check says whether the overrides fit scenario s: an overridden pot must
+// be a whole number of s's allocation unit, or funding cannot share it. A
+// pot that does not fit is a *ChoiceError naming --pot; anything else wrong
+// with s is left for Validate.
+func (o Overrides) Check(s Scenario) error {
+	unit := s.Allocation.Unit
+	if !o.Pot.Known || checkUnit(unit) != nil || o.Pot.Value.Mod(unit).IsZero() {
+		return nil
+	}
+	pot := o.Pot.Value
+	return choiceErrorf("--pot", "--pot: %s is not a whole number of %s, the allocation unit of scenario %s: round it, like --pot %s",
+		pot.String(), unitText(unit), s.Name, pot.Sub(pot.Mod(unit)).String())
+}
