@@ -72,3 +72,37 @@ func FuzzParseScenario(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSetField: on any key number and text, SetField never panics; a text
+// it refuses leaves the scenario as it was, and a text it takes shows as a
+// FieldText that sets the same value again.
+func FuzzSetField(f *testing.F) {
+	f.Add(0, "£700m")
+	f.Add(6, "£1000")
+	f.Add(7, "on")
+	f.Add(9, "99999999999999999999")
+	f.Add(10, "25%, 25%; 50%")
+	f.Add(13, "150%")
+	f.Add(14, "(1,000)")
+	f.Fuzz(func(t *testing.T, k int, text string) {
+		if k < 0 {
+			k = -(k + 1)
+		}
+		key := EditableFields[k%len(EditableFields)]
+		sc := NewScenario()
+		r := DefaultRepayment("2023/24")
+		sc.Repayment = &r
+		before := sc
+		if err := sc.SetField(key, text); err != nil {
+			if !scenarioEqual(sc, before) || err.Error() == "" {
+				t.Fatalf("%s = %q refused (%v) but changed the scenario", key, text, err)
+			}
+			return
+		}
+		shown := sc.FieldText(key)
+		again := sc
+		if err := again.SetField(key, shown); err != nil || !scenarioEqual(again, sc) {
+			t.Fatalf("%s = %q shows as %q, which does not set it again (%v)", key, text, shown, err)
+		}
+	})
+}
