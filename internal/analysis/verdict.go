@@ -152,11 +152,26 @@ func differsWhere(res *Result, differ int) string {
 		if c.Verdict == res.Verdict.Label {
 			continue
 		}
-		example := fmt.Sprintf("with a %s write-off at a %s discount rate it is %s", pct(c.WriteOff), pct(c.DiscountRate), c.Verdict.Words())
+		example := fmt.Sprintf("with a %s write-off at a %s discount rate %s", pct(c.WriteOff), pct(c.DiscountRate), c.Verdict.Clause())
 		if differ > 1 {
 			example = "for example, " + example
 		}
 		return example
 	}
 	return ""
+}
+
+// Clause returns the verdict as a clause that can end a sentence: "the money
+// rewards deficit plans", "the money rewards balanced plans", "the money is
+// neutral", "the groups cannot be compared". Words is the verdict's label,
+// which reads as English only on its own or after "Verdict:".
+func (l Label) Clause() string {
+	switch l {
+	case RewardsDeficit, RewardsBalanced:
+		return "the money " + l.Words()
+	case Neutral:
+		return "the money is neutral"
+	default:
+		return "the groups cannot be compared"
+	}
 }

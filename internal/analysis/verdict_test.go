@@ -63,7 +63,7 @@ func TestCaveatsOf(t *testing.T) {
 		"2 eligible systems have no plan figure, so their deficit on that basis is taken as zero.",
 		"£40.00 of the £100.00 pot is not allocated: the eligible systems' caps total less than the pot.",
 		"Eligibility is decided on forecast figures but the groups on plans, so a system can receive money in either group.",
-		"The verdict holds in 1 of the 3 combinations of write-off and discount rate tried; for example, with a 0% write-off at a 0% discount rate it is neutral.",
+		"The verdict holds in 1 of the 3 combinations of write-off and discount rate tried; for example, with a 0% write-off at a 0% discount rate the money is neutral.",
 	}
 	if got := CaveatsOf(r); !reflect.DeepEqual(got, want) {
 		t.Errorf("caveats:\n%q\nwant\n%q", got, want)
@@ -73,5 +73,30 @@ func TestCaveatsOf(t *testing.T) {
 		Scenario: plan.Scenario{Eligibility: plan.Eligibility{Rule: plan.RuleAll}}}
 	if got := CaveatsOf(ok); len(got) != 0 {
 		t.Errorf("caveats of a clean result: %q", got)
+	}
+}
+
+// TestRobustnessCaveatReadsAsEnglish: the caveat names the first cell whose
+// verdict differs in a clause that reads as English whichever of the four
+// labels that cell has (it once read "it is rewards balanced plans").
+func TestRobustnessCaveatReadsAsEnglish(t *testing.T) {
+	const lead = "The verdict holds in 1 of the 2 combinations of write-off and discount rate tried; with a 25% write-off at a 3.5% discount rate "
+	for cellLabel, want := range map[Label]string{
+		RewardsDeficit:  lead + "the money rewards deficit plans.",
+		RewardsBalanced: lead + "the money rewards balanced plans.",
+		Neutral:         lead + "the money is neutral.",
+		CannotCompare:   lead + "the groups cannot be compared.",
+	} {
+		own := Neutral
+		if cellLabel == Neutral {
+			own = RewardsBalanced
+		}
+		r := &Result{Dataset: DatasetInfo{Systems: 1}, Verdict: Verdict{Label: own},
+			Scenario:    plan.Scenario{Eligibility: plan.Eligibility{Rule: plan.RuleAll}},
+			Sensitivity: []Cell{cell("0.5", "0.035", own), cell("0.25", "0.035", cellLabel)}}
+		got := CaveatsOf(r)
+		if len(got) != 1 || got[0] != want {
+			t.Errorf("a %s cell under a %s verdict: %q, want %q", cellLabel, own, got, want)
+		}
 	}
 }

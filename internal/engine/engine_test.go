@@ -83,7 +83,7 @@ func TestShippedHeadlines(t *testing.T) {
 			caveats: []string{
 				"31 of the 42 plan figures are illustrative, not reported (see the source column).",
 				// With no write-off and no discounting a loan repaid in full is worth nothing.
-				"The verdict holds in 14 of the 15 combinations of write-off and discount rate tried; with a 0% write-off at a 0% discount rate it is neutral.",
+				"The verdict holds in 14 of the 15 combinations of write-off and discount rate tried; with a 0% write-off at a 0% discount rate the money is neutral.",
 			},
 		},
 		{
@@ -97,7 +97,7 @@ func TestShippedHeadlines(t *testing.T) {
 			text:         "Systems that planned deficits receive £28.23 of effective grant per head, against nothing for systems that planned to balance.",
 			caveats: []string{
 				"28 of the 42 plan figures are illustrative, not reported (see the source column).",
-				"The verdict holds in 14 of the 15 combinations of write-off and discount rate tried; with a 0% write-off at a 0% discount rate it is neutral.",
+				"The verdict holds in 14 of the 15 combinations of write-off and discount rate tried; with a 0% write-off at a 0% discount rate the money is neutral.",
 			},
 		},
 	}
