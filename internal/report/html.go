@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/chart"
 )
 
 // The HTML format is a board paper in one self-contained file: inline CSS,
@@ -63,6 +64,7 @@ type sectionView struct {
 	Figure  *figureView
 	Table   *tableView
 	Notes   []string
+	Class   string // "keep": short and without a chart, print moves it whole to the next page rather than split it; "first": the body starts a page
 }
 
 // figureView is a chart drawn inline.
@@ -76,6 +78,7 @@ type figureView struct {
 type tableView struct {
 	Number  int
 	Caption string
+	Short   bool // few enough rows to keep on one page
 	Head    []cellView
 	Rows    []rowView
 	Total   *rowView
@@ -118,12 +121,12 @@ func renderHTML(w io.Writer, d doc, charts map[string]figure) error {
 	v.FactsNumber = 2
 	tables, figures := 0, 0
 	for i, s := range d.sections {
-		sv := viewSection(s, "s"+itoa(i+3), itoa(i+3)+".", &tables, &figures, charts)
+		sv := viewSection(s, "s"+itoa(i+3), itoa(i+3)+".", i == 0, &tables, &figures, charts)
 		v.Sections = append(v.Sections, sv)
 	}
 	v.CaveatNumber = len(d.sections) + 3
 	for i, s := range d.annexes {
-		v.Annexes = append(v.Annexes, viewSection(s, "annex-"+itoa(i+1), "", &tables, &figures, charts))
+		v.Annexes = append(v.Annexes, viewSection(s, "annex-"+itoa(i+1), "", false, &tables, &figures, charts))
 	}
 	return paperTmpl.ExecuteTemplate(w, "paper", v)
 }
@@ -171,8 +174,12 @@ func actionWords(l analysis.Label) string {
 	}
 }
 
+// keepRows is the most rows a section's table has for print to keep the
+// section on one page; a longer table splits, its header repeated.
+const keepRows = 16
+
 // viewSection lays out one section, numbering its table and figure.
-func viewSection(s section, id, number string, tables, figures *int, charts map[string]figure) sectionView {
+func viewSection(s section, id, number string, first bool, tables, figures *int, charts map[string]figure) sectionView {
 	sv := sectionView{ID: id, Number: number, Heading: s.heading, Intro: s.intro, Notes: s.notes}
 	if f, ok := charts[s.chart]; ok && s.chart != "" {
 		*figures++
@@ -182,13 +189,21 @@ func viewSection(s section, id, number string, tables, figures *int, charts map[
 		*tables++
 		sv.Table = viewTable(*s.table, *tables, s.heading)
 	}
+	var class []string
+	if sv.Figure == nil && (s.table == nil || len(s.table.rows) <= keepRows) {
+		class = append(class, "keep")
+	}
+	if first {
+		class = append(class, "first")
+	}
+	sv.Class = strings.Join(class, " ")
 	return sv
 }
 
 // viewTable merges joined columns (a footnote mark) into the cell before
 // them and links rows to the annex rows they trace to.
 func viewTable(t table, number int, caption string) *tableView {
-	tv := &tableView{Number: number, Caption: caption}
+	tv := &tableView{Number: number, Caption: caption, Short: len(t.rows) <= keepRows}
 	merge := func(cells []string, id, href string) rowView {
 		rv := rowView{ID: id}
 		for i, c := range t.cols {
@@ -235,5 +250,57 @@ func viewTable(t table, number int, caption string) *tableView {
 
 // renderHTMLReport builds the doc and the charts and writes the paper.
 func renderHTMLReport(w io.Writer, r analysis.Result) error {
-	return renderHTML(w, buildDoc(r), nil)
+	d := buildDoc(r)
+	figs := map[string]figure{}
+	for _, s := range d.sections {
+		c, ok := chart.Lookup(s.chart)
+		if !ok {
+			continue
+		}
+		data := c.Build(r)
+		if data.Empty() {
+			continue // the section's own words say why (a grant has no repayments)
+		}
+		caption := data.Title
+		data.Title = "" // the figure's caption carries it
+		svg, err := chart.InlineSVG(data, paperSize(c.Name))
+		if err != nil {
+			return err
+		}
+		// Trusted markup: gonum escapes every text it draws (html.EscapeString)
+		// and the chart's labels are sanitised; TestHTMLHostileNamesCannotInject
+		// checks that a hostile name adds no element or attribute.
+		figs[c.Name] = figure{caption: caption, svg: template.HTML(svg)}
+	}
+	var b strings.Builder
+	if err := renderHTML(&b, d, figs); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, strings.Map(xmlChar, b.String()))
+	return err
+}
+
+// xmlChar replaces the Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0 to
+// U+FDEF and the last two of every plane), which sanitised text keeps but
+// neither HTML nor SVG may hold, with U+FFFD.
+func xmlChar(r rune) rune {
+	if (r >= 0xfdd0 && r <= 0xfdef) || r&0xfffe == 0xfffe {
+		return '\uFFFD'
+	}
+	return r
+}
+
+// paperSize is a chart's size in the paper: the text's width (180 mm at 96
+// pixels to the inch, so the chart's type prints at its own size), and a
+// height that suits the chart.
+func paperSize(name string) chart.Size {
+	const width = 680
+	switch name {
+	case "transfers": // bars stand as columns labelled by code
+		return chart.Size{Width: width, Height: 270}
+	case "sensitivity":
+		return chart.Size{Width: width, Height: 230}
+	default:
+		return chart.Size{Width: width, Height: 200}
+	}
 }

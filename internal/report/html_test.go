@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"icsplan/internal/chart"
 	"icsplan/plans"
 
 	"golang.org/x/net/html"
@@ -358,12 +359,107 @@ func TestHTMLIsABoardPaper(t *testing.T) {
 				}
 				at = i
 			}
+			root := parseHTML(t, renderString(t, c.res, HTML, Options{}))
+			svgs, captions := 0, 0
+			walk(root, func(n *html.Node) {
+				if n.Type == html.ElementNode && n.Data == "svg" {
+					svgs++
+				}
+				if n.Type == html.ElementNode && n.Data == "figcaption" {
+					captions++
+				}
+			})
+			// Per head, transfers and sensitivity always; repayments unless it is a grant.
+			wantFigs := 3
+			if len(c.res.Years) > 0 {
+				wantFigs = 4
+			}
+			if svgs != wantFigs || captions != wantFigs {
+				t.Errorf("%d charts and %d figure captions, want %d", svgs, captions, wantFigs)
+			}
 			summary := text[strings.Index(text, "1. Summary"):strings.Index(text, "2. The scenario")]
 			for _, fig := range []string{poundsPence(c.res.Deficit.GrantPerHead), poundsPence(c.res.Balanced.GrantPerHead),
 				pounds(c.res.NetTransferToDeficit)} {
 				if !strings.Contains(summary, fig) {
 					t.Errorf("the summary lacks %s:\n%s", fig, summary)
 				}
+			}
+		})
+	}
+}
+
+// FuzzHTMLNames puts arbitrary text in every field a data file or scenario
+// can fill and checks the paper: well-formed, and made of the same elements
+// and attributes as the paper of plain names (nothing injected).
+func FuzzHTMLNames(f *testing.F) {
+	for _, s := range []string{"", "Plain name", evil, hostile, "\uffff\ufffe\U0010FFFF\ufdd0", "a\r\nb\nc",
+		"</svg><script>x</script>", "]]><![CDATA[", "&#x3c;b&#x3e;", "javascript:alert(1)", "\xff\xfe"} {
+		f.Add(s, s)
+	}
+	plain := fixture()
+	want := keys(shape(parseHTML(f, renderString(f, plain, HTML, Options{}))))
+	f.Fuzz(func(t *testing.T, name, other string) {
+		r := fixture()
+		r.Systems = append(r.Systems[:0:0], r.Systems...)
+		r.Systems[0].Name = name
+		r.Systems[1].Code = other
+		r.Systems[2].Name = other + name
+		r.Systems[3].Source = name
+		r.Scenario.Title = name
+		r.Scenario.Note = other
+		r.Dataset.Path = other
+		r.Caveats = append(r.Caveats[:len(r.Caveats):len(r.Caveats)], name)
+		out := renderString(t, r, HTML, Options{})
+		checkWellFormed(t, out)
+		if got := keys(shape(parseHTML(t, out))); got != want {
+			t.Fatalf("names changed the paper's elements or attributes:\n got %s\nwant %s", got, want)
+		}
+	})
+}
+
+// keys lists a shape's kinds of element and attribute, without counts.
+func keys(m map[string]int) string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return strings.Join(out, " ")
+}
+
+// TestChartsShowTheTablesFigures checks that the charts print the figures
+// the tables beside them show (both foot their £000 columns the same way).
+func TestChartsShowTheTablesFigures(t *testing.T) {
+	for _, c := range cases(t) {
+		t.Run(c.name, func(t *testing.T) {
+			d := buildDoc(c.res)
+			byCode := map[string]string{}
+			tr := chart.Transfers(c.res)
+			for _, s := range tr.Series {
+				for i, v := range s.Values {
+					if !v.Missing {
+						byCode[strings.TrimSuffix(tr.Short[i], " "+illustrativeMark)] = v.Text
+					}
+				}
+			}
+			sys := d.sections[1].table // Code, mark, Name, G, Plan, Allocated, Per head, Fair share, Transfer, …
+			for i, row := range sys.rows {
+				if got := byCode[row[0]]; got != row[8] {
+					t.Errorf("%s: the chart shows a transfer of %q, the Systems table %q", row[0], got, row[8])
+				}
+				if i >= len(c.res.Systems) {
+					t.Fatal("more rows than systems")
+				}
+			}
+			rep := chart.Repayments(c.res)
+			if tab := d.sections[2].table; tab != nil {
+				for i, row := range tab.rows {
+					if rep.Totals[i].Text != row[3] || rep.Categories[i] != row[0] {
+						t.Errorf("%s: the chart's total is %q, the table's %q", row[0], rep.Totals[i].Text, row[3])
+					}
+				}
+			} else if !rep.Empty() {
+				t.Error("the chart has repayments the table does not")
 			}
 		})
 	}

@@ -156,6 +156,7 @@ func groupSection(r analysis.Result, c systemColumns) section {
 			"so each £000 column adds up to its exact total. Per-head figures are rounded on their own, not footed; " +
 			"per head in the last row is over all systems."},
 		table: t,
+		chart: "per-head",
 	}
 	if n := tieNote("planned deficit", all.deficit, exactDeficitK(r),
 		"Each group's planned deficit is the sum of its deficit plans as the Systems table shows them, so the tables agree."); n != "" {
@@ -211,11 +212,12 @@ func systemSection(r analysis.Result, c systemColumns) section {
 			"less fair share as shown. Per-head figures are rounded on their own, not footed."},
 		table: t,
 		notes: notes,
+		chart: "transfers",
 	}
 }
 
 func repaymentSection(r analysis.Result) section {
-	s := section{heading: "Repayments by year"}
+	s := section{heading: "Repayments by year", chart: "repayments"}
 	if r.Scenario.Repayment == nil {
 		s.intro = []string{"None: the money is a grant."}
 		return s
@@ -249,7 +251,7 @@ func repaymentSection(r analysis.Result) section {
 
 func sensitivitySection(r analysis.Result) section {
 	g := r.Grid()
-	s := section{heading: "Sensitivity: grant element and verdict"}
+	s := section{heading: "Sensitivity: grant element and verdict", chart: "sensitivity"}
 	if len(g.WriteOffs) == 0 {
 		s.intro = []string{"No sensitivity grid was computed."}
 		return s

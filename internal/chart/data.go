@@ -1,0 +1,252 @@
+package chart
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/money"
+	"icsplan/internal/sanitize"
+
+	"github.com/shopspring/decimal"
+)
+
+// The builders: each makes a chart's Data from an analysis, formatting every
+// figure once from the result with internal/money.
+
+// PerHead is cash and effective grant per head of registered population for
+// each group, against the fair share (the allocated total spread over
+// everyone) and the effective grant per head over all systems.
+func PerHead(r analysis.Result) Data {
+	d := Data{
+		Name:  "per-head",
+		Title: "Cash and effective grant per head, by group, against the fair share",
+		Unit:  "£ per head of registered population",
+		Kind:  Bars,
+	}
+	cash := Series{Name: "Cash per head"}
+	grant := Series{Name: "Effective grant per head"}
+	for _, g := range []analysis.GroupResult{r.Deficit, r.Balanced} {
+		name := "Deficit plans"
+		if g.Group == analysis.Balanced {
+			name = "Balanced plans"
+		}
+		d.Categories = append(d.Categories, name+" ("+systems(g.Systems)+")")
+		if g.Systems == 0 {
+			cash.Values = append(cash.Values, Value{Text: "–", Missing: true})
+			grant.Values = append(grant.Values, Value{Text: "–", Missing: true})
+			continue
+		}
+		cash.Values = append(cash.Values, Value{Exact: g.PerHead, Text: pence(g.PerHead)})
+		grant.Values = append(grant.Values, Value{Exact: g.GrantPerHead, Text: pence(g.GrantPerHead)})
+	}
+	d.Series = []Series{cash, grant}
+	d.Refs = []Ref{
+		{Label: "Fair share (cash per head, all systems)", Exact: r.FairSharePerHead, Text: pence(r.FairSharePerHead)},
+		{Label: "Effective grant per head, all systems", Exact: r.Totals.GrantPerHead, Text: pence(r.Totals.GrantPerHead)},
+	}
+	return d
+}
+
+// Sensitivity is the grant element and the verdict at each write-off
+// probability and discount rate of the grid, write-off down the side.
+func Sensitivity(r analysis.Result) Data {
+	d := Data{
+		Name:     "sensitivity",
+		Title:    "Grant element and verdict, by chance of write-off and discount rate",
+		Unit:     "grant element (effective grant ÷ cash)",
+		Kind:     Heat,
+		RowTitle: "Chance of write-off",
+		ColTitle: "Discount rate",
+	}
+	g := r.Grid()
+	if len(g.WriteOffs) == 0 {
+		d.Notes = []string{"No sensitivity grid was computed."}
+		return d
+	}
+	for _, rate := range g.Rates {
+		d.Categories = append(d.Categories, pct(rate))
+	}
+	for i, w := range g.WriteOffs {
+		d.Rows = append(d.Rows, pct(w))
+		row := make([]Cell, len(g.Rates))
+		for k, c := range g.Cells[i] {
+			row[k] = Cell{Text: "–"}
+			if c.Verdict != "" {
+				row[k] = Cell{Exact: c.GrantElement, Text: money.Percent(c.GrantElement, 1), Verdict: c.Verdict.Short(),
+					Own: i == g.OwnWriteOff && k == g.OwnRate}
+			}
+		}
+		d.Cells = append(d.Cells, row)
+	}
+	d.Notes = []string{"Outlined (*): the scenario's own assumptions. Darker: more of the cash is, in effect, a grant."}
+	return d
+}
+
+// mostEachWay is how many systems the transfers chart shows at each end
+// when there are too many for a bar each.
+const mostEachWay = 30
+
+// Transfers is each system's cash above (or, in brackets, below) its fair
+// share, in £000, biggest first, coloured by group; with more than 60
+// systems, the 30 biggest each way.
+func Transfers(r analysis.Result) Data {
+	d := Data{
+		Name:  "transfers",
+		Title: "Cash above or below each system's fair share (£000)",
+		Unit:  "£000 above (below) fair share",
+		Kind:  HBars,
+	}
+	if len(r.Systems) == 0 {
+		d.Notes = []string{"No systems."}
+		return d
+	}
+	idx := make([]int, len(r.Systems))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ta, tb := r.Systems[idx[a]].Transfer, r.Systems[idx[b]].Transfer
+		if c := ta.Cmp(tb); c != 0 {
+			return c > 0
+		}
+		return r.Systems[idx[a]].Code < r.Systems[idx[b]].Code
+	})
+	left := 0
+	if len(idx) > 2*mostEachWay { // a bar per system stops being legible: the biggest each way
+		left = len(idx) - 2*mostEachWay
+		idx = append(idx[:mostEachWay:mostEachWay], idx[len(idx)-mostEachWay:]...)
+	}
+	shown := footedTransfers(r)
+	def := Series{Name: "Planned a deficit"}
+	bal := Series{Name: "Planned to balance"}
+	marked := false
+	for _, i := range idx {
+		s := r.Systems[i]
+		label := clean(s.Code)
+		if s.Illustrative() {
+			label += " " + illustrativeMark
+			marked = true
+		}
+		d.Categories = append(d.Categories, shorten(label+" "+clean(s.Name), 40))
+		d.Short = append(d.Short, shorten(label, 12))
+		v := Value{Exact: s.Transfer.Shift(-3), Text: kText(shown[i])}
+		if s.Group == analysis.Deficit {
+			def.Values, bal.Values = append(def.Values, v), append(bal.Values, Value{Missing: true})
+		} else {
+			def.Values, bal.Values = append(def.Values, Value{Missing: true}), append(bal.Values, v)
+		}
+	}
+	d.Series = []Series{def, bal}
+	d.Notes = []string{"Fair share: the money allocated, shared by weighted population. Brackets: less than the fair share."}
+	if left > 0 {
+		d.Notes = append(d.Notes, "The "+itoa(mostEachWay)+" biggest each way of "+itoa(len(r.Systems))+
+			" systems; the "+itoa(left)+" between them are not shown.")
+	}
+	if marked {
+		d.Notes = append(d.Notes, illustrativeMark+" Illustrative figures, not reported ones (from the source column).")
+	}
+	return d
+}
+
+// Repayments is what all systems pay back in each year, principal and
+// interest stacked, in £000, with each year's total above its bar.
+func Repayments(r analysis.Result) Data {
+	d := Data{
+		Name:  "repayments",
+		Title: "Repayments due back by year, all systems (£000)",
+		Unit:  "£000",
+		Kind:  Stacked,
+	}
+	switch {
+	case r.Scenario.Repayment == nil:
+		d.Notes = []string{"None: the money is a grant."}
+		return d
+	case len(r.Years) == 0:
+		d.Notes = []string{"Nothing is due back."}
+		return d
+	}
+	p, in := Series{Name: "Principal"}, Series{Name: "Interest"}
+	ps, is := make([]decimal.Decimal, len(r.Years)), make([]decimal.Decimal, len(r.Years))
+	for i, y := range r.Years {
+		ps[i], is[i] = y.Principal, y.Interest
+	}
+	pk, _ := money.FootDecimals(ps, thousand)
+	ik, _ := money.FootDecimals(is, thousand)
+	for i, y := range r.Years {
+		d.Categories = append(d.Categories, clean(y.Year))
+		p.Values = append(p.Values, Value{Exact: y.Principal.Shift(-3), Text: kText(pk[i])})
+		in.Values = append(in.Values, Value{Exact: y.Interest.Shift(-3), Text: kText(ik[i])})
+		total := y.Principal.Add(y.Interest)
+		d.Totals = append(d.Totals, Value{Exact: total.Shift(-3), Text: kText(pk[i].Add(ik[i]))})
+	}
+	d.Series = []Series{p, in}
+	return d
+}
+
+// illustrativeMark flags illustrative figures, as the reports do.
+const illustrativeMark = "†"
+
+// pence shows a per-head figure: £35.43, (£1.20) when negative.
+func pence(d decimal.Decimal) string {
+	return money.Format(d, money.Style{Scale: money.Pence, Brackets: true})
+}
+
+// The £000 figures printed on the transfers and repayments charts are the
+// paper's tables' own (DESIGN.md, "Display rounding that foots"): each
+// column rounded to £000 by largest remainder of its exact total
+// (money.FootDecimals), a transfer shown as allocated less fair share as
+// shown, a year's total as principal plus interest as shown. So a bar's
+// figure is the figure in the table beside it.
+
+var thousand = decimal.NewFromInt(1000)
+
+// footedTransfers is each system's transfer in £000 as the Systems table
+// shows it: its footed allocation less its footed fair share.
+func footedTransfers(r analysis.Result) []decimal.Decimal {
+	alloc, fair := make([]decimal.Decimal, len(r.Systems)), make([]decimal.Decimal, len(r.Systems))
+	for i, s := range r.Systems {
+		alloc[i], fair[i] = s.Allocation, s.FairShare
+	}
+	ak, _ := money.FootDecimals(alloc, thousand)
+	fk, _ := money.FootDecimals(fair, thousand)
+	out := make([]decimal.Decimal, len(r.Systems))
+	for i := range out {
+		out[i] = ak[i].Sub(fk[i])
+	}
+	return out
+}
+
+// kText shows a whole number of £000, negatives in brackets and no £ sign
+// (the axis carries the unit): 11,293 or (11,293).
+func kText(k decimal.Decimal) string {
+	return money.Format(k, money.Style{Scale: money.Pounds, Brackets: true, NoSymbol: true})
+}
+
+// pct shows a rate as a percentage with up to two decimals: 3.5%, 50%.
+func pct(d decimal.Decimal) string { return d.Shift(2).Round(2).String() + "%" }
+
+// systems says "1 system" or "15 systems".
+func systems(n int) string {
+	if n == 1 {
+		return "1 system"
+	}
+	return itoa(n) + " systems"
+}
+
+func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
+
+// clean makes text from a data file safe to print, on one line.
+func clean(s string) string {
+	return sanitize.Text(strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s))
+}
+
+// shorten cuts s to at most n characters, ending it with … when cut.
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimRight(string(r[:n-1]), " ") + "…"
+}

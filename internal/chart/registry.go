@@ -1,0 +1,47 @@
+package chart
+
+import (
+	"slices"
+
+	"icsplan/internal/analysis"
+)
+
+// Chart is a registered chart: its name on the command line, what it shows,
+// and how its data is made from an analysis.
+type Chart struct {
+	Name  string
+	About string
+	Build func(analysis.Result) Data
+}
+
+// charts is the registry, in the order lists show it. A later chart (the
+// incentive thresholds, a multi-year series) is one more entry here and a
+// builder in a file of its own.
+var charts = []Chart{
+	{Name: "per-head", About: "cash and effective grant per head, by group, against the fair share", Build: PerHead},
+	{Name: "sensitivity", About: "the sensitivity grid as a heat map, with the verdict in each cell", Build: Sensitivity},
+	{Name: "transfers", About: "each system's cash above or below its fair share (£000)", Build: Transfers},
+	{Name: "repayments", About: "repayments due back by year, principal and interest (£000)", Build: Repayments},
+}
+
+// Charts lists every registered chart.
+func Charts() []Chart { return slices.Clone(charts) }
+
+// Lookup finds a chart by name.
+func Lookup(name string) (Chart, bool) {
+	for _, c := range charts {
+		if c.Name == name {
+			return c, true
+		}
+	}
+	return Chart{}, false
+}
+
+// Names lists the registered charts' names.
+func Names() []string {
+	out := make([]string, len(charts))
+	for i, c := range charts {
+		out[i] = c.Name
+	}
+	return out
+}

@@ -1,0 +1,38 @@
+package chart
+
+import (
+	"testing"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/engine"
+	"icsplan/internal/plan"
+	"icsplan/plans"
+)
+
+// shipped is one shipped scenario analysed on its year's embedded plans.
+type shipped struct {
+	name string // golden file stem: year folder and scenario name
+	res  analysis.Result
+}
+
+func shippedResults(t testing.TB) []shipped {
+	t.Helper()
+	lib, err := plan.Load(plans.FS, ".", "embedded plans", plan.Options{})
+	if err != nil {
+		t.Fatalf("loading the embedded plans: %v", err)
+	}
+	var out []shipped
+	for _, y := range lib.Years {
+		for _, sc := range y.Scenarios {
+			res, err := engine.Analyse(y.Dataset, sc)
+			if err != nil {
+				t.Fatalf("%s %s: %v", y.Dir, sc.Name, err)
+			}
+			out = append(out, shipped{name: y.Dir + "_" + sc.Name, res: res})
+		}
+	}
+	if len(out) < 4 {
+		t.Fatalf("found %d shipped scenarios, want at least 4", len(out))
+	}
+	return out
+}
