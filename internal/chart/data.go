@@ -80,7 +80,7 @@ func Sensitivity(r analysis.Result) Data {
 		}
 		d.Cells = append(d.Cells, row)
 	}
-	d.Notes = []string{"Outlined (*): the scenario's own assumptions. Darker: more of the cash is, in effect, a grant."}
+	d.Notes = []string{"Outlined and marked *: the scenario's own assumptions. Darker: more of the cash is, in effect, a grant."}
 	return d
 }
 
