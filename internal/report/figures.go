@@ -70,11 +70,19 @@ func pct(d decimal.Decimal) string {
 }
 
 // clean makes text from a data file safe for a terminal, and keeps it on one
-// line: line breaks become spaces before sanitising.
+// line: line breaks (CRLF, LF, and the Unicode line and paragraph
+// separators, which editors and some viewers also break lines at) become
+// spaces before sanitising.
 func clean(s string) string {
-	s = strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s)
+	if strings.IndexByte(s, '\n') >= 0 || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") {
+		s = lineBreaks.Replace(s)
+	}
 	return sanitize.Text(s)
 }
+
+// lineBreaks turns each line break into a space; built once (a Replacer
+// compiles its table on first use).
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\u2028", " ", "\u2029", " ")
 
 // illustrativeMark flags rows whose figures are illustrative.
 const illustrativeMark = "†"
