@@ -237,9 +237,10 @@ func systems(n int) string {
 
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
 
-// clean makes text from a data file safe to print, on one line.
+// clean makes text from a data file safe to print, on one line: line breaks,
+// the Unicode line and paragraph separators among them, become spaces.
 func clean(s string) string {
-	return sanitize.Text(strings.NewReplacer("\r\n", " ", "\n", " ").Replace(s))
+	return sanitize.Text(strings.NewReplacer("\r\n", " ", "\n", " ", "\u2028", " ", "\u2029", " ").Replace(s))
 }
 
 // shorten cuts s to at most n characters, ending it with … when cut.

@@ -67,6 +67,9 @@ func checkE2E(t *testing.T, res analysis.Result, fm Format) {
 		}
 		out = strings.TrimPrefix(out, "\ufeff")
 	}
+	if fm == HTML {
+		out = svgTabs.ReplaceAllStringFunc(out, func(svg string) string { return strings.ReplaceAll(svg, "\t", " ") })
+	}
 	if why := terminalHazard(out, allowed); why != "" {
 		t.Fatalf("%s carries %s", fm, why)
 	}
@@ -89,6 +92,12 @@ func checkE2E(t *testing.T, res analysis.Result, fm Format) {
 		}
 	}
 }
+
+// svgTabs finds the paper's inline charts: the SVG writer the chart package
+// uses (gonum's vgsvg) indents its own markup with tabs, which carry no data
+// and are let through there, and only there; every other check still
+// applies inside the charts.
+var svgTabs = regexp.MustCompile(`(?s)<svg.*?</svg>`)
 
 // plainNumber is a figure as the CSV report writes one.
 var plainNumber = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
