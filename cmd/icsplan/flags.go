@@ -13,6 +13,8 @@ import (
 // config is everything the command line says.
 type config struct {
 	command                 string // a subcommand such as "template"; "" for the default
+	name                    string // what a named subcommand acts on ("chart NAME")
+	size                    string // --size of a chart
 	year, scenario, sheet   string
 	pot, writeOff, discount string
 	report                  bool
@@ -30,6 +32,7 @@ type subcommand struct {
 	name  string
 	usage string // its line under Usage:, such as "template -o FILE  write ..."
 	path  bool   // takes a PATH, as the default command does
+	named bool   // takes a NAME first ("chart per-head"), which may be left out
 	run   func(config, env) error
 }
 
@@ -65,9 +68,10 @@ Flags:
   --write-off RATE      override the chance the balance is never repaid, e.g. 50%
   --discount-rate RATE  override the discount rate, e.g. 3.5%
   --report              write a report instead of opening the TUI
-  --format FORMAT       text (default), markdown, csv, json, email or xlsx
+  --format FORMAT       text (default), markdown, csv, json, email, xlsx or html (a board paper)
   -o FILE               write the report to FILE atomically instead of stdout
   --force               with -o, replace FILE even if it is read-only
+  --size SIZE           a chart's size: slide (1280x720, the default), email (800x450) or WIDTHxHEIGHT
   --version             print the version
   -h, --help            show this help
 
@@ -117,6 +121,9 @@ func parseArgs(args []string) (config, error) {
 		rest = append(rest, left[0])
 		args = left[1:]
 	}
+	if subcommands[c.command].named && len(rest) > 0 { // NAME, then PATH
+		c.name, rest = rest[0], rest[1:]
+	}
 	switch {
 	case c.command != "" && !subcommands[c.command].path && len(rest) > 0:
 		return c, usagef("%s takes no arguments, got %q", c.command, rest[0])
@@ -152,6 +159,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fset.StringVar(&c.output, "o", "", "")
 	fset.StringVar(&c.output, "output", "", "")
 	fset.BoolVar(&c.force, "force", false, "")
+	fset.StringVar(&c.size, "size", "", "")
 	fset.BoolVar(&c.showVersion, "version", false, "")
 	fset.BoolVar(&c.showHelp, "help", false, "")
 	fset.BoolVar(&c.showHelp, "h", false, "")

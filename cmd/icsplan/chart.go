@@ -1,0 +1,102 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"icsplan/internal/chart"
+	"icsplan/internal/engine"
+	"icsplan/internal/plan"
+)
+
+func init() {
+	register(subcommand{
+		name: "chart",
+		usage: "chart NAME -o FILE       draw a chart (FILE ends .svg or .png); NAME is one of\n" +
+			strings.Repeat(" ", 35) + strings.Join(chart.Names(), ", "),
+		path:  true,
+		named: true,
+		run:   runChart,
+	})
+}
+
+// runChart draws one of the board paper's charts for the year, scenario
+// and overrides the flags choose, as the report would analyse them; with no
+// NAME it lists the charts.
+func runChart(c config, e env) error {
+	if c.name == "" && c.output != "" {
+		return usagef("chart needs a NAME: one of %s", strings.Join(chart.Names(), ", "))
+	}
+	if c.name == "" {
+		var b strings.Builder
+		b.WriteString("Charts (icsplan chart NAME -o FILE.svg|FILE.png [--size slide|email|WxH]):\n")
+		for _, ch := range chart.Charts() {
+			fmt.Fprintf(&b, "  %-12s %s\n", ch.Name, ch.About)
+		}
+		_, err := e.stdout.Write([]byte(b.String()))
+		return err
+	}
+	ch, ok := chart.Lookup(c.name)
+	if !ok {
+		return usagef("no chart %q (have %s)", c.name, strings.Join(chart.Names(), ", "))
+	}
+	if c.output == "" {
+		return usagef("chart %s needs -o FILE ending .svg or .png", c.name)
+	}
+	format, err := chart.FormatOf(c.output)
+	if err != nil {
+		return usageError{err.Error()}
+	}
+	size := chart.Slide
+	if c.size != "" {
+		if size, err = chart.ParseSize(c.size); err != nil {
+			return usageError{"--" + err.Error()}
+		}
+	}
+	ds, sc, in, err := chooseScenario(c)
+	if err != nil {
+		return err
+	}
+	if err := notAnInput(c.output, in.files); err != nil {
+		return err
+	}
+	res, err := engine.Analyse(ds, sc)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := chart.Render(&buf, ch.Build(res), format, size); err != nil {
+		return err
+	}
+	return writeOutput(c, buf.Bytes())
+}
+
+// chooseScenario loads the plans and picks the year, scenario and overrides
+// the flags ask for, as the default command does for a report.
+func chooseScenario(c config) (plan.Dataset, plan.Scenario, loaded, error) {
+	over, err := plan.ParseOverrides(c.pot, c.writeOff, c.discount)
+	if err != nil {
+		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
+	}
+	in, err := loadPlans(c)
+	if err != nil {
+		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
+	}
+	yi, err := in.lib.Year(c.year)
+	if err != nil {
+		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
+	}
+	fsys, name := scenarioFile(c.scenario)
+	sc, si, err := in.lib.Years[yi].PickScenario(c.scenario, fsys, name)
+	if err != nil {
+		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
+	}
+	if si < 0 {
+		in.files = append(in.files, c.scenario)
+	}
+	if err := over.Check(sc); err != nil {
+		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
+	}
+	return in.lib.Years[yi].Dataset, over.Apply(sc), in, nil
+}
