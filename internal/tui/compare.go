@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 
 	"icsplan/internal/analysis"
@@ -9,13 +10,47 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// compareModel puts every scenario of the year side by side, one column
-// each; ←/→ scroll when they do not all fit.
-type compareModel struct {
-	off int // first scenario column shown
+// compareScreen puts every scenario of the year side by side, one column
+// each; ←/→ scroll when they do not all fit. It analyses the year's
+// scenarios itself, only once it is opened (and again, when open, after the
+// year changes): nothing is spent on it at start-up.
+type compareScreen struct {
+	common
+	off     int // first scenario column shown
+	focused bool
+
+	job     job            // the year's analyses
+	year    int            // year entries belong to, or is being analysed for; -1 for none
+	entries []compareEntry // one per scenario of year, once analysed
 }
 
-func newCompare() compareModel { return compareModel{} }
+// compareEntry is one scenario's analysis for the Compare screen.
+type compareEntry struct {
+	res analysis.Result
+	err error
+}
+
+// compareMsg carries the analyses of every scenario of year yi.
+type compareMsg struct {
+	seq     int
+	ctx     context.Context
+	yi      int
+	entries []compareEntry
+}
+
+func newCompare(c common) screen { return &compareScreen{common: c, year: -1} }
+
+// Title is the tab's title.
+func (c *compareScreen) Title() string { return "Compare" }
+
+// Capturing is always false: the screen has no text field.
+func (c *compareScreen) Capturing() bool { return false }
+
+// ShortHelp lists ←/→.
+func (c *compareScreen) ShortHelp() []key.Binding { return []key.Binding{c.keys.Earlier, c.keys.Later} }
+
+// FullHelp lists ←/→.
+func (c *compareScreen) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
 
 const compareLabelW = 26
 
@@ -26,100 +61,126 @@ func compareCols(w, n int) (colW, fit int) {
 	return colW, fit
 }
 
-func (c *compareModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
-	n := len(m.year().Scenarios)
-	_, fit := compareCols(m.width, n)
-	switch {
-	case key.Matches(msg, m.keys.Left):
-		c.off--
-	case key.Matches(msg, m.keys.Right):
-		c.off++
+// Update scrolls, starts the year's analyses when the screen is opened and
+// takes their results.
+func (c *compareScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case focusMsg:
+		c.focused = msg.focused
+		return c, c.analyseYear()
+	case changedMsg:
+		if msg.year {
+			c.job.cancelAll()
+			c.year, c.entries = -1, nil
+			return c, c.analyseYear()
+		}
+	case compareMsg:
+		if msg.yi == c.year && c.job.take(msg.seq, msg.ctx) {
+			c.entries = msg.entries
+		}
+	case quitMsg:
+		c.job.cancelAll()
+	case tea.KeyMsg:
+		n := len(c.cur.year.Scenarios)
+		_, fit := compareCols(c.width, n)
+		switch {
+		case key.Matches(msg, c.keys.Earlier):
+			c.off--
+		case key.Matches(msg, c.keys.Later):
+			c.off++
+		}
+		c.off = max(0, min(c.off, n-fit))
 	}
-	c.off = max(0, min(c.off, n-fit))
-	return nil
+	return c, nil
 }
 
-func (c compareModel) view(m *model, w, h int) string {
-	st := m.st
-	y := m.year()
+// analyseYear starts analysing every scenario of the current year (as
+// loaded, with the command line's overrides) if the screen is open and
+// they are not analysed or being analysed already.
+func (c *compareScreen) analyseYear() tea.Cmd {
+	if !c.focused || c.cur.years == 0 || c.year == c.cur.yi {
+		return nil
+	}
+	seq, ctx := c.job.start()
+	c.year = c.cur.yi
+	yi, y, ov, an := c.cur.yi, c.cur.year, c.override, c.analyse
+	return func() tea.Msg {
+		entries := make([]compareEntry, len(y.Scenarios))
+		for i, sc := range y.Scenarios {
+			if ctx.Err() != nil {
+				break
+			}
+			entries[i].res, entries[i].err = an(ctx, y.Dataset, ov(sc))
+		}
+		return compareMsg{seq: seq, ctx: ctx, yi: yi, entries: entries}
+	}
+}
+
+// compareCol is one scenario's column: the working analysis for the current
+// scenario, so that edits show here too.
+type compareCol struct {
+	res analysis.Result
+	err error
+	ok  bool
+}
+
+// columns are the columns of every scenario of the year.
+func (c *compareScreen) columns() []compareCol {
+	cur := &c.cur
+	cols := make([]compareCol, len(cur.year.Scenarios))
+	for i := range cols {
+		switch {
+		case i == cur.si && cur.hasRes:
+			cols[i] = compareCol{res: cur.res, ok: true}
+		case c.year == cur.yi && i < len(c.entries):
+			cols[i] = compareCol{res: c.entries[i].res, err: c.entries[i].err, ok: c.entries[i].err == nil}
+		}
+	}
+	return cols
+}
+
+// View draws the columns that fit.
+func (c *compareScreen) View() string {
+	st := &c.st
+	w, h := c.width, c.height
+	y := c.cur.year
 	n := len(y.Scenarios)
 	colW, fit := compareCols(w, n)
 	off := max(0, min(c.off, n-fit))
 	end := min(n, off+fit)
+	cols := c.columns()
 
-	// One result per scenario: the working one for the current scenario,
-	// so edits show here too.
-	type col struct {
-		res analysis.Result
-		err error
-		ok  bool
-	}
-	cols := make([]col, n)
-	for i := range cols {
-		switch {
-		case i == m.si && m.hasRes:
-			cols[i] = col{res: m.res, ok: true}
-		case m.cmpYear == m.yi && i < len(m.cmp):
-			cols[i] = col{res: m.cmp[i].res, err: m.cmp[i].err, ok: m.cmp[i].err == nil}
-		}
-	}
-
-	var lines []string
 	title := fmt.Sprintf("%s: %d scenario(s) side by side", y.Label, n)
 	if n > fit {
 		title += fmt.Sprintf(" · showing %d–%d (←/→ for more)", off+1, end)
 	}
-	lines = append(lines, st.heading.Render(trunc(title, w)), "")
-
-	row := func(label string, cell func(i int, cl col) string) {
-		line := padRight(label, compareLabelW)
-		for i := off; i < end; i++ {
-			v := "…"
-			switch {
-			case cols[i].err != nil:
-				v = "error"
-			case cols[i].ok:
-				v = cell(i, cols[i])
-			}
-			line += padRight(trunc(v, colW-1), colW)
-		}
-		lines = append(lines, trunc(line, w))
-	}
+	lines := []string{st.heading.Render(trunc(title, w)), ""}
 	hdr := padRight("", compareLabelW)
 	for i := off; i < end; i++ {
 		name := safe(y.Scenarios[i].Name)
-		if i == m.si {
+		if i == c.cur.si {
 			name = "▶ " + name
-			if m.edited() {
+			if c.cur.edited {
 				name += " (edited)"
 			}
 		}
 		hdr += padRight(name, colW-1) + " "
 	}
 	lines = append(lines, st.header.Render(trunc(hdr, w)))
-	row("Title", func(i int, cl col) string { return trunc(safe(scenarioTitle(cl.res.Scenario)), colW-1) })
-	row("Pot", func(i int, cl col) string { return fm(cl.res.Totals.Pot) })
-	row("Eligible / method", func(i int, cl col) string {
-		return trunc(string(cl.res.Scenario.Eligibility.Rule)+" / "+string(cl.res.Scenario.Allocation.Method), colW-1)
-	})
-	row("Repayable", func(i int, cl col) string {
-		if cl.res.Scenario.Repayment == nil {
-			return "no (grant)"
+	for _, row := range compareRows(st, colW) {
+		line := padRight(row.label, compareLabelW)
+		for i := off; i < end; i++ {
+			v := "…"
+			switch {
+			case cols[i].err != nil:
+				v = "error"
+			case cols[i].ok:
+				v = row.cell(&cols[i].res)
+			}
+			line += padRight(trunc(v, colW-1), colW)
 		}
-		return fmt.Sprintf("%d yrs from %s", cl.res.Scenario.Repayment.Years, safe(cl.res.Scenario.Repayment.FirstYear))
-	})
-	row("To deficit group", func(i int, cl col) string { return fm(cl.res.Deficit.Allocation) })
-	row("To balanced group", func(i int, cl col) string { return fm(cl.res.Balanced.Allocation) })
-	row("Per head, deficit", func(i int, cl col) string { return fp(cl.res.Deficit.PerHead) })
-	row("Per head, balanced", func(i int, cl col) string { return fp(cl.res.Balanced.PerHead) })
-	row("Eff. grant, deficit", func(i int, cl col) string { return fm(cl.res.Deficit.EffectiveGrant) })
-	row("Eff. grant, balanced", func(i int, cl col) string { return fm(cl.res.Balanced.EffectiveGrant) })
-	row("Grant/head, deficit", func(i int, cl col) string { return fp(cl.res.Deficit.GrantPerHead) })
-	row("Grant/head, balanced", func(i int, cl col) string { return fp(cl.res.Balanced.GrantPerHead) })
-	row("Net transfer to deficit", func(i int, cl col) string { return fm(cl.res.NetTransferToDeficit) })
-	row("Verdict", func(i int, cl col) string {
-		return st.verdictText(cl.res.Verdict.Label).Render(cl.res.Verdict.Label.Short())
-	})
+		lines = append(lines, trunc(line, w))
+	}
 	lines = append(lines, "", st.dim.Render(trunc("▶ the scenario open in the other screens; < > or p n switch to another.", w)))
 	for i := off; i < end; i++ {
 		if cols[i].err != nil {
@@ -127,4 +188,39 @@ func (c compareModel) view(m *model, w, h int) string {
 		}
 	}
 	return fitLines(lines, w, h)
+}
+
+// compareRow is one row of the comparison: its label and each cell's text.
+type compareRow struct {
+	label string
+	cell  func(r *analysis.Result) string
+}
+
+// compareRows are the rows of the comparison, in order.
+func compareRows(st *styles, colW int) []compareRow {
+	return []compareRow{
+		{"Title", func(r *analysis.Result) string { return trunc(safe(scenarioTitle(r.Scenario)), colW-1) }},
+		{"Pot", func(r *analysis.Result) string { return fm(r.Totals.Pot) }},
+		{"Eligible / method", func(r *analysis.Result) string {
+			return trunc(string(r.Scenario.Eligibility.Rule)+" / "+string(r.Scenario.Allocation.Method), colW-1)
+		}},
+		{"Repayable", func(r *analysis.Result) string {
+			if r.Scenario.Repayment == nil {
+				return "no (grant)"
+			}
+			return fmt.Sprintf("%d yrs from %s", r.Scenario.Repayment.Years, safe(r.Scenario.Repayment.FirstYear))
+		}},
+		{"To deficit group", func(r *analysis.Result) string { return fm(r.Deficit.Allocation) }},
+		{"To balanced group", func(r *analysis.Result) string { return fm(r.Balanced.Allocation) }},
+		{"Per head, deficit", func(r *analysis.Result) string { return fp(r.Deficit.PerHead) }},
+		{"Per head, balanced", func(r *analysis.Result) string { return fp(r.Balanced.PerHead) }},
+		{"Eff. grant, deficit", func(r *analysis.Result) string { return fm(r.Deficit.EffectiveGrant) }},
+		{"Eff. grant, balanced", func(r *analysis.Result) string { return fm(r.Balanced.EffectiveGrant) }},
+		{"Grant/head, deficit", func(r *analysis.Result) string { return fp(r.Deficit.GrantPerHead) }},
+		{"Grant/head, balanced", func(r *analysis.Result) string { return fp(r.Balanced.GrantPerHead) }},
+		{"Net transfer to deficit", func(r *analysis.Result) string { return fm(r.NetTransferToDeficit) }},
+		{"Verdict", func(r *analysis.Result) string {
+			return st.verdictText(r.Verdict.Label).Render(r.Verdict.Label.Short())
+		}},
+	}
 }

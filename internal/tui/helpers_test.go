@@ -94,6 +94,18 @@ func (hs *harness) typeText(s string) {
 // screen is the current frame without ANSI sequences.
 func (hs *harness) screen() string { return ansi.Strip(hs.m.View()) }
 
+// editor is the Scenario screen.
+func (hs *harness) editor() *scenarioScreen {
+	hs.t.Helper()
+	for _, s := range hs.m.tabs {
+		if e, ok := s.(*scenarioScreen); ok {
+			return e
+		}
+	}
+	hs.t.Fatal("no Scenario screen")
+	return nil
+}
+
 func keyMsg(name string) tea.KeyMsg {
 	special := map[string]tea.KeyType{
 		"tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab, "enter": tea.KeyEnter, "esc": tea.KeyEsc,

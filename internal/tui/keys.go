@@ -1,42 +1,56 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"fmt"
+	"strings"
 
-// keyMap is the program's one keymap. Bindings that only make sense on some
-// screens are enabled and disabled as the user moves around, so the help bar
-// only ever lists keys that do something where the user is.
+	"github.com/charmbracelet/bubbles/key"
+)
+
+// keyMap is the program's one keymap, shared by the root and every screen
+// (through common). Every binding stays enabled: a screen lists in its help
+// only the keys that act where the user is, and handles only those.
 type keyMap struct {
-	// Everywhere.
-	Next, Prev       key.Binding // screens in turn
-	Screen           key.Binding // 1–5 jump to a screen
-	PrevYear         key.Binding
-	NextYear         key.Binding
-	PrevScenario     key.Binding
-	NextScenario     key.Binding
-	Copy, Export     key.Binding
-	Help, Quit       key.Binding
-	ForceQuit        key.Binding // ctrl+c, even while typing
+	// The root's, everywhere unless a text field has the keyboard.
+	Next, Prev   key.Binding // screens in turn
+	Screen       key.Binding // 1…n jump to a screen
+	PrevYear     key.Binding
+	NextYear     key.Binding
+	PrevScenario key.Binding
+	NextScenario key.Binding
+	Copy, Export key.Binding
+	Help, Quit   key.Binding
+	ForceQuit    key.Binding // ctrl+c, even while typing
+
+	// Scrolling, on the screens that scroll.
 	Up, Down         key.Binding
 	PageUp, PageDown key.Binding
 	Top, Bottom      key.Binding
-	Left, Right      key.Binding // Compare: scroll scenarios; Scenario: choose
-	Sort, Reverse    key.Binding // Systems
-	Filter           key.Binding // Systems
-	ClearFilter      key.Binding // Systems, while a filter is set
-	Open             key.Binding // Systems: explain the system
-	Back             key.Binding // Explanation: back to Systems
-	Edit             key.Binding // Scenario: edit or change the field
-	Done             key.Binding // while typing: finish
-	ClearField       key.Binding // while typing: clear (handled by the text field)
-	Save, Reset      key.Binding // Scenario
+
+	// The screens' own.
+	Earlier, Later         key.Binding // Compare: scroll the scenarios
+	PrevChoice, NextChoice key.Binding // Scenario: change a choice
+	Sort, Reverse          key.Binding // Systems
+	Filter                 key.Binding // Systems
+	ClearFilter            key.Binding // Systems, while a filter is set
+	Open                   key.Binding // a table row: open its explanation
+	Back                   key.Binding // an explanation: back to the table
+	Edit                   key.Binding // Scenario: edit or change the field
+	Done                   key.Binding // while typing: finish
+	ClearField             key.Binding // while typing: clear (handled by the text field)
+	Save, Reset            key.Binding // Scenario
 }
 
-// newKeyMap returns the keymap with every binding enabled.
-func newKeyMap() keyMap {
-	k := keyMap{
+// newKeyMap returns the keymap for a program of n screens.
+func newKeyMap(n int) keyMap {
+	nums := make([]string, min(n, 9))
+	for i := range nums {
+		nums[i] = fmt.Sprint(i + 1)
+	}
+	return keyMap{
 		Next:         key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next screen")),
 		Prev:         key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous screen")),
-		Screen:       key.NewBinding(key.WithKeys("1", "2", "3", "4", "5"), key.WithHelp("1-5", "go to screen")),
+		Screen:       key.NewBinding(key.WithKeys(nums...), key.WithHelp(screenKeysHelp(len(nums), "-"), "go to screen")),
 		PrevYear:     key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous year")),
 		NextYear:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next year")),
 		PrevScenario: key.NewBinding(key.WithKeys("<", "p"), key.WithHelp("</p", "previous scenario")),
@@ -52,13 +66,15 @@ func newKeyMap() keyMap {
 		PageDown:     key.NewBinding(key.WithKeys("pgdown", "f", " "), key.WithHelp("pgdn/f", "page down")),
 		Top:          key.NewBinding(key.WithKeys("home", "g"), key.WithHelp("g/home", "top")),
 		Bottom:       key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
-		Left:         key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "left")),
-		Right:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "right")),
+		Earlier:      key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "earlier scenarios")),
+		Later:        key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "later scenarios")),
+		PrevChoice:   key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous choice")),
+		NextChoice:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next choice")),
 		Sort:         key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by next column")),
 		Reverse:      key.NewBinding(key.WithKeys("S"), key.WithHelp("S", "reverse sort")),
 		Filter:       key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 		ClearFilter:  key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
-		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "explain system")),
+		Open:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "explain")),
 		Back:         key.NewBinding(key.WithKeys("esc", "backspace"), key.WithHelp("esc", "back")),
 		Edit:         key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "edit field")),
 		Done:         key.NewBinding(key.WithKeys("enter", "esc"), key.WithHelp("enter/esc", "done")),
@@ -66,78 +82,59 @@ func newKeyMap() keyMap {
 		Save:         key.NewBinding(key.WithKeys("ctrl+s"), key.WithHelp("ctrl+s", "save as TOML")),
 		Reset:        key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "reset scenario")),
 	}
-	return k
 }
 
-// context says what the user is doing, for enabling bindings.
-type keyContext struct {
-	screen    screen
-	explain   bool // the explanation of a system is open
-	typing    bool // a text field has the keyboard
-	filtering bool // the Systems filter has a value
+// screenKeysHelp names the screen-number keys, "1-5" (or just "1").
+func screenKeysHelp(n int, dash string) string {
+	if n <= 1 {
+		return "1"
+	}
+	return fmt.Sprintf("1%s%d", dash, n)
 }
 
-// setContext enables exactly the bindings that act in c.
-func (k *keyMap) setContext(c keyContext) {
-	global := !c.typing
-	for _, b := range []*key.Binding{&k.Next, &k.Prev, &k.Screen, &k.PrevYear, &k.NextYear,
-		&k.PrevScenario, &k.NextScenario, &k.Copy, &k.Export, &k.Help, &k.Quit} {
-		b.SetEnabled(global)
-	}
-	k.ForceQuit.SetEnabled(c.typing)
-	k.Done.SetEnabled(c.typing)
-	k.ClearField.SetEnabled(c.typing)
-	scroll := global && (c.screen == screenOverview || c.screen == screenSystems || c.screen == screenRepayments || c.screen == screenScenario)
-	k.Up.SetEnabled(scroll)
-	k.Down.SetEnabled(scroll)
-	page := global && c.screen != screenScenario && c.screen != screenCompare
-	k.PageUp.SetEnabled(page)
-	k.PageDown.SetEnabled(page)
-	k.Top.SetEnabled(page || (global && c.screen == screenScenario))
-	k.Bottom.SetEnabled(page || (global && c.screen == screenScenario))
-	lr := global && (c.screen == screenCompare || c.screen == screenScenario)
-	k.Left.SetEnabled(lr)
-	k.Right.SetEnabled(lr)
-	if c.screen == screenScenario {
-		k.Left.SetHelp("←/h", "previous choice")
-		k.Right.SetHelp("→/l", "next choice")
-	} else {
-		k.Left.SetHelp("←/h", "earlier scenarios")
-		k.Right.SetHelp("→/l", "later scenarios")
-	}
-	systems := global && c.screen == screenSystems && !c.explain
-	k.Sort.SetEnabled(systems)
-	k.Reverse.SetEnabled(systems)
-	k.Filter.SetEnabled(systems)
-	k.ClearFilter.SetEnabled(systems && c.filtering)
-	k.Open.SetEnabled(systems)
-	k.Back.SetEnabled(global && c.screen == screenSystems && c.explain)
-	k.Edit.SetEnabled(global && c.screen == screenScenario)
-	k.Save.SetEnabled(c.screen == screenScenario)
-	k.Reset.SetEnabled(c.screen == screenScenario)
+// scrollKeys are the keys of a screen that scrolls: the short help lists ↑↓,
+// the full help every one.
+func (k *keyMap) scrollKeys() (short, full []key.Binding) {
+	return []key.Binding{k.Up, k.Down}, []key.Binding{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom}
 }
 
-// ShortHelp lists the keys shown in the one-line help bar: the screen's own
-// keys first, then the ones that work everywhere (y and e where there is
-// room; ? lists them all).
-func (k keyMap) ShortHelp() []key.Binding {
-	return []key.Binding{
-		k.Done, k.ClearField, k.ForceQuit,
-		k.Back, k.Open, k.Sort, k.Reverse, k.Filter, k.ClearFilter,
-		k.Edit, k.Left, k.Right, k.Save, k.Reset,
-		k.Up, k.Down,
-		k.Next, k.Help, k.Quit, k.Copy, k.Export,
-	}
+// typingKeys are the keys that act while a text field has the keyboard (ctrl+c
+// is then the only way to quit).
+func (k *keyMap) typingKeys() []key.Binding {
+	return []key.Binding{k.Done, k.ClearField, k.ForceQuit}
 }
 
-// FullHelp lists every key that acts where the user is, in columns: moving
-// between screens, years and scenarios; the screen's own keys; scrolling;
-// and the actions that work everywhere.
-func (k keyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{
-		{k.Next, k.Prev, k.Screen, k.PrevYear, k.NextYear, k.PrevScenario, k.NextScenario},
-		{k.Open, k.Back, k.Sort, k.Reverse, k.Filter, k.ClearFilter, k.Edit, k.Left, k.Right, k.Save, k.Reset, k.Done, k.ClearField},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Top, k.Bottom},
-		{k.Copy, k.Export, k.Help, k.Quit, k.ForceQuit},
+// rootHelp is the help of the current screen framed by the root's own keys:
+// in the bar, the screen's keys and then tab, ?, q, y and e; in the full help,
+// moving between screens, years and scenarios, the screen's columns, and the
+// actions that work everywhere. While the screen is capturing text only its
+// keys (and ctrl+c) are listed.
+type rootHelp struct {
+	k      *keyMap
+	screen screen
+}
+
+// ShortHelp lists the keys in the one-line help bar.
+func (h rootHelp) ShortHelp() []key.Binding {
+	b := h.screen.ShortHelp()
+	if h.screen.Capturing() {
+		return b
 	}
+	return append(b, h.k.Next, h.k.Help, h.k.Quit, h.k.Copy, h.k.Export)
+}
+
+// FullHelp lists every key that acts where the user is, in columns.
+func (h rootHelp) FullHelp() [][]key.Binding {
+	k := h.k
+	if h.screen.Capturing() {
+		return append(h.screen.FullHelp(), []key.Binding{k.ForceQuit})
+	}
+	cols := [][]key.Binding{{k.Next, k.Prev, k.Screen, k.PrevYear, k.NextYear, k.PrevScenario, k.NextScenario}}
+	cols = append(cols, h.screen.FullHelp()...)
+	return append(cols, []key.Binding{k.Copy, k.Export, k.Help, k.Quit})
+}
+
+// openingHint is the first status line: how to move around.
+func openingHint(n int) string {
+	return strings.Join([]string{"tab or " + screenKeysHelp(min(n, 9), "–") + " change screen", "[ ] year", "< > scenario", "? all keys"}, " · ")
 }

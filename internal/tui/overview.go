@@ -6,41 +6,68 @@ import (
 
 	"icsplan/internal/analysis"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/shopspring/decimal"
 )
 
-// overviewModel answers the question at a glance: the verdict, the headline
+// overviewScreen answers the question at a glance: the verdict, the headline
 // numbers, bars per head, the sensitivity grid and the caveats. It scrolls
 // when the terminal is too short to show it all.
-type overviewModel struct {
+type overviewScreen struct {
+	common
 	scroll scroller
 }
 
-func newOverview() overviewModel { return overviewModel{} }
+func newOverview(c common) screen { return &overviewScreen{common: c} }
 
-func (o *overviewModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
-	lines := o.lines(m, m.width)
-	o.scroll.update(m.keys, msg, len(lines), m.bodyHeight())
-	return nil
+// Title is the tab's title.
+func (o *overviewScreen) Title() string { return "Overview" }
+
+// Capturing is always false: the Overview has no text field.
+func (o *overviewScreen) Capturing() bool { return false }
+
+// ShortHelp lists the scrolling keys.
+func (o *overviewScreen) ShortHelp() []key.Binding { short, _ := o.keys.scrollKeys(); return short }
+
+// FullHelp lists the scrolling keys.
+func (o *overviewScreen) FullHelp() [][]key.Binding {
+	_, full := o.keys.scrollKeys()
+	return [][]key.Binding{full}
 }
 
-func (o overviewModel) view(m *model, w, h int) string {
-	return o.scroll.window(o.lines(m, w), w, h)
+// Update scrolls.
+func (o *overviewScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		o.scroll.update(&o.keys, msg, len(o.lines(o.width)), o.height)
+	}
+	return o, nil
 }
+
+// View draws the part of the overview scrolled to.
+func (o *overviewScreen) View() string { return o.scroll.window(o.lines(o.width), o.width, o.height) }
 
 // lines renders the whole overview at width w.
-func (o overviewModel) lines(m *model, w int) []string {
-	r := &m.res
-	st := m.st
+func (o *overviewScreen) lines(w int) []string {
+	r := &o.cur.res
 	var out []string
-	add := func(s ...string) { out = append(out, s...) }
+	out = append(out, verdictLines(&o.st, r, w)...)
+	out = append(out, "")
+	out = append(out, headlineLines(r, w)...)
+	out = append(out, "")
+	out = append(out, perHeadBars(&o.st, r, w)...)
+	out = append(out, "")
+	out = append(out, sensitivityLines(&o.st, r, w)...)
+	return append(out, notesLines(&o.st, r, w)...)
+}
 
-	// Verdict: words and colour, never colour alone.
+// verdictLines are the verdict in words and colour (never colour alone), its
+// reasons and how robust it is.
+func verdictLines(st *styles, r *analysis.Result, w int) []string {
 	label := r.Verdict.Label
-	add(st.heading.Render("Verdict:") + st.verdictStyle(label).Render(" "+strings.ToUpper(label.Words())+" "))
+	out := []string{st.heading.Render("Verdict:") + st.verdictStyle(label).Render(" "+strings.ToUpper(label.Words())+" ")}
 	if t := strings.TrimSpace(r.Verdict.Text); t != "" {
-		add(wrap(safe(t), w)...)
+		out = append(out, wrap(safe(t), w)...)
 	}
 	if n := len(r.Sensitivity); n > 0 {
 		same := 0
@@ -49,16 +76,19 @@ func (o overviewModel) lines(m *model, w int) []string {
 				same++
 			}
 		}
-		add(st.dim.Render(trunc(fmt.Sprintf("Robustness: the same verdict in %d of %d write-off × discount-rate cases.", same, n), w)))
+		out = append(out, st.dim.Render(trunc(fmt.Sprintf("Robustness: the same verdict in %d of %d write-off × discount-rate cases.", same, n), w)))
 	}
-	add("")
+	return out
+}
 
-	// Headline numbers in two columns.
+// headlineLines are the headline numbers in two columns.
+func headlineLines(r *analysis.Result, w int) []string {
+	var out []string
 	half := min(w/2, 44)
 	pair := func(l1, v1, l2, v2 string) {
 		left := padRight(l1, half-15) + padLeft(v1, 12) + "   "
 		right := padRight(l2, min(w-half, 44)-13) + padLeft(v2, 12)
-		add(left + right)
+		out = append(out, left+right)
 	}
 	pair("Pot", fm(r.Totals.Pot), "Allocated", fm(r.Totals.Allocated))
 	pair(fmt.Sprintf("To deficit group (%d)", r.Deficit.Systems), fm(r.Deficit.Allocation),
@@ -70,11 +100,13 @@ func (o overviewModel) lines(m *model, w int) []string {
 		price = "£" + r.PriceOfDeficit.StringFixed(4)
 	}
 	pair("Net transfer to deficit", fm(r.NetTransferToDeficit), "Price of a deficit per £1", price)
-	add("")
+	return out
+}
 
-	// Bars per head against the fair share.
-	fair, hasFair := fairSharePerHead(r)
-	add(st.heading.Render("Per head: cash and effective grant by group, against the fair share"))
+// perHeadBars are bars per head for each group, cash and effective grant,
+// against the fair share.
+func perHeadBars(st *styles, r *analysis.Result, w int) []string {
+	out := []string{st.heading.Render("Per head: cash and effective grant by group, against the fair share")}
 	type row struct {
 		label string
 		v     decimal.Decimal
@@ -86,8 +118,8 @@ func (o overviewModel) lines(m *model, w int) []string {
 		{"Grant, deficit group", r.Deficit.GrantPerHead, st.barGrant.Render},
 		{"Grant, balanced group", r.Balanced.GrantPerHead, st.barGrant.Render},
 	}
-	if hasFair {
-		rows = append(rows, row{"Fair share, everyone", fair, st.barFair.Render})
+	if r.Deficit.Population+r.Balanced.Population > 0 {
+		rows = append(rows, row{"Fair share, everyone", r.FairSharePerHead, st.barFair.Render})
 	}
 	maxV := decimal.Zero
 	for _, rw := range rows {
@@ -97,56 +129,14 @@ func (o overviewModel) lines(m *model, w int) []string {
 	}
 	barW := min(60, max(10, w-23-11))
 	for _, rw := range rows {
-		b := bar(rw.v, maxV, barW)
-		add(padRight(rw.label, 23) + rw.style(b) + " " + fp(rw.v))
-	}
-	add("")
-
-	// Sensitivity grid.
-	add(sensitivityLines(m, w)...)
-
-	// Outturn against plan, where it is known.
-	if len(r.Outturn) > 0 {
-		add("", st.heading.Render("Outturn against plan")+" (systems with a known outturn)")
-		for _, o := range r.Outturn {
-			add(trunc(fmt.Sprintf("%-9s %d system(s): plan %s, outturn %s", string(o.Group), o.Systems, fmb(o.Plan), fmb(o.Outturn)), w))
-		}
-	}
-
-	// The scenario's note (its title is in the header) and the caveats.
-	if n := strings.TrimSpace(r.Scenario.Note); n != "" {
-		add("")
-		add(wrap(st.heading.Render("Note: ")+safe(n), w)...)
-	}
-	add("")
-	add(wrap(st.heading.Render("Caveats: ")+fmt.Sprintf("data for %s, %d systems from %s; %d with illustrative figures.",
-		safe(r.Dataset.Year), r.Dataset.Systems, safe(r.Dataset.Path), r.Dataset.Illustrative), w)...)
-	for _, c := range r.Caveats {
-		for i, l := range wrap(safe(c), w-2) {
-			if i == 0 {
-				add("• " + l)
-			} else {
-				add("  " + l)
-			}
-		}
+		out = append(out, padRight(rw.label, 23)+rw.style(bar(rw.v, maxV, barW))+" "+fp(rw.v))
 	}
 	return out
 }
 
-// fairSharePerHead is the cash per head every system would have had as a
-// fair share (computed by the analysis); false when there is nobody.
-func fairSharePerHead(r *analysis.Result) (decimal.Decimal, bool) {
-	if r.Deficit.Population+r.Balanced.Population <= 0 {
-		return decimal.Zero, false
-	}
-	return r.FairSharePerHead, true
-}
-
-// sensitivityLines draws the grid: write-off down, discount rate across,
+// sensitivityLines draw the grid: write-off down, discount rate across,
 // each cell the grant element and the verdict in words.
-func sensitivityLines(m *model, w int) []string {
-	r := &m.res
-	st := m.st
+func sensitivityLines(st *styles, r *analysis.Result, w int) []string {
 	if len(r.Sensitivity) == 0 {
 		return []string{st.heading.Render("Sensitivity: ") + "not computed"}
 	}
@@ -168,11 +158,38 @@ func sensitivityLines(m *model, w int) []string {
 				line += padRight("—", cellW)
 				continue
 			}
-			words := c.Verdict.Short()
-			text := pct1(c.GrantElement) + " " + st.verdictText(c.Verdict).Render(words)
-			line += padRight(text, cellW)
+			line += padRight(pct1(c.GrantElement)+" "+st.verdictText(c.Verdict).Render(c.Verdict.Short()), cellW)
 		}
 		out = append(out, line)
+	}
+	return out
+}
+
+// notesLines are the outturn against plan where it is known, the scenario's
+// note (its title is in the header) and the caveats.
+func notesLines(st *styles, r *analysis.Result, w int) []string {
+	var out []string
+	if len(r.Outturn) > 0 {
+		out = append(out, "", st.heading.Render("Outturn against plan")+" (systems with a known outturn)")
+		for _, o := range r.Outturn {
+			out = append(out, trunc(fmt.Sprintf("%-9s %d system(s): plan %s, outturn %s", string(o.Group), o.Systems, fmb(o.Plan), fmb(o.Outturn)), w))
+		}
+	}
+	if n := strings.TrimSpace(r.Scenario.Note); n != "" {
+		out = append(out, "")
+		out = append(out, wrap(st.heading.Render("Note: ")+safe(n), w)...)
+	}
+	out = append(out, "")
+	out = append(out, wrap(st.heading.Render("Caveats: ")+fmt.Sprintf("data for %s, %d systems from %s; %d with illustrative figures.",
+		safe(r.Dataset.Year), r.Dataset.Systems, safe(r.Dataset.Path), r.Dataset.Illustrative), w)...)
+	for _, c := range r.Caveats {
+		for i, l := range wrap(safe(c), w-2) {
+			if i == 0 {
+				out = append(out, "• "+l)
+			} else {
+				out = append(out, "  "+l)
+			}
+		}
 	}
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 
@@ -90,4 +91,40 @@ func exportCmd(name string, res analysis.Result) tea.Cmd {
 		}
 		return statusMsg{text: "Exported the report to " + absPath(name)}
 	}
+}
+
+// saveCmd writes a scenario's TOML to name atomically.
+func saveCmd(name string, data []byte) tea.Cmd {
+	return func() tea.Msg {
+		if err := report.WriteBytes(name, data); err != nil {
+			return statusMsg{text: "Not saved: " + firstLine(err.Error()), err: true}
+		}
+		return statusMsg{text: "Saved the scenario to " + absPath(name)}
+	}
+}
+
+// absPath is path made absolute for messages; it falls back to path.
+func absPath(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+// fileStem turns a name into something safe to use in a file name.
+func fileStem(name, fallback string) string {
+	var b strings.Builder
+	for _, r := range name {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('-')
+		}
+	}
+	s := strings.Trim(b.String(), "-.")
+	if s == "" {
+		return fallback
+	}
+	return s
 }

@@ -3,40 +3,62 @@ package tui
 import (
 	"fmt"
 
+	"icsplan/internal/analysis"
+
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/shopspring/decimal"
 )
 
-// repaymentsModel shows the money due back by year: in total as bars, and
+// repaymentsScreen shows the money due back by year: in total as bars, and
 // per system as a table that scrolls (only the rows on screen are drawn).
-type repaymentsModel struct {
+type repaymentsScreen struct {
+	common
 	scroll scroller // over the per-system rows
 }
 
-func newRepayments() repaymentsModel { return repaymentsModel{} }
+func newRepayments(c common) screen { return &repaymentsScreen{common: c} }
+
+// Title is the tab's title.
+func (p *repaymentsScreen) Title() string { return "Repayments" }
+
+// Capturing is always false: the screen has no text field.
+func (p *repaymentsScreen) Capturing() bool { return false }
+
+// ShortHelp lists the scrolling keys.
+func (p *repaymentsScreen) ShortHelp() []key.Binding { short, _ := p.keys.scrollKeys(); return short }
+
+// FullHelp lists the scrolling keys.
+func (p *repaymentsScreen) FullHelp() [][]key.Binding {
+	_, full := p.keys.scrollKeys()
+	return [][]key.Binding{full}
+}
 
 // payers lists the systems with something due, in file order.
-func payers(m *model) []int {
+func payers(r *analysis.Result) []int {
 	var out []int
-	for i := range m.res.Systems {
-		if len(m.res.Systems[i].Repayments) > 0 {
+	for i := range r.Systems {
+		if len(r.Systems[i].Repayments) > 0 {
 			out = append(out, i)
 		}
 	}
 	return out
 }
 
-func (p *repaymentsModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
-	top := p.topLines(m, m.width)
-	h := m.bodyHeight() - len(top) - 1
-	p.scroll.update(m.keys, msg, len(payers(m)), max(1, h))
-	return nil
+// Update scrolls the per-system rows.
+func (p *repaymentsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
+	if msg, ok := msg.(tea.KeyMsg); ok {
+		top := p.topLines(p.width)
+		h := p.height - len(top) - 1
+		p.scroll.update(&p.keys, msg, len(payers(&p.cur.res)), max(1, h))
+	}
+	return p, nil
 }
 
 // topLines are the totals by year, as bars.
-func (p repaymentsModel) topLines(m *model, w int) []string {
-	r := &m.res
-	st := m.st
+func (p *repaymentsScreen) topLines(w int) []string {
+	r := &p.cur.res
+	st := &p.st
 	out := []string{st.heading.Render("Money due back by year, all systems")}
 	if r.Scenario.Repayment == nil {
 		out = append(out, "This scenario is a grant: nothing is due back.")
@@ -67,14 +89,16 @@ func (p repaymentsModel) topLines(m *model, w int) []string {
 	return out
 }
 
-func (p repaymentsModel) view(m *model, w, h int) string {
-	r := &m.res
-	st := m.st
-	lines := p.topLines(m, w)
+// View draws the totals and the rows on screen.
+func (p *repaymentsScreen) View() string {
+	r := &p.cur.res
+	st := &p.st
+	w, h := p.width, p.height
+	lines := p.topLines(w)
 	if r.Scenario.Repayment == nil || len(r.Years) == 0 {
 		return fitLines(lines, w, h)
 	}
-	ids := payers(m)
+	ids := payers(r)
 	const codeW, colW = 5, 11
 	nameW := 16
 	nYears := len(r.Years)

@@ -40,9 +40,11 @@ type sysRow struct {
 	illustrative       bool
 }
 
-// systemsModel is a sortable, filterable table of every system. Only the
-// rows on screen are rendered, so it stays fast with 10,000 systems.
-type systemsModel struct {
+// systemsTable is a sortable, filterable table of every system; enter on a
+// row explains the system step by step (see drill). Only the rows on screen
+// are rendered, so it stays fast with 10,000 systems.
+type systemsTable struct {
+	common
 	rows      []sysRow // by system index (file order)
 	codeW     int      // width of the code column
 	order     []int    // system indices shown: filtered, then sorted
@@ -54,18 +56,60 @@ type systemsModel struct {
 	filtering bool // the filter field has the keyboard
 }
 
-func newSystems(st styles) systemsModel {
+// newSystems is the Systems tab: the table, with its explanations.
+func newSystems(c common) screen {
 	ti := textinput.New()
-	st.styleInput(&ti)
+	c.st.styleInput(&ti)
 	ti.Prompt = "filter: "
 	ti.Placeholder = "code, name or region"
 	ti.CharLimit = 64
 	ti.Cursor.SetMode(cursor.CursorStatic)
-	return systemsModel{filter: ti}
+	return newDrill(c, &systemsTable{common: c, filter: ti}, "explain system")
+}
+
+// Title is the tab's title.
+func (s *systemsTable) Title() string { return "Systems" }
+
+// Capturing reports whether the filter has the keyboard.
+func (s *systemsTable) Capturing() bool { return s.filtering }
+
+// ShortHelp lists the table's keys, or the filter's while typing.
+func (s *systemsTable) ShortHelp() []key.Binding {
+	if s.filtering {
+		return s.keys.typingKeys()
+	}
+	short, _ := s.keys.scrollKeys()
+	return append(s.own(), short...)
+}
+
+// FullHelp lists the table's keys and scrolling, or the filter's while
+// typing.
+func (s *systemsTable) FullHelp() [][]key.Binding {
+	if s.filtering {
+		return [][]key.Binding{{s.keys.Done, s.keys.ClearField}}
+	}
+	_, full := s.keys.scrollKeys()
+	return [][]key.Binding{s.own(), full}
+}
+
+// own are the table's keys (esc only while a filter is set).
+func (s *systemsTable) own() []key.Binding {
+	k := &s.keys
+	b := []key.Binding{k.Sort, k.Reverse, k.Filter}
+	if s.filter.Value() != "" {
+		b = append(b, k.ClearFilter)
+	}
+	return b
+}
+
+// Explain opens the explanation of the system under the cursor.
+func (s *systemsTable) Explain() (page, bool) {
+	i := s.current()
+	return systemPage{idx: i}, i >= 0
 }
 
 // setResult prepares the rows of a new analysis, keeping sort and filter.
-func (s *systemsModel) setResult(r *analysis.Result) {
+func (s *systemsTable) setResult(r *analysis.Result) {
 	var keep = -1
 	if s.cursor >= 0 && s.cursor < len(s.order) {
 		keep = s.order[s.cursor]
@@ -87,11 +131,11 @@ func (s *systemsModel) setResult(r *analysis.Result) {
 }
 
 // resetView goes back to the top of the table for a new year or scenario.
-func (s *systemsModel) resetView() { s.cursor, s.off = 0, 0 }
+func (s *systemsTable) resetView() { s.cursor, s.off = 0, 0 }
 
 // apply filters and sorts, keeping the cursor on system keep if it is
 // still shown.
-func (s *systemsModel) apply(r *analysis.Result, keep int) {
+func (s *systemsTable) apply(r *analysis.Result, keep int) {
 	q := strings.ToLower(strings.TrimSpace(s.filter.Value()))
 	s.order = s.order[:0]
 	for i, row := range s.rows {
@@ -114,7 +158,7 @@ func (s *systemsModel) apply(r *analysis.Result, keep int) {
 
 // less compares systems i and j on the sort column (reversed with S),
 // falling back to file order so that sorting is deterministic.
-func (s *systemsModel) less(r *analysis.Result) func(i, j int) bool {
+func (s *systemsTable) less(r *analysis.Result) func(i, j int) bool {
 	sys := r.Systems
 	cmp := func(i, j int) int {
 		switch s.sort {
@@ -152,49 +196,69 @@ func (s *systemsModel) less(r *analysis.Result) func(i, j int) bool {
 // tableHeight is the number of table rows shown in a body of height h.
 func tableHeight(h int) int { return max(1, h-3) }
 
-func (s *systemsModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
-	k := m.keys
-	h := tableHeight(m.bodyHeight())
-	if s.filtering {
-		switch msg.Type {
-		case tea.KeyEnter:
-			s.filtering = false
-			s.filter.Blur()
-			return nil
-		case tea.KeyEsc:
-			s.filtering = false
-			s.filter.Blur()
-			s.filter.SetValue("")
-			s.apply(&m.res, s.current())
-			s.scrollTo(h)
-			return nil
+// Update takes a new analysis, a new scenario, or a key.
+func (s *systemsTable) Update(msg tea.Msg) (screen, tea.Cmd) {
+	switch msg := msg.(type) {
+	case changedMsg:
+		if msg.switched {
+			s.resetView()
 		}
-		before := s.filter.Value()
-		var cmd tea.Cmd
-		s.filter, cmd = s.filter.Update(msg)
-		if s.filter.Value() != before {
-			s.apply(&m.res, s.current())
-			s.scrollTo(h)
+		if msg.result {
+			s.setResult(&s.cur.res)
 		}
-		return cmd
+	case tea.KeyMsg:
+		if s.filtering {
+			return s, s.typing(msg)
+		}
+		return s, s.key(msg)
 	}
+	return s, nil
+}
+
+// typing handles a key while the filter has the keyboard.
+func (s *systemsTable) typing(msg tea.KeyMsg) tea.Cmd {
+	h := tableHeight(s.height)
+	switch msg.Type {
+	case tea.KeyEnter:
+		s.filtering = false
+		s.filter.Blur()
+		return nil
+	case tea.KeyEsc:
+		s.filtering = false
+		s.filter.Blur()
+		s.filter.SetValue("")
+		s.apply(&s.cur.res, s.current())
+		s.scrollTo(h)
+		return nil
+	}
+	before := s.filter.Value()
+	var cmd tea.Cmd
+	s.filter, cmd = s.filter.Update(msg)
+	if s.filter.Value() != before {
+		s.apply(&s.cur.res, s.current())
+		s.scrollTo(h)
+	}
+	return cmd
+}
+
+// key handles a key while the table has the keyboard.
+func (s *systemsTable) key(msg tea.KeyMsg) tea.Cmd {
+	k := &s.keys
+	r := &s.cur.res
+	h := tableHeight(s.height)
 	switch {
-	case key.Matches(msg, k.Open):
-		if i := s.current(); i >= 0 {
-			m.explain.show(m, i)
-		}
 	case key.Matches(msg, k.Filter):
 		s.filtering = true
 		return s.filter.Focus()
-	case key.Matches(msg, k.ClearFilter):
+	case key.Matches(msg, k.ClearFilter) && s.filter.Value() != "":
 		s.filter.SetValue("")
-		s.apply(&m.res, s.current())
+		s.apply(r, s.current())
 	case key.Matches(msg, k.Sort):
 		s.sort = (s.sort + 1) % numSorts
-		s.apply(&m.res, s.current())
+		s.apply(r, s.current())
 	case key.Matches(msg, k.Reverse):
 		s.desc = !s.desc
-		s.apply(&m.res, s.current())
+		s.apply(r, s.current())
 	case key.Matches(msg, k.Up):
 		s.cursor--
 	case key.Matches(msg, k.Down):
@@ -213,7 +277,7 @@ func (s *systemsModel) update(m *model, msg tea.KeyMsg) tea.Cmd {
 }
 
 // current is the system index under the cursor, or -1.
-func (s *systemsModel) current() int {
+func (s *systemsTable) current() int {
 	if s.cursor < 0 || s.cursor >= len(s.order) {
 		return -1
 	}
@@ -221,7 +285,7 @@ func (s *systemsModel) current() int {
 }
 
 // scrollTo keeps the cursor in range and on screen.
-func (s *systemsModel) scrollTo(h int) {
+func (s *systemsTable) scrollTo(h int) {
 	s.cursor = max(0, min(s.cursor, len(s.order)-1))
 	if s.cursor < s.off {
 		s.off = s.cursor
@@ -246,9 +310,16 @@ func systemsCols(w, codeW int) sysCols {
 	return c
 }
 
-func (s systemsModel) view(m *model, w, h int) string {
-	r := &m.res
-	st := m.st
+// View draws the rows on screen.
+func (s *systemsTable) View() string {
+	t := *s // keeping the window valid for this height must not move it
+	return t.view()
+}
+
+func (s *systemsTable) view() string {
+	r := &s.cur.res
+	st := &s.st
+	w, h := s.width, s.height
 	th := tableHeight(h)
 	// Keep the window valid even if the height changed since the last key.
 	s.scrollTo(th)

@@ -26,8 +26,8 @@ func TestSmoke(t *testing.T) {
 	if !ok {
 		t.Fatalf("final model is %T", final)
 	}
-	if final.screen != screenSystems || final.width != 100 || final.height != 30 {
-		t.Errorf("final model: screen %d, size %d×%d; want Systems at 100×30", final.screen, final.width, final.height)
+	if final.active != 1 || final.width != 100 || final.height != 30 {
+		t.Errorf("final model: screen %d, size %d×%d; want Systems at 100×30", final.active, final.width, final.height)
 	}
 	if !strings.Contains(final.View(), "[2 Systems]") {
 		t.Errorf("final view:\n%s", final.View())

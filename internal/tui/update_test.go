@@ -333,7 +333,7 @@ func TestStaleResultIgnored(t *testing.T) {
 	hs.keys("1")
 	mustContain(t, hs.screen(), "£900.0m")
 	// A result for another scenario is ignored too.
-	other := resultMsg{seq: hs.m.seq + 1, yi: hs.m.yi, si: hs.m.si + 1, res: old.res}
+	other := resultMsg{seq: hs.m.job.seq + 1, yi: hs.m.yi, si: hs.m.si + 1, res: old.res}
 	hs.send(other)
 	mustContain(t, hs.screen(), "£900.0m")
 }
@@ -341,15 +341,16 @@ func TestStaleResultIgnored(t *testing.T) {
 func TestEditingStopsOnArrows(t *testing.T) {
 	hs := open(t)
 	hs.keys("4", "enter")
-	if !hs.m.editor.editing {
+	e := hs.editor()
+	if !e.editing {
 		t.Fatal("enter did not start editing")
 	}
 	hs.keys("down")
-	if hs.m.editor.editing || hs.m.editor.focus != 1 {
-		t.Fatalf("down: editing=%v focus=%d", hs.m.editor.editing, hs.m.editor.focus)
+	if e.editing || e.focus != 1 {
+		t.Fatalf("down: editing=%v focus=%d", e.editing, e.focus)
 	}
 	hs.keys("up", "enter", "esc")
-	if hs.m.editor.editing {
+	if e.editing {
 		t.Fatal("esc did not stop editing")
 	}
 }
@@ -449,7 +450,7 @@ func TestEditResultStaleAfterReload(t *testing.T) {
 
 func TestProblemsGoToTheirFields(t *testing.T) {
 	hs := open(t)
-	e := &hs.m.editor
+	e := hs.editor()
 	for _, key := range []string{fPot, fRule, fEligBasis, fMethod, fAllocBase, fCap, fUnit, fFirstYear, fYears, fProfile, fInterest, fDiscount, fWriteOff, fThreshold} {
 		if f := e.match(key); f == nil || f.key != key {
 			t.Errorf("problem column %q goes to %v", key, f)

@@ -1,0 +1,136 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"icsplan/internal/plan"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the header, the current screen, the status line and the help.
+func (m model) View() string {
+	if m.width == 0 || m.height == 0 {
+		return "icsplan: starting…"
+	}
+	if m.width < minWidth || m.height < minHeight {
+		msg := fmt.Sprintf("terminal too small: need %d×%d, have %d×%d", minWidth, minHeight, m.width, m.height)
+		lines := wrap(msg, m.width)
+		lines = append(lines, "", "Enlarge the window, or press q to quit.")
+		return fitLines(lines, m.width, m.height)
+	}
+	if len(m.lib.Years) == 0 {
+		return fitLines([]string{"icsplan: no plans loaded.", "", "Press q to quit."}, m.width, m.height)
+	}
+	st := &m.prog.st
+	bodyH := m.bodyHeight()
+	var body string
+	switch {
+	case !m.hasRes && m.calcErr != nil:
+		body = fitLines(append([]string{st.errorText.Render("The analysis failed:")}, wrap(safe(m.calcErr.Error()), m.width)...), m.width, bodyH)
+	case !m.hasRes:
+		body = fitLines([]string{"", "Computing " + safe(scenarioTitle(m.work)) + " …"}, m.width, bodyH)
+	default:
+		body = m.current().View()
+	}
+	return m.headerView() + "\n" + body + "\n" + m.statusView() + "\n" + m.helpView()
+}
+
+// layout gives every screen the size of the body.
+func (m *model) layout() {
+	h := m.bodyHeight()
+	for _, s := range m.tabs {
+		s.SetSize(m.width, h)
+	}
+}
+
+// bodyHeight is the number of lines left for the screen's body once the
+// header (2 lines), status line and help are drawn.
+func (m *model) bodyHeight() int {
+	helpLines := strings.Count(m.helpView(), "\n") + 1
+	statusLines := strings.Count(m.statusView(), "\n") + 1
+	return max(1, m.height-2-statusLines-helpLines)
+}
+
+// helpView is the help bar (or, after ?, the full help), cut to the width.
+func (m *model) helpView() string {
+	lines := strings.Split(m.help.View(rootHelp{k: &m.prog.keys, screen: m.current()}), "\n")
+	for i, l := range lines {
+		lines[i] = trunc(strings.TrimRight(l, " "), m.width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// headerView is two lines: where we are (year, scenario) and the tabs.
+func (m *model) headerView() string {
+	st := &m.prog.st
+	y := m.year()
+	edited := ""
+	if m.edited {
+		edited = " (edited)"
+	}
+	line := fmt.Sprintf(" icsplan · %s (year %d/%d) · scenario %d/%d: %s%s ",
+		y.Label, m.yi+1, len(m.lib.Years), m.si+1, len(y.Scenarios), safe(scenarioTitle(m.work)), edited)
+	title := st.title.Render(padRight(line, m.width))
+	tabs := make([]string, len(m.tabs))
+	for i, s := range m.tabs {
+		label := fmt.Sprintf("%d %s", i+1, s.Title())
+		if i == m.active {
+			tabs[i] = st.activeTab.Render("[" + label + "]")
+		} else {
+			tabs[i] = st.tab.Render(" " + label + " ")
+		}
+	}
+	return title + "\n" + trunc(strings.Join(tabs, " "), m.width)
+}
+
+// statusView is the status line: what just happened, or an error. A long
+// message (a file's full path) wraps onto up to three lines.
+func (m *model) statusView() string {
+	st := &m.prog.st
+	s := safe(m.status)
+	style := st.status
+	switch {
+	case m.calcErr != nil && m.hasRes:
+		s = "✗ " + safe(firstLine(m.calcErr.Error())) + " (showing the last good result)"
+		style = st.errorText
+	case m.job.busy() && m.hasRes:
+		if s != "" {
+			s += " · "
+		}
+		s += "recomputing…"
+	}
+	if m.statusErr {
+		style = st.errorText
+	}
+	lines := strings.Split(ansi.Hardwrap(s, max(1, m.width), true), "\n")
+	if len(lines) > 3 {
+		lines = lines[:3]
+		lines[2] = trunc(lines[2]+"…", m.width)
+	}
+	for i, l := range lines {
+		lines[i] = style.Render(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// scenarioTitle is the scenario's title, or its name when it has none.
+func scenarioTitle(s plan.Scenario) string {
+	if strings.TrimSpace(s.Title) != "" {
+		return s.Title
+	}
+	if s.Name != "" {
+		return s.Name
+	}
+	return "scenario"
+}
+
+// firstLine is the first line of s, with " …" when more follows.
+func firstLine(s string) string {
+	first, rest, found := strings.Cut(s, "\n")
+	if found && rest != "" {
+		return first + " …"
+	}
+	return first
+}

@@ -1,0 +1,128 @@
+package tui
+
+import (
+	"context"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/plan"
+
+	"github.com/charmbracelet/bubbles/help"
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// screen is one tab of the program. The root reaches every screen only
+// through this interface: it never reads a screen's fields, and a screen
+// never calls the root or another screen (they send messages).
+type screen interface {
+	// KeyMap lists the screen's own keys as they act now; the root adds its
+	// own around them (see rootHelp).
+	help.KeyMap
+	// Update handles a key (only while the screen is the current tab) or any
+	// other message (every screen sees those: changedMsg, focusMsg, the
+	// results of its own commands).
+	Update(tea.Msg) (screen, tea.Cmd)
+	// View draws the body: exactly the size last given to SetSize.
+	View() string
+	// SetSize gives the size of the body, below the tabs and above the status
+	// line and help.
+	SetSize(w, h int)
+	// Title is the tab's title.
+	Title() string
+	// Capturing reports whether a text field has the keyboard, so that keys
+	// are text, not commands (only ctrl+c still quits).
+	Capturing() bool
+}
+
+// screens are the tabs, in order: a new screen is one constructor here.
+var screens = []func(common) screen{
+	newOverview,
+	newSystems,
+	newRepayments,
+	newScenario,
+	newCompare,
+}
+
+// analyser analyses a scenario of a dataset; ctx is cancelled when the
+// result is no longer wanted.
+type analyser func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
+
+// program is what the root shares with every screen: fixed for the run
+// except cur, which the root replaces (never edits in place) whenever the
+// year, the scenario or its analysis changes. Screens only read it.
+type program struct {
+	st       styles
+	keys     keyMap
+	analyse  analyser
+	override func(plan.Scenario) plan.Scenario // the command line's overrides
+	cur      current
+}
+
+// current is what the screens show.
+type current struct {
+	years  int           // years loaded; 0 when there is nothing to show
+	load   int           // counts the loads of a scenario (a new year or scenario)
+	yi, si int           // the year and scenario, as indices
+	year   plan.Year     // the current year: label, dataset and scenarios
+	base   plan.Scenario // the scenario as loaded (with overrides): what reset returns to
+	work   plan.Scenario // the working scenario, as edited
+	edited bool          // work was edited since it was loaded or reset
+
+	res    analysis.Result // the latest good analysis of work, when hasRes
+	hasRes bool
+	busy   bool  // a newer analysis of work is running
+	err    error // the latest analysis of work failed
+}
+
+// common is embedded by every screen: the shared program (styles, keys,
+// analyser, current) and the size of the body.
+type common struct {
+	*program
+	width, height int
+}
+
+// SetSize records the size of the body.
+func (c *common) SetSize(w, h int) { c.width, c.height = w, h }
+
+// changedMsg tells every screen what the root has just changed in current.
+type changedMsg struct {
+	result   bool // a new analysis of the working scenario
+	loaded   bool // the scenario was (re)loaded: another year or scenario, or a reset
+	switched bool // another year or scenario
+	year     bool // another year
+}
+
+// focusMsg tells a screen that it has become (or stopped being) the current
+// tab.
+type focusMsg struct{ focused bool }
+
+// statusMsg sets the status line.
+type statusMsg struct {
+	text string
+	err  bool
+}
+
+// editedMsg tells the root that the user changed the working scenario: sc
+// is the scenario the fields now describe, valid when every field is. load
+// is the load the fields were filled from and rev numbers the Scenario
+// screen's messages, so that an edit overtaken by a switch, a reset or a
+// later edit is ignored (commands deliver their messages in any order).
+type editedMsg struct {
+	load, rev int
+	sc        plan.Scenario
+	valid     bool
+}
+
+// resetMsg asks the root to go back to the scenario as loaded; load and rev
+// as for editedMsg.
+type resetMsg struct{ load, rev int }
+
+// switchMsg asks the root to show another year and scenario.
+type switchMsg struct{ yi, si int }
+
+// status returns a command that sets the status line.
+func status(text string, isErr bool) tea.Cmd {
+	return func() tea.Msg { return statusMsg{text: text, err: isErr} }
+}
+
+// send returns a command that delivers msg.
+func send(msg tea.Msg) tea.Cmd { return func() tea.Msg { return msg } }
