@@ -35,8 +35,14 @@ type harness struct {
 // w×h.
 func newHarness(t testing.TB, lib plan.Library, opt Options, w, h int) *harness {
 	t.Helper()
+	return newHarnessWith(t, lib, opt, w, h, engine.AnalyseContext)
+}
+
+// newHarnessWith is newHarness with analyser an.
+func newHarnessWith(t testing.TB, lib plan.Library, opt Options, w, h int, an analyser) *harness {
+	t.Helper()
 	out := &bytes.Buffer{}
-	hs := &harness{t: t, m: newModel(lib, opt, out, engine.AnalyseContext), out: out}
+	hs := &harness{t: t, m: newModel(lib, opt, out, an), out: out}
 	if cmd := hs.m.Init(); cmd != nil {
 		hs.send(cmd())
 	}
