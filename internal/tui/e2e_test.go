@@ -183,13 +183,8 @@ func buildForTmux(t *testing.T) (bin, work string) {
 		}
 		t.Skip("tmux is not installed: skipping the end-to-end test (install tmux to run it)")
 	}
-	dir := t.TempDir()
-	bin = filepath.Join(dir, "icsplan")
-	build := exec.Command("go", "build", "-o", bin, "icsplan/cmd/icsplan")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	work = filepath.Join(dir, "work")
+	bin = buildBinary(t)
+	work = filepath.Join(filepath.Dir(bin), "work")
 	if err := os.Mkdir(work, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -210,4 +205,15 @@ func TestEndToEndNoColour(t *testing.T) {
 	if scr := s.wait("TUI-EXIT="); !strings.Contains(scr, "TUI-EXIT=0") {
 		t.Fatalf("icsplan did not exit with 0:\n%s", scr)
 	}
+}
+
+// buildBinary builds icsplan into a temporary folder.
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "icsplan")
+	build := exec.Command("go", "build", "-o", bin, "icsplan/cmd/icsplan")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
 }

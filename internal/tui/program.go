@@ -11,10 +11,15 @@ import (
 	"icsplan/internal/analysis"
 	"icsplan/internal/plan"
 	"icsplan/internal/report"
+	"icsplan/internal/tui/noprobe"
 
 	"github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 )
+
+// Bubble Tea's package init has run by now, without querying the terminal
+// (see noprobe): TERM is given back for everything that follows.
+func init() { noprobe.Restore() }
 
 func run(lib plan.Library, opt Options) error {
 	out := &lockedFile{f: os.Stdout}

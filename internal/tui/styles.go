@@ -53,6 +53,9 @@ func (s styles) styleInput(ti *textinput.Model) {
 
 // newStyles builds the styles for output w. When colour is false the
 // renderer is forced to plain ASCII, so no SGR sequence is ever emitted.
+// The colours are fixed ones that read on dark and light backgrounds
+// alike, so the terminal is never asked for its background (a terminal that
+// does not answer would stall the start by 5 seconds).
 func newStyles(w io.Writer, colour bool) styles {
 	if lf, ok := w.(*lockedFile); ok {
 		w = lf.f // termenv only recognises a terminal as an *os.File
@@ -60,13 +63,18 @@ func newStyles(w io.Writer, colour bool) styles {
 	r := lipgloss.NewRenderer(w)
 	if !colour {
 		r.SetColorProfile(termenv.Ascii)
-	} else {
-		// Ask the terminal for its background now, before Bubble Tea owns
-		// the input, rather than in the middle of the first View.
-		r.HasDarkBackground()
 	}
-	ns := r.NewStyle
-	s := styles{colour: colour, plain: ns()}
+	s := plainStyles(r.NewStyle)
+	if colour {
+		s.colour = true
+		s.paint()
+	}
+	return s
+}
+
+// plainStyles are the styles without colour: bold and reverse only.
+func plainStyles(ns func() lipgloss.Style) styles {
+	s := styles{plain: ns()}
 	s.title = ns().Bold(true)
 	s.tab = ns()
 	s.activeTab = ns().Bold(true)
@@ -81,17 +89,11 @@ func newStyles(w io.Writer, colour bool) styles {
 	s.barGrant = ns()
 	s.barFair = ns()
 	s.barRepay = ns()
-	s.verdict = map[analysis.Label]lipgloss.Style{
-		analysis.RewardsDeficit:  ns().Bold(true),
-		analysis.RewardsBalanced: ns().Bold(true),
-		analysis.Neutral:         ns().Bold(true),
-		analysis.CannotCompare:   ns().Bold(true),
-	}
-	s.verdictFG = map[analysis.Label]lipgloss.Style{
-		analysis.RewardsDeficit:  ns(),
-		analysis.RewardsBalanced: ns(),
-		analysis.Neutral:         ns(),
-		analysis.CannotCompare:   ns(),
+	s.verdict = map[analysis.Label]lipgloss.Style{}
+	s.verdictFG = map[analysis.Label]lipgloss.Style{}
+	for _, l := range []analysis.Label{analysis.RewardsDeficit, analysis.RewardsBalanced, analysis.Neutral, analysis.CannotCompare} {
+		s.verdict[l] = ns().Bold(true)
+		s.verdictFG[l] = ns()
 	}
 	s.help = help.Styles{
 		ShortKey:       ns().Bold(true),
@@ -102,38 +104,61 @@ func newStyles(w io.Writer, colour bool) styles {
 		FullDesc:       ns(),
 		FullSeparator:  ns(),
 	}
-	if !colour {
-		return s
-	}
-	grey := lipgloss.AdaptiveColor{Light: "245", Dark: "243"}
-	s.title = s.title.Foreground(lipgloss.Color("15")).Background(lipgloss.Color("24"))
-	s.activeTab = s.activeTab.Foreground(lipgloss.Color("15")).Background(lipgloss.Color("24"))
-	s.tab = s.tab.Foreground(grey)
-	s.status = s.status.Foreground(lipgloss.AdaptiveColor{Light: "28", Dark: "114"})
-	s.errorText = s.errorText.Foreground(lipgloss.Color("196"))
-	s.dim = s.dim.Foreground(grey)
-	s.heading = s.heading.Foreground(lipgloss.AdaptiveColor{Light: "24", Dark: "117"})
-	s.header = s.header.Foreground(lipgloss.AdaptiveColor{Light: "24", Dark: "117"})
-	s.barCash = s.barCash.Foreground(lipgloss.Color("33"))
-	s.barGrant = s.barGrant.Foreground(lipgloss.Color("172"))
-	s.barFair = s.barFair.Foreground(grey)
-	s.barRepay = s.barRepay.Foreground(lipgloss.Color("133"))
-	s.verdict[analysis.RewardsDeficit] = s.verdict[analysis.RewardsDeficit].Foreground(lipgloss.Color("15")).Background(lipgloss.Color("160"))
-	s.verdict[analysis.RewardsBalanced] = s.verdict[analysis.RewardsBalanced].Foreground(lipgloss.Color("15")).Background(lipgloss.Color("28"))
-	s.verdict[analysis.Neutral] = s.verdict[analysis.Neutral].Foreground(lipgloss.Color("0")).Background(lipgloss.Color("220"))
-	s.verdict[analysis.CannotCompare] = s.verdict[analysis.CannotCompare].Foreground(lipgloss.Color("15")).Background(lipgloss.Color("243"))
-	s.verdictFG[analysis.RewardsDeficit] = s.verdictFG[analysis.RewardsDeficit].Foreground(lipgloss.AdaptiveColor{Light: "160", Dark: "203"})
-	s.verdictFG[analysis.RewardsBalanced] = s.verdictFG[analysis.RewardsBalanced].Foreground(lipgloss.AdaptiveColor{Light: "28", Dark: "114"})
-	s.verdictFG[analysis.Neutral] = s.verdictFG[analysis.Neutral].Foreground(lipgloss.AdaptiveColor{Light: "136", Dark: "220"})
-	s.verdictFG[analysis.CannotCompare] = s.verdictFG[analysis.CannotCompare].Foreground(grey)
-	s.help.ShortKey = s.help.ShortKey.Foreground(lipgloss.AdaptiveColor{Light: "24", Dark: "117"})
-	s.help.FullKey = s.help.FullKey.Foreground(lipgloss.AdaptiveColor{Light: "24", Dark: "117"})
-	s.help.ShortDesc = s.help.ShortDesc.Foreground(grey)
-	s.help.FullDesc = s.help.FullDesc.Foreground(grey)
-	s.help.ShortSeparator = s.help.ShortSeparator.Foreground(grey)
-	s.help.FullSeparator = s.help.FullSeparator.Foreground(grey)
-	s.help.Ellipsis = s.help.Ellipsis.Foreground(grey)
 	return s
+}
+
+// The fixed colours (xterm 256-colour numbers), each mid-luminance so that
+// it reads on a dark and on a light background.
+const (
+	white  = lipgloss.Color("15")
+	black  = lipgloss.Color("0")
+	grey   = lipgloss.Color("244") // #808080
+	blue   = lipgloss.Color("31")  // #0087af: headings, keys
+	green  = lipgloss.Color("29")  // #00875f: status, rewards balanced
+	red    = lipgloss.Color("167") // #d75f5f: rewards deficit
+	amber  = lipgloss.Color("136") // #af8700: neutral
+	alarm  = lipgloss.Color("196") // errors
+	navy   = lipgloss.Color("24")  // the title bar and the active tab
+	cash   = lipgloss.Color("33")
+	grant  = lipgloss.Color("172")
+	repaid = lipgloss.Color("133")
+)
+
+// paint colours the plain styles.
+func (s *styles) paint() {
+	s.title = s.title.Foreground(white).Background(navy)
+	s.activeTab = s.activeTab.Foreground(white).Background(navy)
+	s.tab = s.tab.Foreground(grey)
+	s.status = s.status.Foreground(green)
+	s.errorText = s.errorText.Foreground(alarm)
+	s.dim = s.dim.Foreground(grey)
+	s.heading = s.heading.Foreground(blue)
+	s.header = s.header.Foreground(blue)
+	s.barCash = s.barCash.Foreground(cash)
+	s.barGrant = s.barGrant.Foreground(grant)
+	s.barFair = s.barFair.Foreground(grey)
+	s.barRepay = s.barRepay.Foreground(repaid)
+	badge := map[analysis.Label][2]lipgloss.Color{
+		analysis.RewardsDeficit:  {white, "160"},
+		analysis.RewardsBalanced: {white, "28"},
+		analysis.Neutral:         {black, "220"},
+		analysis.CannotCompare:   {white, "243"},
+	}
+	words := map[analysis.Label]lipgloss.Color{
+		analysis.RewardsDeficit:  red,
+		analysis.RewardsBalanced: green,
+		analysis.Neutral:         amber,
+		analysis.CannotCompare:   grey,
+	}
+	for l, c := range badge {
+		s.verdict[l] = s.verdict[l].Foreground(c[0]).Background(c[1])
+		s.verdictFG[l] = s.verdictFG[l].Foreground(words[l])
+	}
+	s.help.ShortKey = s.help.ShortKey.Foreground(blue)
+	s.help.FullKey = s.help.FullKey.Foreground(blue)
+	for _, st := range []*lipgloss.Style{&s.help.ShortDesc, &s.help.FullDesc, &s.help.ShortSeparator, &s.help.FullSeparator, &s.help.Ellipsis} {
+		*st = st.Foreground(grey)
+	}
 }
 
 // verdictStyle returns the badge style of a verdict label.
