@@ -72,31 +72,11 @@ func runChart(c config, e env) error {
 	return writeOutput(c, buf.Bytes())
 }
 
-// chooseScenario loads the plans and picks the year, scenario and overrides
-// the flags ask for, as the default command does for a report.
+// chooseScenario is choose (open.go) as runChart takes it.
 func chooseScenario(c config) (plan.Dataset, plan.Scenario, loaded, error) {
-	over, err := plan.ParseOverrides(c.pot, c.writeOff, c.discount)
+	ch, err := choose(c)
 	if err != nil {
 		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
 	}
-	in, err := loadPlans(c)
-	if err != nil {
-		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
-	}
-	yi, err := in.lib.Year(c.year)
-	if err != nil {
-		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
-	}
-	fsys, name := scenarioFile(c.scenario)
-	sc, si, err := in.lib.Years[yi].PickScenario(c.scenario, fsys, name)
-	if err != nil {
-		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
-	}
-	if si < 0 {
-		in.files = append(in.files, c.scenario)
-	}
-	if err := over.Check(sc); err != nil {
-		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
-	}
-	return in.lib.Years[yi].Dataset, over.Apply(sc), in, nil
+	return ch.dataset(), ch.analysed(), ch.in, nil
 }

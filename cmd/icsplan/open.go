@@ -13,45 +13,71 @@ import (
 // scenario and overrides the flags ask for, and opens the TUI on a terminal
 // or else writes a report.
 func openPlans(c config, e env) error {
-	over, err := plan.ParseOverrides(c.pot, c.writeOff, c.discount)
+	ch, err := choose(c)
 	if err != nil {
 		return err
+	}
+	lib, yi, si := ch.in.lib, ch.year, ch.index
+	colour := e.tty && e.getenv("NO_COLOR") == ""
+	if !c.report && e.tty {
+		if si < 0 { // a scenario file from outside the year: show it first
+			lib.Years[yi].Scenarios = append([]plan.Scenario{ch.scenario}, lib.Years[yi].Scenarios...)
+			si = 0
+		}
+		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: ch.over.Apply, Analyse: engine.AnalyseContext})
+	}
+	if c.output != "" {
+		if err := notAnInput(c.output, ch.in.files); err != nil {
+			return err
+		}
+	}
+	return writeReport(c, e, ch.dataset(), ch.analysed(), colour)
+}
+
+// chosen is what the flags pick from the plans, for any command that
+// analyses them.
+type chosen struct {
+	in       loaded         // the plans, and the files read (the --scenario file too)
+	year     int            // index into in.lib.Years
+	scenario plan.Scenario  // as picked, before the overrides
+	index    int            // its index in the year's scenarios; -1 for a --scenario file from elsewhere
+	over     plan.Overrides // --pot, --write-off and --discount-rate
+}
+
+// choose loads the plans and picks the year, scenario and overrides the
+// flags ask for; plan does the choosing.
+func choose(c config) (chosen, error) {
+	over, err := plan.ParseOverrides(c.pot, c.writeOff, c.discount)
+	if err != nil {
+		return chosen{}, err
 	}
 	in, err := loadPlans(c)
 	if err != nil {
-		return err
+		return chosen{}, err
 	}
-	lib := in.lib
-	yi, err := lib.Year(c.year)
+	yi, err := in.lib.Year(c.year)
 	if err != nil {
-		return err
+		return chosen{}, err
 	}
 	fsys, name := scenarioFile(c.scenario)
-	sc, si, err := lib.Years[yi].PickScenario(c.scenario, fsys, name)
+	sc, si, err := in.lib.Years[yi].PickScenario(c.scenario, fsys, name)
 	if err != nil {
-		return err
+		return chosen{}, err
 	}
 	if si < 0 {
 		in.files = append(in.files, c.scenario)
 	}
 	if err := over.Check(sc); err != nil {
-		return err
+		return chosen{}, err
 	}
-	colour := e.tty && e.getenv("NO_COLOR") == ""
-	if !c.report && e.tty {
-		if si < 0 { // a scenario file from outside the year: show it first
-			lib.Years[yi].Scenarios = append([]plan.Scenario{sc}, lib.Years[yi].Scenarios...)
-			si = 0
-		}
-		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: over.Apply, Analyse: engine.AnalyseContext})
-	}
-	if c.output != "" {
-		if err := notAnInput(c.output, in.files); err != nil {
-			return err
-		}
-	}
-	return writeReport(c, e, lib.Years[yi].Dataset, over.Apply(sc), colour)
+	return chosen{in: in, year: yi, scenario: sc, index: si, over: over}, nil
 }
+
+// dataset is the chosen year's systems.
+func (ch chosen) dataset() plan.Dataset { return ch.in.lib.Years[ch.year].Dataset }
+
+// analysed is the chosen scenario with the overrides applied.
+func (ch chosen) analysed() plan.Scenario { return ch.over.Apply(ch.scenario) }
 
 // writeReport analyses the scenario and writes the report to -o FILE or to
 // stdout, whole: nothing is half-written on an error.
