@@ -121,6 +121,9 @@ type YearTotal struct {
 	Interest  decimal.Decimal
 }
 
+// Total is what is due in the year: principal plus interest.
+func (y YearTotal) Total() decimal.Decimal { return y.Principal.Add(y.Interest) }
+
 // Cell is one point of the sensitivity grid.
 type Cell struct {
 	WriteOff     decimal.Decimal

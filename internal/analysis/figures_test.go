@@ -162,3 +162,12 @@ func TestShareExactTo(t *testing.T) {
 		}
 	}
 }
+
+// TestYearTotal: a year's total is its principal plus its interest, worked
+// by hand: £233,333,333.34 + £4,083,333.33 = £237,416,666.67.
+func TestYearTotal(t *testing.T) {
+	y := YearTotal{Year: "2025/26", Principal: d("233333333.34"), Interest: d("4083333.33")}
+	if got := y.Total(); !got.Equal(d("237416666.67")) {
+		t.Errorf("Total = %s, want 237416666.67", got)
+	}
+}

@@ -69,13 +69,7 @@ func verdictLines(st *styles, r *analysis.Result, w int) []string {
 	if t := strings.TrimSpace(r.Verdict.Text); t != "" {
 		out = append(out, wrap(safe(t), w)...)
 	}
-	if n := len(r.Sensitivity); n > 0 {
-		same := 0
-		for _, c := range r.Sensitivity {
-			if c.Verdict == label {
-				same++
-			}
-		}
+	if same, n := r.Robustness(); n > 0 {
 		out = append(out, st.dim.Render(trunc(fmt.Sprintf("Robustness: the same verdict in %d of %d write-off × discount-rate cases.", same, n), w)))
 	}
 	return out
@@ -150,11 +144,11 @@ func sensitivityLines(st *styles, r *analysis.Result, w int) []string {
 		hdr += padRight("disc. "+pct(d), cellW)
 	}
 	out = append(out, st.header.Render(trunc(hdr, w)))
-	for _, wo := range wos {
+	for i, wo := range wos {
 		line := padRight(pct(wo), first)
-		for _, d := range drs {
-			c, ok := g.Cell(wo, d)
-			if !ok {
+		for k := range drs {
+			c := g.Cells[i][k]
+			if c.Verdict == "" { // a combination the analysis does not have
 				line += padRight("—", cellW)
 				continue
 			}

@@ -70,13 +70,13 @@ func (p *repaymentsScreen) topLines(w int) []string {
 	}
 	maxV := decimal.Zero
 	for _, y := range r.Years {
-		if t := y.Principal.Add(y.Interest); t.GreaterThan(maxV) {
+		if t := y.Total(); t.GreaterThan(maxV) {
 			maxV = t
 		}
 	}
 	barW := min(50, max(10, w-10-34))
 	for _, y := range r.Years {
-		t := y.Principal.Add(y.Interest)
+		t := y.Total()
 		label := fm(y.Principal) + " principal"
 		if !y.Interest.IsZero() {
 			label += " + " + fm(y.Interest) + " interest"
