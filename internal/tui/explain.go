@@ -135,7 +135,7 @@ func (d *doc) caps(r *analysis.Result, sys *analysis.SystemResult, idx int) {
 	case !sh.Eligible:
 		d.para("Not eligible: no share, so no cap applies.")
 	case sh.HasCap:
-		d.para(fmt.Sprintf("Cap: its deficit rounded down to whole units of %s = %s.", unitText(r.Allocation.Unit), fp(sh.Cap)))
+		d.para(fmt.Sprintf("Cap: its deficit rounded down to whole units of %s = %s.", r.Scenario.FieldText(plan.FieldUnit), fp(sh.Cap)))
 	default:
 		d.para("No cap (cap = " + string(r.Scenario.Allocation.Cap) + ").")
 	}
@@ -165,7 +165,7 @@ func (d *doc) caps(r *analysis.Result, sys *analysis.SystemResult, idx int) {
 // and what it comes to.
 func (d *doc) rounding(r *analysis.Result, sys *analysis.SystemResult) {
 	sh := sys.Share
-	unit := unitText(r.Allocation.Unit)
+	unit := r.Scenario.FieldText(plan.FieldUnit)
 	switch {
 	case !sh.Eligible:
 		d.para("Nothing to round: it receives nothing.")

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"icsplan/internal/plan"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -152,7 +154,7 @@ func (e *scenarioScreen) stopEditing() {
 func (e *scenarioScreen) cycle(f *field, d int) tea.Cmd {
 	n := len(f.options)
 	f.choice = (f.choice + d + n) % n
-	if f.key == fRepay && e.repaymentOn() {
+	if f.key == plan.FieldRepayment && e.repaymentOn() {
 		e.defaultRepayment()
 	}
 	return e.edited()

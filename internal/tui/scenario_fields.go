@@ -2,44 +2,42 @@ package tui
 
 import (
 	"errors"
-	"fmt"
-	"strconv"
+	"slices"
 	"strings"
 
-	"icsplan/internal/money"
 	"icsplan/internal/plan"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/textinput"
-	"github.com/shopspring/decimal"
 )
 
 // fieldKind is how a scenario field is edited.
 type fieldKind int
 
 const (
-	kindText   fieldKind = iota // typed, parsed as you type
+	kindText   fieldKind = iota // typed, checked as you type
 	kindChoice                  // one of a few values, changed with ←/→ or enter
 )
 
-// Field keys; they match plan.Problem.Column values from Scenario.Validate.
-const (
-	fPot       = "pot"
-	fRule      = "eligibility.rule"
-	fEligBasis = "eligibility.basis"
-	fMethod    = "allocation.method"
-	fAllocBase = "allocation.basis"
-	fCap       = "allocation.cap"
-	fUnit      = "allocation.unit"
-	fRepay     = "repayment"
-	fFirstYear = "repayment.first_year"
-	fYears     = "repayment.years"
-	fProfile   = "repayment.profile"
-	fInterest  = "repayment.interest"
-	fDiscount  = "assumptions.discount_rate"
-	fWriteOff  = "assumptions.write_off"
-	fThreshold = "assumptions.balanced_threshold"
-)
+// fieldLabels are the editor's names for plan's editable fields; a field
+// plan adds without a label here shows its key.
+var fieldLabels = map[string]string{
+	plan.FieldPot:              "Pot",
+	plan.FieldRule:             "Eligible: rule",
+	plan.FieldEligibilityBasis: "Eligible: basis",
+	plan.FieldMethod:           "Allocation: method",
+	plan.FieldAllocationBasis:  "Allocation: basis",
+	plan.FieldCap:              "Allocation: cap",
+	plan.FieldUnit:             "Allocation: unit",
+	plan.FieldRepayment:        "Repayment",
+	plan.FieldFirstYear:        "Repayment: first year",
+	plan.FieldYears:            "Repayment: years",
+	plan.FieldProfile:          "Repayment: profile",
+	plan.FieldInterest:         "Repayment: interest",
+	plan.FieldDiscountRate:     "Discount rate",
+	plan.FieldWriteOff:         "Write-off",
+	plan.FieldThreshold:        "Balanced threshold",
+}
 
 // field is one editable scenario field.
 type field struct {
@@ -68,82 +66,47 @@ type form struct {
 	year    string        // year of receipt, for the default first repayment year
 }
 
-// newForm fills the fields from sc.
+// newForm fills the fields from sc, one for each of plan's editable
+// fields, with the text plan gives for its value.
 func newForm(sc plan.Scenario, year string, st *styles) form {
 	f := form{base: sc, year: year}
-	text := func(key, label, v string, repay bool) {
-		ti := textinput.New()
-		ti.Prompt = ""
-		ti.CharLimit = 64
-		ti.Width = 16
-		st.styleInput(&ti)
-		ti.Cursor.SetMode(cursor.CursorStatic)
-		ti.SetValue(v)
-		f.fields = append(f.fields, field{key: key, label: label, kind: kindText, input: ti, repay: repay})
-	}
-	choice := func(key, label string, options []string, v string, repay bool) {
-		c := -1
-		for i, o := range options {
-			if o == v {
-				c = i
+	for _, key := range plan.EditableFields {
+		fl := field{key: key, label: fieldLabels[key], repay: strings.HasPrefix(key, plan.FieldRepayment+".")}
+		if fl.label == "" {
+			fl.label = key
+		}
+		v := sc.FieldText(key)
+		if options := plan.FieldChoices(key); options != nil {
+			fl.kind, fl.options, fl.choice = kindChoice, options, slices.Index(options, v)
+			if fl.choice < 0 { // a value plan does not offer: keep it as a choice
+				fl.options, fl.choice = append(fl.options, v), len(fl.options)
 			}
+		} else {
+			fl.input = textInput(st, v)
 		}
-		if c < 0 {
-			options = append(options, v)
-			c = len(options) - 1
-		}
-		f.fields = append(f.fields, field{key: key, label: label, kind: kindChoice, options: options, choice: c, repay: repay})
+		f.fields = append(f.fields, fl)
 	}
-	bases := []string{string(plan.BasisPlan), string(plan.BasisForecast), string(plan.BasisOutturn)}
-	text(fPot, "Pot", moneyText(sc.Pot), false)
-	choice(fRule, "Eligible: rule", []string{string(plan.RuleDeficit), string(plan.RuleBalanced), string(plan.RuleAll)}, string(sc.Eligibility.Rule), false)
-	choice(fEligBasis, "Eligible: basis", bases, string(sc.Eligibility.Basis), false)
-	choice(fMethod, "Allocation: method", []string{string(plan.MethodProRata), string(plan.MethodPerCapita), string(plan.MethodEqual)}, string(sc.Allocation.Method), false)
-	choice(fAllocBase, "Allocation: basis", append([]string(nil), bases...), string(sc.Allocation.Basis), false)
-	choice(fCap, "Allocation: cap", []string{string(plan.CapNone), string(plan.CapDeficit)}, string(sc.Allocation.Cap), false)
-	choice(fUnit, "Allocation: unit", []string{"£0.01", "£1", "£1000"}, unitText(sc.Allocation.Unit), false)
-	rep := sc.Repayment
-	on := "on"
-	if rep == nil {
-		on = "off (grant)"
-		rep = &plan.Repayment{}
-	}
-	choice(fRepay, "Repayment", []string{"off (grant)", "on"}, on, false)
-	years := ""
-	if rep.Years > 0 {
-		years = strconv.Itoa(rep.Years)
-	}
-	var prof []string
-	for _, p := range rep.Profile {
-		prof = append(prof, pct(p))
-	}
-	interest := ""
-	if sc.Repayment != nil {
-		interest = pct(rep.Interest)
-	}
-	text(fFirstYear, "Repayment: first year", rep.FirstYear, true)
-	text(fYears, "Repayment: years", years, true)
-	text(fProfile, "Repayment: profile", strings.Join(prof, ", "), true)
-	text(fInterest, "Repayment: interest", interest, true)
-	text(fDiscount, "Discount rate", pct(sc.Assumptions.DiscountRate), false)
-	text(fWriteOff, "Write-off", pct(sc.Assumptions.WriteOff), false)
-	text(fThreshold, "Balanced threshold", moneyText(sc.Assumptions.BalancedThreshold), false)
 	return f
 }
 
-// moneyText writes an amount so that money.Parse reads it back exactly.
-func moneyText(d decimal.Decimal) string {
-	if d.Equal(d.Truncate(0)) {
-		return fpound(d)
-	}
-	return fp(d)
+// textInput is a text field holding v.
+func textInput(st *styles, v string) textinput.Model {
+	ti := textinput.New()
+	ti.Prompt = ""
+	ti.CharLimit = 64
+	ti.Width = 16
+	st.styleInput(&ti)
+	ti.Cursor.SetMode(cursor.CursorStatic)
+	ti.SetValue(v)
+	return ti
 }
 
-func unitText(u decimal.Decimal) string {
-	if u.Equal(u.Truncate(0)) {
-		return "£" + u.String()
+// choiceText is how a choice is shown: a grant says so.
+func choiceText(key, v string) string {
+	if key == plan.FieldRepayment && v == "off" {
+		return "off (grant)"
 	}
-	return "£" + u.StringFixed(2)
+	return v
 }
 
 func (f *form) field(key string) *field {
@@ -155,39 +118,31 @@ func (f *form) field(key string) *field {
 	return nil
 }
 
-func (f *form) repaymentOn() bool { return f.field(fRepay).choice == 1 }
+func (f *form) repaymentOn() bool { return f.field(plan.FieldRepayment).value() == "on" }
 
 // enabled reports whether field i can be edited now.
 func (f *form) enabled(i int) bool { return !f.fields[i].repay || f.repaymentOn() }
 
-// build reads every field into a scenario, recording each field's error; ok
-// is false if any field is wrong.
+// build sets every field's text on the scenario as loaded with plan's
+// SetField, putting plan's message on each field it refuses, then checks
+// the fields against each other with Validate; ok is false if anything is
+// wrong. The fields of the schedule are skipped for a grant.
 func (f *form) build() (plan.Scenario, bool) {
 	sc := f.base
-	p := parser{form: f, ok: true}
+	ok := true
 	f.general = nil
 	for i := range f.fields {
-		f.fields[i].err = ""
+		fl := &f.fields[i]
+		fl.err = ""
+		if !f.enabled(i) {
+			continue
+		}
+		if err := sc.SetField(fl.key, fl.value()); err != nil {
+			fl.err = err.Error()
+			ok = false
+		}
 	}
-	sc.Pot = p.amount(fPot)
-	sc.Eligibility.Rule = plan.Rule(f.field(fRule).value())
-	sc.Eligibility.Basis = plan.Basis(f.field(fEligBasis).value())
-	sc.Allocation.Method = plan.Method(f.field(fMethod).value())
-	sc.Allocation.Basis = plan.Basis(f.field(fAllocBase).value())
-	sc.Allocation.Cap = plan.Cap(f.field(fCap).value())
-	if u, err := money.Parse(f.field(fUnit).value()); err == nil {
-		sc.Allocation.Unit = u
-	} else {
-		p.fail(f.field(fUnit), "cannot read %q as money", f.field(fUnit).value())
-	}
-	sc.Assumptions.DiscountRate = p.rate(fDiscount)
-	sc.Assumptions.WriteOff = p.rate(fWriteOff)
-	sc.Assumptions.BalancedThreshold = p.amount(fThreshold)
-	sc.Repayment = nil
-	if f.repaymentOn() {
-		sc.Repayment = p.repayment()
-	}
-	if !p.ok {
+	if !ok {
 		return sc, false
 	}
 	if err := sc.Validate(); err != nil {
@@ -195,70 +150,6 @@ func (f *form) build() (plan.Scenario, bool) {
 		return sc, false
 	}
 	return sc, true
-}
-
-// parser reads the text fields of a form, putting each error on its field.
-type parser struct {
-	form *form
-	ok   bool
-}
-
-func (p *parser) fail(f *field, format string, a ...any) {
-	f.err = fmt.Sprintf(format, a...)
-	p.ok = false
-}
-
-// amount reads a sum of money that must not be negative.
-func (p *parser) amount(key string) decimal.Decimal {
-	f := p.form.field(key)
-	d, err := money.Parse(f.input.Value())
-	switch {
-	case err != nil:
-		p.fail(f, "cannot read %q as money", f.input.Value())
-	case d.IsNegative():
-		p.fail(f, "must not be negative")
-	}
-	return d
-}
-
-// rate reads a rate such as 3.5% or 0.035.
-func (p *parser) rate(key string) decimal.Decimal {
-	f := p.form.field(key)
-	d, err := money.ParseRate(f.input.Value())
-	if err != nil {
-		p.fail(f, "cannot read %q as a rate (3.5%% or 0.035)", f.input.Value())
-	}
-	return d
-}
-
-// repayment reads the repayment schedule's fields.
-func (p *parser) repayment() *plan.Repayment {
-	r := &plan.Repayment{}
-	fy := p.form.field(fFirstYear)
-	r.FirstYear = strings.TrimSpace(fy.input.Value())
-	if _, err := plan.YearStart(r.FirstYear); err != nil {
-		p.fail(fy, "cannot read %q as a financial year such as 2025/26", fy.input.Value())
-	}
-	yf := p.form.field(fYears)
-	n, err := strconv.Atoi(strings.TrimSpace(yf.input.Value()))
-	switch {
-	case err != nil:
-		p.fail(yf, "cannot read %q as a whole number of years", yf.input.Value())
-	case n < 1:
-		p.fail(yf, "must be at least 1")
-	}
-	r.Years = n
-	pf := p.form.field(fProfile)
-	for _, part := range strings.FieldsFunc(pf.input.Value(), func(r rune) bool { return r == ',' || r == ';' || r == ' ' }) {
-		d, err := money.ParseRate(part)
-		if err != nil {
-			p.fail(pf, "cannot read %q as a share (25%%)", part)
-			break
-		}
-		r.Profile = append(r.Profile, d)
-	}
-	r.Interest = p.rate(fInterest)
-	return r
 }
 
 // attach puts validation problems next to their fields.
@@ -304,18 +195,15 @@ func (f *form) match(col string) *field {
 	return nil
 }
 
-// defaultRepayment fills empty repayment fields when repayment is switched
-// on: three equal years starting two years after receipt, no interest.
+// defaultRepayment fills the empty fields of the schedule when repayment is
+// switched on, from plan's DefaultRepayment for the year of receipt (three
+// equal years starting two years after it, no interest).
 func (f *form) defaultRepayment() {
-	if fl := f.field(fFirstYear); fl.input.Value() == "" {
-		if y, err := plan.YearStart(f.year); err == nil {
-			fl.input.SetValue(fmt.Sprintf("%d/%02d", y+2, (y+3)%100))
+	r := plan.DefaultRepayment(f.year)
+	def := plan.Scenario{Repayment: &r}
+	for i := range f.fields {
+		if fl := &f.fields[i]; fl.repay && fl.kind == kindText && fl.input.Value() == "" {
+			fl.input.SetValue(def.FieldText(fl.key))
 		}
-	}
-	if fl := f.field(fYears); fl.input.Value() == "" {
-		fl.input.SetValue("3")
-	}
-	if fl := f.field(fInterest); fl.input.Value() == "" {
-		fl.input.SetValue("0%")
 	}
 }

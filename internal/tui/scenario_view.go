@@ -1,5 +1,7 @@
 package tui
 
+import "icsplan/internal/plan"
+
 // View draws the fields, their errors and the live verdict, scrolled to
 // keep the field under the cursor in view.
 func (e *scenarioScreen) View() string {
@@ -59,14 +61,14 @@ func (e *scenarioScreen) fieldLine(i int) string {
 	case !e.enabled(i):
 		v = st.dim.Render("— (grant)")
 	case f.kind == kindChoice && i == e.focus:
-		v = "‹ " + f.value() + " ›"
+		v = "‹ " + choiceText(f.key, f.value()) + " ›"
 	case f.kind == kindChoice:
-		v = f.value()
+		v = choiceText(f.key, f.value())
 	case i == e.focus && e.editing:
 		v = f.input.View()
 	default:
 		v = safe(f.input.Value())
-		if v == "" && f.key == fProfile {
+		if v == "" && f.key == plan.FieldProfile {
 			v = st.dim.Render("equal shares")
 		}
 		if i == e.focus {

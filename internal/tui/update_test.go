@@ -451,7 +451,7 @@ func TestEditResultStaleAfterReload(t *testing.T) {
 func TestProblemsGoToTheirFields(t *testing.T) {
 	hs := open(t)
 	e := hs.editor()
-	for _, key := range []string{fPot, fRule, fEligBasis, fMethod, fAllocBase, fCap, fUnit, fFirstYear, fYears, fProfile, fInterest, fDiscount, fWriteOff, fThreshold} {
+	for _, key := range []string{plan.FieldPot, plan.FieldRule, plan.FieldEligibilityBasis, plan.FieldMethod, plan.FieldAllocationBasis, plan.FieldCap, plan.FieldUnit, plan.FieldFirstYear, plan.FieldYears, plan.FieldProfile, plan.FieldInterest, plan.FieldDiscountRate, plan.FieldWriteOff, plan.FieldThreshold} {
 		if f := e.match(key); f == nil || f.key != key {
 			t.Errorf("problem column %q goes to %v", key, f)
 		}
