@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"os"
@@ -9,6 +10,7 @@ import (
 	"sync"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/atomicfile"
 	"icsplan/internal/plan"
 	"icsplan/internal/report"
 	"icsplan/internal/tui/noprobe"
@@ -91,7 +93,12 @@ func exportName(y plan.Year, sc plan.Scenario) string {
 // exportCmd writes the text report to name atomically.
 func exportCmd(name string, res analysis.Result) tea.Cmd {
 	return func() tea.Msg {
-		if err := report.WriteFile(name, res, report.Text, report.Options{}); err != nil {
+		var buf bytes.Buffer
+		err := report.Render(&buf, res, report.Text, report.Options{})
+		if err == nil {
+			err = atomicfile.Write(name, buf.Bytes(), atomicfile.Options{})
+		}
+		if err != nil {
 			return statusMsg{text: "Not exported: " + firstLine(err.Error()), err: true}
 		}
 		return statusMsg{text: "Exported the report to " + absPath(name)}
@@ -101,7 +108,7 @@ func exportCmd(name string, res analysis.Result) tea.Cmd {
 // saveCmd writes a scenario's TOML to name atomically.
 func saveCmd(name string, data []byte) tea.Cmd {
 	return func() tea.Msg {
-		if err := report.WriteBytes(name, data); err != nil {
+		if err := atomicfile.Write(name, data, atomicfile.Options{}); err != nil {
 			return statusMsg{text: "Not saved: " + firstLine(err.Error()), err: true}
 		}
 		return statusMsg{text: "Saved the scenario to " + absPath(name)}

@@ -514,3 +514,27 @@ func TestFirstFrameWhileComputing(t *testing.T) {
 		t.Fatal("q does not quit while the first analysis runs")
 	}
 }
+
+// TestSaveAndExportAreAtomicFileWrites: saving and exporting go through
+// atomicfile, so a read-only file the user made is left alone and the
+// status line says why.
+func TestSaveAndExportAreAtomicFileWrites(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, name := range []string{"deficit-support-feb-2024-edited.toml", "icsplan-2023-24-deficit-support-feb-2024.txt"} {
+		if err := os.WriteFile(name, []byte("mine\n"), 0o444); err != nil {
+			t.Fatal(err)
+		}
+	}
+	hs := open(t)
+	hs.keys("e")
+	mustContain(t, hs.screen(), "Not exported", "read-only")
+	editPot(hs, "£800m")
+	hs.keys("ctrl+s")
+	mustContain(t, hs.screen(), "Not saved", "read-only")
+	for _, name := range []string{"deficit-support-feb-2024-edited.toml", "icsplan-2023-24-deficit-support-feb-2024.txt"} {
+		if data, err := os.ReadFile(name); err != nil || string(data) != "mine\n" {
+			t.Errorf("%s was replaced: %q, %v", name, data, err)
+		}
+	}
+}
