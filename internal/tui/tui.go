@@ -1,6 +1,6 @@
-// Package tui is icsplan's Bubble Tea program: a root model routing to one
-// screen at a time (Overview, Systems, Repayments, Scenario, Compare), one
-// keymap with help, and styles in one place.
+// Package tui is icsplan's Bubble Tea program: a root model holding a slice
+// of screens (Overview, Systems, Repayments, Scenario, Compare), one keymap
+// with help, and styles in one place.
 //
 // Keys (? shows those that act where you are):
 //
@@ -19,9 +19,48 @@
 //	          ctrl+r reset to the scenario as loaded
 //	Compare: ←→ h l scroll when the scenarios do not all fit
 //
-// Every analysis runs in a tea.Cmd; results carry a sequence number so a
-// stale one never replaces a newer one. Text from data files goes through
-// sanitize.Text before it is drawn. Below 80×24 the program says so plainly.
+// # The screen contract
+//
+// Every tab is a screen (screen.go): Update(tea.Msg) (screen, tea.Cmd),
+// View, SetSize, help.KeyMap (ShortHelp and FullHelp of its own keys, as
+// they act now), Title (the tab's name) and Capturing (a text field has the
+// keyboard, so keys are text). A screen embeds common: the program it shares
+// with the root (styles, keys, the analyser, the command line's overrides,
+// and cur, the current year, scenario and their latest analysis, which only
+// the root writes) and the size of its body. The root (root.go) builds the
+// tabs from the constructor list screens, draws the header, the tabs, the
+// status line and the help from that slice (adding its own keys around the
+// screen's: rootHelp), sizes every screen, hands keys to the current one and
+// every other message to all. It never reads a screen's fields, and screens
+// never call the root or each other: the root tells them what changed
+// (changedMsg: a new result, a new scenario or year; focusMsg: the screen
+// was opened or left), and they ask with messages (editedMsg, resetMsg,
+// statusMsg, switchMsg).
+//
+// A table whose rows open a step-by-step explanation, as Systems does, is a
+// table wrapped in a drill (drill.go): the table's Explain returns the page
+// of the row under the cursor, and drill handles enter, esc and backspace,
+// scrolling, and closing the page when its row is gone or the scenario
+// changes.
+//
+// # Adding a screen
+//
+// Write one file with a type that embeds common and implements screen, and
+// a constructor func(common) screen; add the constructor to screens, in tab
+// order. The tab, its number key, its help and its size follow. Read what
+// it shows from cur; react to changedMsg if it keeps anything derived from
+// it; start its own analyses, if any, on focusMsg with the analyser (as
+// Compare does, with a job that cancels the superseded ones). For a table
+// with explanations, implement table and page and return newDrill(c, t,
+// "explain …") from the constructor.
+//
+// Every analysis runs in a tea.Cmd with a context: starting a new analysis
+// of the working scenario cancels the one it supersedes, and results carry
+// a sequence number so a stale one never replaces a newer one. Compare
+// analyses the year's scenarios only once it is opened. Text from data files
+// goes through sanitize.Text before it is drawn. Below 80×24 the program
+// says so plainly. The terminal is never queried (see noprobe): colours are
+// fixed ones that read on dark and light backgrounds.
 package tui
 
 import (

@@ -538,3 +538,15 @@ func TestSaveAndExportAreAtomicFileWrites(t *testing.T) {
 		}
 	}
 }
+
+// TestSwitchMessage: a screen asks the root for another year and scenario
+// with switchMsg (as a Years screen will); out of range is ignored.
+func TestSwitchMessage(t *testing.T) {
+	hs := open(t)
+	hs.send(switchMsg{yi: 1, si: 0})
+	mustContain(t, hs.screen(), "2024/25 (year 2/2) · scenario 1/1", "£2,200.0m")
+	hs.send(switchMsg{yi: 0, si: 2})
+	mustContain(t, hs.screen(), "2023/24 (year 1/2) · scenario 3/3", "REWARDS BALANCED PLANS")
+	hs.send(switchMsg{yi: 5, si: 0})
+	mustContain(t, hs.screen(), "2023/24 (year 1/2) · scenario 3/3")
+}
