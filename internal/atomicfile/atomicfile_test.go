@@ -128,7 +128,8 @@ func TestUnwritableTargets(t *testing.T) {
 
 // TestReadOnlyFileNeedsForce: a file the user made read-only is not
 // replaced (rename would do it, even as root) unless Force is set, and then
-// it stays read-only. Today's report.WriteBytes replaces it silently.
+// it stays read-only. report's writer before this package replaced it
+// silently.
 func TestReadOnlyFileNeedsForce(t *testing.T) {
 	dir, path := oldFile(t)
 	if err := os.Chmod(path, 0o444); err != nil {

@@ -46,11 +46,3 @@ func writeFile(path string, r analysis.Result, f Format, o Options) error {
 	}
 	return atomicfile.Write(path, buf.Bytes(), atomicfile.Options{})
 }
-
-// WriteBytes writes data to path as atomicfile.Write does.
-//
-// Deprecated: write files with atomicfile.Write. This stays only until the
-// TUI's save uses it, and then goes.
-func WriteBytes(path string, data []byte) error {
-	return atomicfile.Write(path, data, atomicfile.Options{})
-}
