@@ -3,6 +3,7 @@ package money
 import (
 	"math/big"
 	"math/rand"
+	"sort"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -127,3 +128,118 @@ func TestFootProperties(t *testing.T) {
 }
 
 func rat(d decimal.Decimal) *big.Rat { return new(big.Rat).SetFrac(ratNum(d, decimal.NewFromInt(1))) }
+
+// footReference is Foot as first written: every row in a stable sort by
+// compareRemainders, the first left rows getting a unit. The faster
+// selection must give the same rows.
+func footReference(rows []Ratio, unit decimal.Decimal) []decimal.Decimal {
+	f := make([]footRow, len(rows))
+	floors := new(big.Int)
+	for i, r := range rows {
+		f[i] = floorRow(i, r, unit)
+		floors.Add(floors, f[i].floor.BigInt())
+	}
+	exact := sumFractions(f)
+	exact.Add(exact, new(big.Rat).SetInt(floors))
+	left := int(new(big.Int).Sub(roundHalfAway(exact), floors).Int64())
+	order := make([]int, len(rows))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return compareRemainders(&f[order[a]], &f[order[b]]) < 0 })
+	shown := make([]decimal.Decimal, len(rows))
+	for i := range f {
+		shown[i] = f[i].floor
+	}
+	for _, i := range order[:left] {
+		shown[i] = shown[i].Add(one)
+	}
+	return shown
+}
+
+// TestFootMatchesReference compares Foot with footReference on columns with
+// many ties: repeated values, zeros, whole units, shared and mixed
+// denominators, remainders that differ only far below 2⁻⁶⁴.
+func TestFootMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(17))
+	dens := []string{"1", "1", "1", "1.035", "1.071225", "3", "7"}
+	tiny := decimal.New(1, -30) // two fractions this close share a 64-bit key
+	for trial := 0; trial < 3000; trial++ {
+		n := rng.Intn(40)
+		rows := make([]Ratio, n)
+		oneDen := rng.Intn(3) == 0 // every row over the same denominator: Foot's fixed-width path
+		den := dec(dens[rng.Intn(len(dens))])
+		for i := range rows {
+			var num decimal.Decimal
+			switch rng.Intn(5) {
+			case 0:
+				num = decimal.Zero
+			case 1:
+				num = decimal.NewFromInt(rng.Int63n(20)*1000 - 10000) // whole £000
+			case 2:
+				if i > 0 {
+					num = rows[rng.Intn(i)].Num // a repeat
+					break
+				}
+				fallthrough
+			default:
+				num = decimal.New(rng.Int63n(2_000_000)-1_000_000, -int32(rng.Intn(3)))
+			}
+			switch rng.Intn(12) {
+			case 0:
+				num = num.Add(tiny)
+			case 1:
+				num = num.Mul(decimal.New(1, 20)) // fits 128 bits
+			case 2:
+				num = num.Mul(decimal.New(1, 40)) // does not
+			}
+			if !oneDen {
+				den = dec(dens[rng.Intn(len(dens))])
+			}
+			rows[i] = R(num, den)
+		}
+		unit := dec([]string{"1", "1000", "0.01"}[rng.Intn(3)])
+		want := footReference(rows, unit)
+		got, _ := Foot(rows, unit)
+		if joined(got) != joined(want) {
+			t.Fatalf("trial %d: Foot %s, reference %s (rows %v, unit %s)", trial, joined(got), joined(want), rows, unit)
+		}
+		// The same rows as decimals (denominator 1), through FootDecimals'
+		// int64 path when they fit.
+		nums := make([]decimal.Decimal, n)
+		for i, r := range rows {
+			nums[i] = r.Num
+		}
+		want = footReference(decRatios(nums), unit)
+		gotD, totalD := FootDecimals(nums, unit)
+		_, totalR := Foot(decRatios(nums), unit)
+		if joined(gotD) != joined(want) || !totalD.Equal(totalR) {
+			t.Fatalf("trial %d: FootDecimals %s (total %s), reference %s (total %s) (rows %v, unit %s)",
+				trial, joined(gotD), totalD, joined(want), totalR, nums, unit)
+		}
+	}
+}
+
+func decRatios(ds []decimal.Decimal) []Ratio {
+	rs := make([]Ratio, len(ds))
+	for i, d := range ds {
+		rs[i] = R(d, one)
+	}
+	return rs
+}
+
+// BenchmarkFoot foots a column of 100,000 £ figures with pence, half of
+// them zero (a balanced group's allocations), to £000.
+func BenchmarkFoot(b *testing.B) {
+	rng := rand.New(rand.NewSource(1))
+	rows := make([]decimal.Decimal, 100_000)
+	for i := range rows {
+		if i%2 == 0 {
+			rows[i] = decimal.New(rng.Int63n(10_000_000_000), -2)
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		FootDecimals(rows, dec("1000"))
+	}
+}

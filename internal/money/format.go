@@ -1,6 +1,7 @@
 package money
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -27,10 +28,7 @@ func format(d decimal.Decimal, st Style) string {
 	if places < 0 {
 		places = 0
 	}
-	// Shift is exact; Round is half away from zero: one rounding in all.
-	r := d.Shift(-shift).Round(places)
-	neg := r.Sign() < 0
-	digits := r.Abs().StringFixed(places)
+	neg, digits := fixedDigits(d, shift, places)
 
 	var b strings.Builder
 	b.Grow(len(digits) + len(digits)/3 + 8)
@@ -50,6 +48,70 @@ func format(d decimal.Decimal, st Style) string {
 		b.WriteByte(')')
 	}
 	return b.String()
+}
+
+// fixed is d.StringFixed(places).
+func fixed(d decimal.Decimal, places int32) string {
+	if neg, u, ok := fixedInt(d, places); ok {
+		var buf [32]byte
+		b := buf[:0]
+		if neg {
+			b = append(b, '-')
+		}
+		return string(appendFixed(b, u, int(places)))
+	}
+	return d.StringFixed(places)
+}
+
+// fixedDigits is d shifted down by shift decimal places and rounded once,
+// half away from zero, to places decimals: its sign and its digits, with
+// exactly places decimals.
+func fixedDigits(d decimal.Decimal, shift, places int32) (neg bool, digits string) {
+	if neg, u, ok := fixedInt(d, places); ok && shift == 0 {
+		if places == 0 {
+			return neg, strconv.FormatUint(u, 10) // no allocation for small figures
+		}
+		var buf [32]byte
+		return neg, string(appendFixed(buf[:0], u, int(places)))
+	}
+	// Shift is exact; Round is half away from zero: one rounding in all.
+	r := d.Shift(-shift).Round(places)
+	return r.Sign() < 0, r.Abs().StringFixed(places)
+}
+
+// fixedInt is d in units of 10^-places as a sign and a magnitude, when d has
+// no more decimals than places (so there is nothing to round) and at most 18
+// digits at that scale: the common case (pounds, pence, whole £000), which is
+// then written from an integer rather than through decimal's big.Int.
+func fixedInt(d decimal.Decimal, places int32) (neg bool, u uint64, ok bool) {
+	up := d.Exponent() + places
+	if up < 0 || int(up)+d.NumDigits() > 18 {
+		return false, 0, false
+	}
+	v := d.CoefficientInt64()
+	for range up {
+		v *= 10
+	}
+	if v < 0 {
+		return true, uint64(-v), true
+	}
+	return false, uint64(v), true
+}
+
+// appendFixed appends u with a decimal point before its last places digits
+// (and a leading 0 before the point when there are no more digits).
+func appendFixed(b []byte, u uint64, places int) []byte {
+	var digits [24]byte
+	s := strconv.AppendUint(digits[:0], u, 10)
+	for len(s) < places+1 {
+		s = append([]byte{'0'}, s...)
+	}
+	b = append(b, s[:len(s)-places]...)
+	if places > 0 {
+		b = append(b, '.')
+		b = append(b, s[len(s)-places:]...)
+	}
+	return b
 }
 
 // writeGrouped writes an unsigned decimal string with commas between groups

@@ -72,10 +72,10 @@ func Format(d decimal.Decimal, st Style) string { return format(d, st) }
 // Fixed2 returns d rounded half away from zero to pence, with exactly two
 // decimals and no separators: "-68800000.00". It is the machine form used in
 // JSON and CSV.
-func Fixed2(d decimal.Decimal) string { return d.StringFixed(2) }
+func Fixed2(d decimal.Decimal) string { return fixed(d, 2) }
 
 // Fixed4 returns a ratio rounded half away from zero to four decimals: "0.3378".
-func Fixed4(d decimal.Decimal) string { return d.StringFixed(4) }
+func Fixed4(d decimal.Decimal) string { return fixed(d, 4) }
 
 // Percent shows a fraction as a percentage with the given decimals:
 // Percent(0.035, 1) is "3.5%".
