@@ -3,7 +3,6 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
-	"io"
 	"strconv"
 	"strings"
 
@@ -27,50 +26,47 @@ var csvHeader = []string{
 // plain numbers with two decimals; text from the input made safe for a
 // terminal (a CSV report is often read with cat) and then guarded against
 // formula injection.
-func renderCSV(w io.Writer, r analysis.Result) error {
+func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
 	j := buildJSON(r)
-	var buf bytes.Buffer
 	buf.WriteString("\uFEFF")
-	cw := csv.NewWriter(&buf)
+	cw := csv.NewWriter(buf)
 	cw.UseCRLF = true
 	head := append([]string{}, csvHeader...)
-	for _, y := range j.Years {
+	yearCol := make(map[string]int, len(j.Years)) // a repayment year's column after the fixed ones
+	for k, y := range j.Years {
 		head = append(head, "repayment "+clean(y.Year))
+		yearCol[y.Year] = k
 	}
 	if err := cw.Write(head); err != nil {
 		return err
 	}
+	zero := money.Fixed2(decimal.Zero)
+	row := make([]string, 0, len(head))
+	byYear := make([]string, len(j.Years))
 	for i, s := range j.Systems {
 		due := decimal.Zero
-		byYear := map[string]string{}
+		for k := range byYear {
+			byYear[k] = zero
+		}
 		for _, in := range r.Systems[i].Repayments {
 			due = due.Add(in.Total())
-			byYear[in.Year] = money.Fixed2(in.Total())
+			if k, ok := yearCol[in.Year]; ok {
+				byYear[k] = money.Fixed2(in.Total())
+			}
 		}
-		row := []string{
+		row = append(row[:0],
 			csvText(s.Code), csvText(s.Name), csvText(s.Region), s.Group,
 			strconv.FormatInt(s.Population, 10), s.WeightedPopulation.String(), s.Plan,
 			strconv.FormatBool(s.Eligible), s.Allocation, s.PerHead, s.FairShare, s.Transfer,
 			money.Fixed2(due), s.PVRepayments, s.EffectiveGrant, s.GrantElement,
-			deref(s.PrudencePenalty), deref(s.PenaltyPlan), csvText(s.Source), strconv.FormatBool(s.Illustrative),
-		}
-		for _, y := range j.Years {
-			v, ok := byYear[y.Year]
-			if !ok {
-				v = money.Fixed2(decimal.Zero)
-			}
-			row = append(row, v)
-		}
+			deref(s.PrudencePenalty), deref(s.PenaltyPlan), csvText(s.Source), strconv.FormatBool(s.Illustrative))
+		row = append(row, byYear...)
 		if err := cw.Write(row); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return cw.Error()
 }
 
 func deref(s *string) string {

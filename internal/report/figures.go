@@ -1,7 +1,8 @@
 package report
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 
 	"icsplan/internal/analysis"
@@ -167,20 +168,36 @@ func describeRepayment(sc plan.Scenario) string {
 func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
 
 // penalties returns the indexes of balanced systems with a prudence penalty,
-// biggest first (ties by code).
+// biggest first (ties by code, then file order). The penalties are compared
+// at one exponent, so that no comparison rescales.
 func penalties(r analysis.Result) []int {
-	var idx []int
+	type key struct {
+		i int
+		p decimal.Decimal
+	}
+	var keys []key
+	exp := int32(0)
 	for i, s := range r.Systems {
 		if s.PrudencePenalty != nil {
-			idx = append(idx, i)
+			keys = append(keys, key{i, *s.PrudencePenalty})
+			exp = min(exp, s.PrudencePenalty.Exponent())
 		}
 	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		pa, pb := *r.Systems[idx[a]].PrudencePenalty, *r.Systems[idx[b]].PrudencePenalty
-		if c := pa.Cmp(pb); c != 0 {
-			return c > 0
+	for k := range keys {
+		keys[k].p = keys[k].p.Round(-exp) // the same value, at exponent exp
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := b.p.Cmp(a.p); c != 0 {
+			return c
 		}
-		return r.Systems[idx[a]].Code < r.Systems[idx[b]].Code
+		if c := strings.Compare(r.Systems[a.i].Code, r.Systems[b.i].Code); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.i, b.i)
 	})
+	idx := make([]int, len(keys))
+	for k := range keys {
+		idx[k] = keys[k].i
+	}
 	return idx
 }

@@ -13,24 +13,16 @@ import (
 // renderJSON writes the JSON report into buf: two-space indent, keys in
 // jsonReport's order, a trailing newline. The bytes are those
 // encoding/json's Encoder writes for the whole report (SetIndent("", "  "),
-// SetEscapeHTML(false)), but the document is encoded piece by piece, each
-// top-level value and then each system on its own, straight into buf, so
-// that no second copy of the whole document is ever made. Characters a
-// terminal would act on or hide are escaped (see jsonEscaped).
+// SetEscapeHTML(false)), but the document is written piece by piece, each
+// top-level value and then each system on its own (by writeSystemJSON),
+// straight into buf, so that no second copy of the whole document is ever
+// made. Characters a terminal would act on or hide are escaped (see
+// jsonEscaped).
 func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 	j := buildJSON(r)
 	enc := json.NewEncoder(jsonSafeWriter{buf})
 	enc.SetEscapeHTML(false)
-	// value encodes v as it appears at depth 1 (prefix) of the document,
-	// without the newline the Encoder ends each value with.
-	value := func(v any, prefix string) error {
-		enc.SetIndent(prefix, "  ")
-		if err := enc.Encode(v); err != nil {
-			return err
-		}
-		buf.Truncate(buf.Len() - 1)
-		return nil
-	}
+	enc.SetIndent("  ", "  ") // a top-level member's value, at depth 1
 	rv := reflect.ValueOf(j)
 	rt := rv.Type()
 	buf.WriteByte('{')
@@ -40,7 +32,6 @@ func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 		}
 		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
 		buf.WriteString("\n  \"" + name + "\": ")
-		var err error
 		if rt.Field(i).Name == "Systems" && len(j.Systems) > 0 {
 			buf.WriteString("[\n")
 			for k := range j.Systems {
@@ -48,17 +39,15 @@ func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 					buf.WriteString(",\n")
 				}
 				buf.WriteString("    ")
-				if err = value(&j.Systems[k], "    "); err != nil {
-					break
-				}
+				writeSystemJSON(buf, &j.Systems[k])
 			}
 			buf.WriteString("\n  ]")
-		} else {
-			err = value(rv.Field(i).Interface(), "  ")
+			continue
 		}
-		if err != nil {
+		if err := enc.Encode(rv.Field(i).Interface()); err != nil {
 			return err
 		}
+		buf.Truncate(buf.Len() - 1) // the newline the Encoder ends a value with
 	}
 	buf.WriteString("\n}\n")
 	return nil

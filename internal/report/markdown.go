@@ -1,55 +1,61 @@
 package report
 
 import (
-	"io"
+	"bytes"
 	"strings"
 )
 
 // renderMarkdown writes the text report's content as GitHub-flavoured
-// markdown, for Teams, GitHub and Confluence.
-func renderMarkdown(w io.Writer, d doc) error {
-	var b strings.Builder
+// markdown, for Teams, GitHub and Confluence. Blocks are separated by one
+// blank line.
+func renderMarkdown(b *bytes.Buffer, d doc) error {
 	para := func(s string) {
 		if s != "" {
 			b.WriteString(mdBlock(s))
 			b.WriteString("\n\n")
 		}
 	}
+	// heading starts a level-2 heading after one blank line.
+	heading := func(h string) {
+		if !bytes.HasSuffix(b.Bytes(), []byte("\n\n")) {
+			b.WriteByte('\n')
+		}
+		b.WriteString("## " + h + "\n\n")
+	}
 	b.WriteString("# " + mdBlock(d.title) + "\n\n")
 	para(d.note)
 	for _, f := range d.facts {
 		b.WriteString("- **" + mdEscape(f.label) + ":** " + mdEscape(f.value) + "\n")
 	}
-	b.WriteString("\n## Verdict: " + mdEscape(d.verdict.Words()) + "\n\n")
+	heading("Verdict: " + mdEscape(d.verdict.Words()))
 	para(d.verdictS)
 	for _, n := range d.numbers {
 		b.WriteString("- " + mdBlock(n) + "\n")
 	}
 	for _, s := range d.sections {
-		b.WriteString("\n## " + mdEscape(s.heading) + "\n\n")
+		heading(mdEscape(s.heading))
 		for _, p := range s.intro {
 			para(p)
 		}
 		if s.table != nil {
-			mdTable(&b, *s.table)
+			mdTable(b, *s.table)
 			b.WriteString("\n")
 		}
 		for _, p := range s.notes {
 			para(p)
 		}
 	}
-	b.WriteString("\n## Caveats\n\n")
+	heading("Caveats")
 	if len(d.caveats) == 0 {
 		b.WriteString("None.\n")
 	}
 	for _, c := range d.caveats {
 		b.WriteString("- " + mdBlock(c) + "\n")
 	}
-	_, err := io.WriteString(w, strings.ReplaceAll(b.String(), "\n\n\n", "\n\n"))
-	return err
+	return nil
 }
 
-func mdTable(b *strings.Builder, t table) {
+func mdTable(b *bytes.Buffer, t table) {
 	row := func(cells []string, bold bool) {
 		b.WriteString("|")
 		for i := range t.cols {
@@ -60,7 +66,9 @@ func mdTable(b *strings.Builder, t table) {
 			if bold && v != "" {
 				v = "**" + v + "**"
 			}
-			b.WriteString(" " + v + " |")
+			b.WriteByte(' ')
+			b.WriteString(v)
+			b.WriteString(" |")
 		}
 		b.WriteString("\n")
 	}
@@ -90,16 +98,22 @@ func mdTable(b *strings.Builder, t table) {
 // in a line, so that names from data files show as written: | cannot end a
 // table cell, * and _ cannot start emphasis, < cannot start HTML.
 func mdEscape(s string) string {
+	if strings.IndexAny(s, mdSpecial) < 0 {
+		return s
+	}
 	var b strings.Builder
 	for _, r := range s {
 		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '!', '&', '{', '}':
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '!', '&', '{', '}': // mdSpecial
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
 	}
 	return b.String()
 }
+
+// mdSpecial are the characters mdEscape escapes.
+const mdSpecial = "\\`*_[]<>|~!&{}"
 
 // mdBlock escapes text that starts a paragraph or list item: as mdEscape,
 // and a leading # + - = or "1." / "1)" cannot start a heading or a list.

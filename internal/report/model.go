@@ -52,7 +52,15 @@ type column struct {
 	maxw  int    // if not 0, the most columns the text layout gives it (longer cells end in …)
 }
 
-func buildDoc(r analysis.Result) doc {
+// buildDoc is the doc of the HTML paper: the report's content and the
+// paper's annexes.
+func buildDoc(r analysis.Result) doc { return makeDoc(r, true) }
+
+// buildTextDoc is buildDoc without the annexes, which text and markdown
+// leave out (so they are not built for them).
+func buildTextDoc(r analysis.Result) doc { return makeDoc(r, false) }
+
+func makeDoc(r analysis.Result, annexes bool) doc {
 	sc := r.Scenario
 	d := doc{
 		title:    clean(sc.Title),
@@ -93,7 +101,9 @@ func buildDoc(r analysis.Result) doc {
 	for _, c := range r.Caveats {
 		d.caveats = append(d.caveats, clean(c))
 	}
-	d.annexes = []section{sourceAnnex(r)}
+	if annexes {
+		d.annexes = []section{sourceAnnex(r)}
+	}
 	return d
 }
 

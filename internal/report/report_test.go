@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -647,6 +648,40 @@ func TestSparseResults(t *testing.T) {
 	for _, want := range []string{`"repayment": null`, `"price_of_deficit": null`, `"repayments": []`, `"caveats": []`} {
 		if !strings.Contains(j, want) {
 			t.Errorf("grant JSON lacks %s", want)
+		}
+	}
+}
+
+// TestPenaltiesOrder: biggest penalty first, equal penalties (whatever their
+// exponent) by code, then in file order; systems without one are left out.
+func TestPenaltiesOrder(t *testing.T) {
+	r := analysis.Result{}
+	for _, c := range []struct{ code, p string }{
+		{"D", "100"}, {"B", "100.00"}, {"X", ""}, {"A", "99.99"}, {"C", "1E+2"}, {"B", "100.0"}, {"E", "-5"},
+	} {
+		s := analysis.SystemResult{}
+		s.Code = c.code
+		if c.p != "" {
+			s.PrudencePenalty = ptr(d(c.p))
+		}
+		r.Systems = append(r.Systems, s)
+	}
+	// 100 four times: B (index 1), B (index 5), C, D; then 99.99 (A), then −5 (E).
+	if got, want := penalties(r), []int{1, 5, 4, 0, 3, 6}; !slices.Equal(got, want) {
+		t.Errorf("penalties order %v, want %v", got, want)
+	}
+}
+
+// TestTruncateMatchesAnsi: the ASCII shortcut cuts as ansi.Truncate does.
+func TestTruncateMatchesAnsi(t *testing.T) {
+	for _, s := range []string{"Bedfordshire, Luton and Milton Keynes", "ab", "abc", "x", "£1,000 †", "日本語の名前", "e\u0301e\u0301e\u0301"} {
+		for max := 1; max <= len(s)+1; max++ {
+			if textWidth(s) <= max {
+				continue
+			}
+			if got, want := truncate(s, max), ansi.Truncate(s, max, "…"); got != want {
+				t.Errorf("truncate(%q, %d) = %q, ansi.Truncate gives %q", s, max, got, want)
+			}
 		}
 	}
 }

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"io"
+	"bytes"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -11,28 +11,30 @@ import (
 const width = 100
 
 // renderText writes the report for a person reading top to bottom.
-func renderText(w io.Writer, d doc, st styles) error {
-	var b strings.Builder
+func renderText(b *bytes.Buffer, d doc, st styles) error {
 	line := func(s string) {
 		b.WriteString(strings.TrimRight(s, " "))
 		b.WriteByte('\n')
 	}
 	heading := func(h, underline string) {
-		if ansi.StringWidth(h) > width {
+		if textWidth(h) > width {
 			h = ansi.Truncate(h, width, "…")
 		}
 		line(st.head(h))
-		line(strings.Repeat(underline, min(ansi.StringWidth(h), width)))
+		line(strings.Repeat(underline, min(textWidth(h), width)))
+	}
+	para := func(s string, w int, bullet string) {
+		for _, l := range wrap(s, w, bullet) {
+			line(l)
+		}
 	}
 
 	heading(d.title, "=")
-	for _, l := range wrap(d.note, width, "") {
-		line(l)
-	}
+	para(d.note, width, "")
 	line("")
 	labelW := 0
 	for _, f := range d.facts {
-		labelW = max(labelW, ansi.StringWidth(f.label))
+		labelW = max(labelW, textWidth(f.label))
 	}
 	indent := strings.Repeat(" ", labelW+2)
 	for _, f := range d.facts {
@@ -47,32 +49,22 @@ func renderText(w io.Writer, d doc, st styles) error {
 	line("")
 
 	line(st.head("Verdict: ") + st.verdictWords(d.verdict, strings.ToUpper(d.verdict.Words())))
-	for _, l := range wrap(d.verdictS, width, "") {
-		line(l)
-	}
+	para(d.verdictS, width, "")
 	for _, n := range d.numbers {
-		for _, l := range wrap(n, width, "- ") {
-			line(l)
-		}
+		para(n, width, "- ")
 	}
 
 	for _, s := range d.sections {
 		line("")
 		heading(s.heading, "-")
 		for _, p := range s.intro {
-			for _, l := range wrap(p, width, "") {
-				line(l)
-			}
+			para(p, width, "")
 		}
 		if s.table != nil {
-			for _, l := range textTable(*s.table, width) {
-				line(l)
-			}
+			writeTextTable(b, *s.table, width)
 		}
 		for _, p := range s.notes {
-			for _, l := range wrap(p, width, "") {
-				line(l)
-			}
+			para(p, width, "")
 		}
 	}
 
@@ -82,42 +74,46 @@ func renderText(w io.Writer, d doc, st styles) error {
 		line("None.")
 	}
 	for _, c := range d.caveats {
-		for _, l := range wrap(c, width, "- ") {
-			line(l)
-		}
+		para(c, width, "- ")
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return nil
 }
 
-// textTable lays a table out in aligned columns within maxWidth, truncating
-// flexible columns with … when needed. A heading may run over two lines
-// ("Fair\nshare"); a joined column follows the one before it with no gap.
-func textTable(t table, maxWidth int) []string {
+// writeTextTable lays a table out in aligned columns within maxWidth,
+// truncating flexible columns with … when needed. A heading may run over
+// two lines ("Fair\nshare"); a joined column follows the one before it with
+// no gap.
+func writeTextTable(b *bytes.Buffer, t table, maxWidth int) {
 	l := newTextLayout(t, maxWidth)
-	var out []string
 	for k := 0; k < l.headLines; k++ {
-		out = append(out, l.row(l.headLine(k)))
+		cells := l.headLine(k)
+		ws := make([]int, len(cells))
+		for i, c := range cells {
+			ws[i] = textWidth(c)
+		}
+		l.writeRow(b, cells, ws)
 	}
 	rule := strings.Repeat("-", l.width())
-	out = append(out, rule)
-	for _, r := range t.rows {
-		out = append(out, l.row(r))
+	b.WriteString(rule + "\n")
+	for i, r := range t.rows {
+		l.writeRow(b, r, l.cellW[i])
 	}
 	if t.total != nil {
-		out = append(out, rule, l.row(t.total))
+		b.WriteString(rule + "\n")
+		l.writeRow(b, t.total, l.cellW[len(t.rows)])
 	}
-	return out
 }
 
 // textSep is the gap between two columns that are not joined.
 const textSep = "  "
 
-// textLayout is a table's headings split into lines and its column widths.
+// textLayout is a table's headings split into lines, the width of each of
+// its cells (measured once) and its column widths.
 type textLayout struct {
 	t         table
 	heads     [][]string // each column's heading, line by line
 	headLines int
+	cellW     [][]int // each row's cells' widths, then the totals row's
 	widths    []int
 }
 
@@ -131,20 +127,23 @@ func newTextLayout(t table, maxWidth int) *textLayout {
 	for i, c := range t.cols {
 		l.heads[i] = strings.Split(c.head, "\n")
 		l.headLines = max(l.headLines, len(l.heads[i]))
-	}
-	all := append([][]string{}, t.rows...)
-	if t.total != nil {
-		all = append(all, t.total)
-	}
-	for i := range t.cols {
 		for _, h := range l.heads[i] {
-			l.widths[i] = max(l.widths[i], ansi.StringWidth(h))
+			l.widths[i] = max(l.widths[i], textWidth(h))
 		}
-		for _, r := range all {
-			if i < len(r) {
-				l.widths[i] = max(l.widths[i], ansi.StringWidth(r[i]))
-			}
+	}
+	all := t.rows
+	if t.total != nil {
+		all = append(all[:len(all):len(all)], t.total)
+	}
+	l.cellW = make([][]int, len(all))
+	flat := make([]int, len(all)*n) // one allocation for every row's widths
+	for k, r := range all {
+		ws := flat[k*n : (k+1)*n : (k+1)*n]
+		for i := 0; i < n && i < len(r); i++ {
+			ws[i] = textWidth(r[i])
+			l.widths[i] = max(l.widths[i], ws[i])
 		}
+		l.cellW[k] = ws
 	}
 	for i, c := range t.cols {
 		if c.maxw > 0 && l.widths[i] > c.maxw {
@@ -155,7 +154,7 @@ func newTextLayout(t table, maxWidth int) *textLayout {
 		if over := l.width() - maxWidth; over > 0 && c.flex {
 			least := 8
 			for _, h := range l.heads[i] {
-				least = max(least, ansi.StringWidth(h))
+				least = max(least, textWidth(h))
 			}
 			l.widths[i] = max(l.widths[i]-over, least)
 		}
@@ -187,40 +186,84 @@ func (l *textLayout) headLine(k int) []string {
 	return cells
 }
 
-// row lays one row out, each cell padded to its column's width or truncated
-// with …, and trailing spaces trimmed.
-func (l *textLayout) row(cells []string) string {
-	var b strings.Builder
+// writeRow writes one row, each cell (of width ws[i]) padded to its
+// column's width or truncated with …, trailing spaces trimmed, and a line
+// end.
+func (l *textLayout) writeRow(b *bytes.Buffer, cells []string, ws []int) {
+	start := b.Len()
 	for i, c := range l.t.cols {
-		v := ""
+		v, w := "", 0
 		if i < len(cells) {
-			v = cells[i]
+			v, w = cells[i], ws[i]
 		}
-		if ansi.StringWidth(v) > l.widths[i] {
-			v = ansi.Truncate(v, l.widths[i], "…")
+		if w > l.widths[i] {
+			v = truncate(v, l.widths[i])
+			w = textWidth(v)
 		}
 		if i > 0 && !c.join {
 			b.WriteString(textSep)
 		}
 		if c.right {
-			b.WriteString(padLeft(v, l.widths[i]))
-		} else {
-			b.WriteString(padRight(v, l.widths[i]))
+			spaces(b, l.widths[i]-w)
+		}
+		b.WriteString(v)
+		if !c.right {
+			spaces(b, l.widths[i]-w)
 		}
 	}
-	return strings.TrimRight(b.String(), " ")
+	end := b.Len()
+	for end > start && b.Bytes()[end-1] == ' ' {
+		end--
+	}
+	b.Truncate(end)
+	b.WriteByte('\n')
+}
+
+// blanks is enough spaces to pad any cell of a table within the width.
+var blanks = strings.Repeat(" ", width)
+
+// spaces writes n spaces (none when n ≤ 0).
+func spaces(b *bytes.Buffer, n int) {
+	for n > len(blanks) {
+		b.WriteString(blanks)
+		n -= len(blanks)
+	}
+	if n > 0 {
+		b.WriteString(blanks[:n])
+	}
+}
+
+// textWidth is the number of columns s takes: its length when it is plain
+// printable ASCII (most cells: figures and codes), else ansi.StringWidth.
+func textWidth(s string) int {
+	if plainASCII(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
+}
+
+// plainASCII reports whether s is printable ASCII only.
+func plainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// truncate cuts s to at most max columns ending in …, as ansi.Truncate
+// does; plain ASCII (one column a byte) is cut directly.
+func truncate(s string, max int) string {
+	if max >= 1 && len(s) > max && plainASCII(s) {
+		return s[:max-1] + "…"
+	}
+	return ansi.Truncate(s, max, "…")
 }
 
 func padRight(s string, w int) string {
-	if d := w - ansi.StringWidth(s); d > 0 {
+	if d := w - textWidth(s); d > 0 {
 		return s + strings.Repeat(" ", d)
-	}
-	return s
-}
-
-func padLeft(s string, w int) string {
-	if d := w - ansi.StringWidth(s); d > 0 {
-		return strings.Repeat(" ", d) + s
 	}
 	return s
 }
@@ -233,16 +276,16 @@ func wrap(text string, w int, bullet string) []string {
 	if len(words) == 0 {
 		return nil
 	}
-	indent := strings.Repeat(" ", ansi.StringWidth(bullet))
+	indent := strings.Repeat(" ", textWidth(bullet))
 	var out []string
 	cur := bullet
-	curW := ansi.StringWidth(bullet)
+	curW := textWidth(bullet)
 	empty := true
 	for _, word := range words {
-		ww := ansi.StringWidth(word)
+		ww := textWidth(word)
 		if ww > w-len(indent) {
 			word = ansi.Truncate(word, w-len(indent), "…")
-			ww = ansi.StringWidth(word)
+			ww = textWidth(word)
 		}
 		switch {
 		case empty:
