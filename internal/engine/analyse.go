@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"icsplan/internal/analysis"
@@ -74,6 +75,9 @@ func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.R
 // newJob shares the pot and checks the repayment terms once, even if nobody
 // receives anything.
 func newJob(ds plan.Dataset, sc plan.Scenario) (*job, error) {
+	if sc.HasTerms() || sc.PotDeficits || (sc.Repayment != nil && sc.Repayment.IsPDC()) {
+		return nil, errors.New("this scenario has tranches, consequences, pot = \"deficits\" or a PDC schedule, which this build reads but cannot yet compute")
+	}
 	alloc, err := funding.Allocate(ds.Systems, sc)
 	if err != nil {
 		return nil, err

@@ -309,9 +309,11 @@ func (l *loader) scenario(rel, label string) (Scenario, bool) {
 		l.addErr(name, err)
 		return Scenario{}, false
 	}
-	if p, bad := yearProblem(sc, label); bad {
-		p.File, p.Line = name, lineOf(p.Column)
-		l.probs = append(l.probs, p)
+	if ps := yearProblems(sc, label); len(ps) > 0 {
+		for _, p := range ps {
+			p.File, p.Line = name, lineOf(p.Column)
+			l.probs = append(l.probs, p)
+		}
 		return Scenario{}, false
 	}
 	return sc, true

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -51,6 +52,7 @@ func FuzzReadSystems(f *testing.F) {
 func FuzzParseScenario(f *testing.F) {
 	f.Add([]byte(fullScenario))
 	f.Add([]byte("title = \"T\"\npot = 1\n"))
+	f.Add([]byte(termsScenario))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		sc, err := ParseScenario("f.toml", data)
 		if err != nil {
@@ -73,9 +75,23 @@ func FuzzParseScenario(f *testing.F) {
 	})
 }
 
+// fuzzFields are the keys FuzzSetField's key number picks from: the
+// EditableFields in their order (so the seeds keep their meaning), then the
+// other keys of a scenario with one tranche and one consequence.
+func fuzzFields(sc Scenario) []string {
+	keys := slices.Clone(EditableFields)
+	for _, k := range sc.Fields() {
+		if !slices.Contains(keys, k) {
+			keys = append(keys, k)
+		}
+	}
+	return keys
+}
+
 // FuzzSetField: on any key number and text, SetField never panics; a text
 // it refuses leaves the scenario as it was, and a text it takes shows as a
-// FieldText that sets the same value again.
+// FieldText that sets the same value again. The scenario has a schedule,
+// one tranche and one consequence, so every kind of key is tried.
 func FuzzSetField(f *testing.F) {
 	f.Add(0, "£700m")
 	f.Add(6, "£1000")
@@ -84,14 +100,29 @@ func FuzzSetField(f *testing.F) {
 	f.Add(10, "25%, 25%; 50%")
 	f.Add(13, "150%")
 	f.Add(14, "(1,000)")
+	f.Add(0, "Deficits")
+	f.Add(15, "PDC")
+	f.Add(16, "140%")
+	f.Add(17, "2024/25")
+	f.Add(18, " forecast")
+	f.Add(19, "£1.5m")
+	f.Add(20, "Redistribute")
+	f.Add(22, "improvement")
+	f.Add(23, "200%")
+	f.Add(24, "")
+	f.Add(25, "50.5%")
+	f.Add(26, "balanced")
 	f.Fuzz(func(t *testing.T, k int, text string) {
 		if k < 0 {
 			k = -(k + 1)
 		}
-		key := EditableFields[k%len(EditableFields)]
 		sc := NewScenario()
 		r := DefaultRepayment("2023/24")
 		sc.Repayment = &r
+		sc.AddTranche()
+		sc.AddConsequence("2023/24")
+		keys := fuzzFields(sc)
+		key := keys[k%len(keys)]
 		before := sc
 		if err := sc.SetField(key, text); err != nil {
 			if !scenarioEqual(sc, before) || err.Error() == "" {

@@ -38,10 +38,11 @@ func ParseOverrides(pot, writeOff, discountRate string) (Overrides, error) {
 	return o, nil
 }
 
-// Apply returns s with the overridden values in place of its own.
+// Apply returns s with the overridden values in place of its own; an
+// overridden pot replaces pot = "deficits" too.
 func (o Overrides) Apply(s Scenario) Scenario {
 	if o.Pot.Known {
-		s.Pot = o.Pot.Value
+		s.Pot, s.PotDeficits = o.Pot.Value, false
 	}
 	if o.WriteOff.Known {
 		s.Assumptions.WriteOff = o.WriteOff.Value

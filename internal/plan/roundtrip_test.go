@@ -14,7 +14,8 @@ func scenarioEqual(a, b Scenario) bool {
 		a.Allocation.Basis != b.Allocation.Basis || a.Allocation.Cap != b.Allocation.Cap ||
 		!a.Allocation.Unit.Equal(b.Allocation.Unit) || !a.Assumptions.DiscountRate.Equal(b.Assumptions.DiscountRate) ||
 		!a.Assumptions.WriteOff.Equal(b.Assumptions.WriteOff) ||
-		!a.Assumptions.BalancedThreshold.Equal(b.Assumptions.BalancedThreshold) {
+		!a.Assumptions.BalancedThreshold.Equal(b.Assumptions.BalancedThreshold) || a.PotDeficits != b.PotDeficits ||
+		!termsEqual(a, b) {
 		return false
 	}
 	if (a.Repayment == nil) != (b.Repayment == nil) {
@@ -24,7 +25,7 @@ func scenarioEqual(a, b Scenario) bool {
 		return true
 	}
 	ra, rb := a.Repayment, b.Repayment
-	if ra.FirstYear != rb.FirstYear || ra.Years != rb.Years || !ra.Interest.Equal(rb.Interest) || len(ra.Profile) != len(rb.Profile) {
+	if ra.Kind != rb.Kind || ra.FirstYear != rb.FirstYear || ra.Years != rb.Years || !ra.Interest.Equal(rb.Interest) || len(ra.Profile) != len(rb.Profile) {
 		return false
 	}
 	for i := range ra.Profile {
@@ -33,6 +34,61 @@ func scenarioEqual(a, b Scenario) bool {
 		}
 	}
 	return true
+}
+
+// termsEqual compares the tranches and consequences, decimals by value.
+func termsEqual(a, b Scenario) bool {
+	if len(a.Tranches) != len(b.Tranches) || len(a.Consequences) != len(b.Consequences) {
+		return false
+	}
+	for i, x := range a.Tranches {
+		y := b.Tranches[i]
+		if !x.Share.Equal(y.Share) || x.Paid != y.Paid || x.Condition != y.Condition || !x.Tolerance.Equal(y.Tolerance) || x.Forfeit != y.Forfeit {
+			return false
+		}
+	}
+	for i, x := range a.Consequences {
+		y := b.Consequences[i]
+		if x.Kind != y.Kind || x.Base != y.Base || !x.Rate.Equal(y.Rate) || x.Year != y.Year || !x.Probability.Equal(y.Probability) || x.Group != y.Group {
+			return false
+		}
+	}
+	return true
+}
+
+// randomTerms gives sc random tranches (shares summing to 100%),
+// consequences and a repayment kind.
+func randomTerms(r *rand.Rand, sc *Scenario) {
+	pick := func(xs []string) string { return xs[r.Intn(len(xs))] }
+	years := []string{"", "2023/24", "2024/25", "2026/27"}
+	if n := r.Intn(4); n > 0 {
+		left := int64(10000)
+		for k := 0; k < n; k++ {
+			x := left
+			if k < n-1 {
+				x = r.Int63n(left + 1)
+			}
+			left -= x
+			sc.Tranches = append(sc.Tranches, Tranche{Share: decimal.New(x, -4), Paid: years[r.Intn(len(years))],
+				Condition: Condition(pick(conditions)), Tolerance: decimal.New(r.Int63n(1e9), -int32(r.Intn(3))), Forfeit: Forfeit(pick(forfeits))})
+		}
+	}
+	for n := r.Intn(4); n > 0; n-- {
+		sc.Consequences = append(sc.Consequences, Consequence{Kind: ConsequenceKind(pick(consKinds)), Base: ConsequenceBase(pick(consBases)),
+			Rate: decimal.New(r.Int63n(30000), -4), Year: years[1+r.Intn(len(years)-1)], Probability: decimal.New(r.Int63n(1001), -3),
+			Group: Applies(pick(groups))})
+	}
+	if r.Intn(4) == 0 {
+		sc.PotDeficits, sc.Pot = true, decimal.Zero
+	}
+	if rp := sc.Repayment; rp != nil {
+		switch r.Intn(3) {
+		case 1:
+			rp.Kind = RepaymentLoan
+		case 2:
+			rp.Kind, rp.Profile = RepaymentPDC, nil
+		}
+	}
 }
 
 // randomScenario makes a valid scenario from r.
@@ -73,6 +129,7 @@ func randomScenario(r *rand.Rand) Scenario {
 		sc.Repayment = rp
 	}
 	sc.Assumptions = Assumptions{DiscountRate: rate(), WriteOff: decimal.New(r.Int63n(1001), -3), BalancedThreshold: decimal.New(r.Int63n(1e9), -int32(r.Intn(3)))}
+	randomTerms(r, &sc)
 	return sc
 }
 

@@ -55,13 +55,33 @@ type Allocation struct {
 	Unit   decimal.Decimal // rounding unit of allocations in pounds: 0.01, 1 or 1000
 }
 
+// RepaymentKind says what the money received becomes: a loan repaid on the
+// schedule, or public dividend capital (PDC), never repaid but charged a
+// dividend.
+type RepaymentKind string
+
+// Repayment kinds. A Repayment whose Kind is empty is a loan: a file that
+// leaves out repayment.kind means today's loan, and is read with Kind "".
+const (
+	RepaymentLoan RepaymentKind = "loan" // repaid by the profile, with simple interest on the balance
+	RepaymentPDC  RepaymentKind = "pdc"  // never repaid; a dividend at the interest rate on the amount received, each year
+)
+
 // Repayment is the schedule on which allocations are paid back.
 type Repayment struct {
+	// Kind is RepaymentLoan (or empty, which means the same) or RepaymentPDC.
+	// For PDC, Years counts the years from FirstYear in which the dividend
+	// (Interest × the amount received, to the allocation unit) is paid, and
+	// Profile is not used.
+	Kind      RepaymentKind
 	FirstYear string            // "2025/26"
 	Years     int               // number of repayment years, >= 1
 	Profile   []decimal.Decimal // fractions per year summing to exactly 1; nil means equal shares
 	Interest  decimal.Decimal   // simple annual rate as a fraction (0.035)
 }
+
+// IsPDC reports whether the money is public dividend capital rather than a loan.
+func (r Repayment) IsPDC() bool { return r.Kind == RepaymentPDC }
 
 // Assumptions value the money.
 type Assumptions struct {
@@ -72,14 +92,28 @@ type Assumptions struct {
 
 // Scenario is a bailout rule and repayment schedule to analyse.
 type Scenario struct {
-	Name        string // file stem, e.g. "deficit-support-feb-2024"
-	Path        string // file it came from; empty for one made in the program
-	Title       string
-	Note        string
-	Pot         decimal.Decimal // pounds
-	Paid        string          // informational date, e.g. "2024-02-15"
+	Name  string // file stem, e.g. "deficit-support-feb-2024"
+	Path  string // file it came from; empty for one made in the program
+	Title string
+	Note  string
+	Pot   decimal.Decimal // pounds
+	// PotDeficits is pot = "deficits": the pot is not an amount but the sum
+	// of the eligible systems' deficits on the allocation basis, each rounded
+	// down to the allocation unit (a blank figure counts 0), worked out
+	// afresh on whatever plans the scenario is applied to. Pot is then 0 as
+	// read; an analysis reports the pot it shared.
+	PotDeficits bool
+	Paid        string // informational date, e.g. "2024-02-15"
 	Eligibility Eligibility
 	Allocation  Allocation
-	Repayment   *Repayment // nil for a grant
-	Assumptions Assumptions
+	// Tranches split each allocation into payments, in order, each paid in
+	// its year and perhaps only on a condition. None means the whole
+	// allocation is paid at once, unconditionally, in the plans' year.
+	Tranches []Tranche
+	// Consequences are amounts taken from or given to each system after the
+	// money moves (a deduction from next year's allocation, a bonus per £1
+	// of improvement), in the order the file gives them.
+	Consequences []Consequence
+	Repayment    *Repayment // nil for a grant
+	Assumptions  Assumptions
 }

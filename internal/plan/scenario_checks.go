@@ -97,7 +97,9 @@ func scenarioProblems(s Scenario) Problems {
 	add(FieldCap, checkChoice(string(s.Allocation.Cap), caps))
 	unitErr := checkUnit(s.Allocation.Unit)
 	add(FieldUnit, unitErr)
-	if err := checkNotNegative(s.Pot); err != nil {
+	if s.PotDeficits {
+		// the pot is worked out on the plans, in whole units
+	} else if err := checkNotNegative(s.Pot); err != nil {
 		add(FieldPot, err)
 	} else if unitErr == nil && !s.Pot.Mod(s.Allocation.Unit).IsZero() {
 		add(FieldPot, fmt.Errorf("%s is not a whole number of the allocation unit (%s): round the pot, or choose a smaller allocation.unit", s.Pot.String(), unitText(s.Allocation.Unit)))
@@ -107,7 +109,14 @@ func scenarioProblems(s Scenario) Problems {
 		add(FieldYears, checkYears(int64(rp.Years)))
 		ps = append(ps, profileProblems(rp)...)
 		add(FieldInterest, checkRateNotNegative(rp.Interest))
+		if rp.Kind != "" {
+			add(FieldRepaymentKind, checkChoice(string(rp.Kind), kinds))
+		}
+		if rp.IsPDC() && len(rp.Profile) > 0 {
+			add(FieldProfile, errors.New("has no meaning for public dividend capital, which is never repaid: remove it (the dividend is paid in each of repayment.years)"))
+		}
 	}
+	ps = append(ps, termProblems(s)...)
 	a := s.Assumptions
 	add(FieldDiscountRate, checkRateNotNegative(a.DiscountRate))
 	add(FieldWriteOff, checkProbability(a.WriteOff))
@@ -159,34 +168,39 @@ func validateScenario(s Scenario) error {
 	return ps
 }
 
-// yearProblem checks that repayment starts after the plans' year.
-func yearProblem(sc Scenario, label string) (Problem, bool) {
+// yearProblems checks a scenario against the plans' year label: repayment
+// must start after it, and no tranche or consequence may fall before it.
+func yearProblems(sc Scenario, label string) Problems {
+	ps := termYearProblems(sc, label)
 	rp := sc.Repayment
 	if rp == nil {
-		return Problem{}, false
+		return ps
 	}
 	first, err1 := yearStart(rp.FirstYear)
 	year, err2 := yearStart(label)
 	if err1 != nil || err2 != nil || first > year {
-		return Problem{}, false
+		return ps
 	}
-	return Problem{Column: "repayment.first_year",
-		Message: fmt.Sprintf("%s is not after the plans' year %s: repayment starts in a later year", rp.FirstYear, label)}, true
+	return append(ps, Problem{Column: "repayment.first_year",
+		Message: fmt.Sprintf("%s is not after the plans' year %s: repayment starts in a later year", rp.FirstYear, label)})
 }
 
 // ValidateFor checks a scenario against the plans it is applied to, as Load
 // does for the scenarios in a year folder: repayment must start after the
-// dataset's year. Use it for a scenario read from elsewhere (a --scenario
-// file) or edited in the program. Problems name the scenario's Path (or
-// "scenario") and the field, with no line.
+// dataset's year, and no tranche or consequence may fall before it. Use it
+// for a scenario read from elsewhere (a --scenario file) or edited in the
+// program. Problems name the scenario's Path (or "scenario") and the field,
+// with no line.
 func (s Scenario) ValidateFor(d Dataset) error {
-	p, bad := yearProblem(s, d.Year)
-	if !bad {
+	ps := yearProblems(s, d.Year)
+	if len(ps) == 0 {
 		return nil
 	}
-	p.File = s.Path
-	if p.File == "" {
-		p.File = "scenario"
+	for i := range ps {
+		ps[i].File = s.Path
+		if ps[i].File == "" {
+			ps[i].File = "scenario"
+		}
 	}
-	return Problems{p}
+	return ps
 }

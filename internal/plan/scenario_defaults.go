@@ -6,8 +6,16 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// MaxRepaymentYears bounds repayment.years.
+// MaxRepaymentYears bounds repayment.years, and how many years after the
+// plans' year a tranche or consequence may fall.
 const MaxRepaymentYears = 100
+
+// MaxTranches and MaxConsequences bound how many [[tranche]] and
+// [[consequence]] tables a scenario may have.
+const (
+	MaxTranches     = 100
+	MaxConsequences = 100
+)
 
 // The values each choice accepts, in the order messages and the editor list
 // them.
@@ -19,7 +27,16 @@ var (
 	units       = []decimal.Decimal{decimal.New(1, -2), decimal.NewFromInt(1), decimal.NewFromInt(1000)}
 	unitChoices = []string{"£0.01", "£1", "£1000"}
 	onOff       = []string{"off", "on"}
+	kinds       = []string{string(RepaymentLoan), string(RepaymentPDC)}
+	conditions  = []string{string(ConditionNone), string(ConditionForecast), string(ConditionOutturn)}
+	forfeits    = []string{string(ForfeitHeld), string(ForfeitRedistribute)}
+	consKinds   = []string{string(Deduction), string(Bonus)}
+	consBases   = []string{string(BaseOverspend), string(BaseImprovement), string(BaseReceived), string(BaseDeficit)}
+	groups      = []string{string(AppliesAll), string(AppliesDeficit), string(AppliesBalanced)}
 )
+
+// potDeficits is how a file writes a pot that is the eligible deficits.
+const potDeficits = "deficits"
 
 // NewScenario returns a scenario with every default a scenario file gets for
 // a table or key it leaves out:
@@ -55,10 +72,33 @@ func NewScenario() Scenario {
 func DefaultRepayment(planYear string) Repayment {
 	r := Repayment{Years: 3, Interest: decimal.Zero}
 	if y, err := yearStart(planYear); err == nil {
-		r.FirstYear = fmt.Sprintf("%d/%02d", y+2, (y+3)%100)
+		r.FirstYear = yearText(y + 2)
 	}
 	return r
 }
+
+// DefaultTranche is a tranche as a [[tranche]] table that gives only its
+// share gets it: paid in the plans' year, unconditionally, with no
+// tolerance, and a forfeit (never arising unconditionally) held.
+func DefaultTranche(share decimal.Decimal) Tranche {
+	return Tranche{Share: share, Condition: ConditionNone, Tolerance: decimal.Zero, Forfeit: ForfeitHeld}
+}
+
+// DefaultConsequence is the consequence a scenario editor adds: the RAB
+// rule, a deduction of 100% of the overspend against plan, certain, for
+// every system, in the year after planYear (2023/24 gives 2024/25; empty
+// if planYear is not a financial year written like 2023/24).
+func DefaultConsequence(planYear string) Consequence {
+	c := Consequence{Kind: Deduction, Base: BaseOverspend, Rate: decimal.NewFromInt(1),
+		Probability: decimal.NewFromInt(1), Group: AppliesAll}
+	if y, err := yearStart(planYear); err == nil {
+		c.Year = yearText(y + 1)
+	}
+	return c
+}
+
+// yearText writes the financial year starting in calendar year y: "2025/26".
+func yearText(y int) string { return fmt.Sprintf("%04d/%02d", y, (y+1)%100) }
 
 // defaultScenario is DefaultScenario: named "default", the pot is the total
 // planned deficit, for systems with a deficit on plan, pro rata to it,

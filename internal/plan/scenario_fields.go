@@ -25,6 +25,7 @@ const (
 	FieldCap              = "allocation.cap"
 	FieldUnit             = "allocation.unit"
 	FieldRepayment        = "repayment"
+	FieldRepaymentKind    = "repayment.kind"
 	FieldFirstYear        = "repayment.first_year"
 	FieldYears            = "repayment.years"
 	FieldProfile          = "repayment.profile"
@@ -34,18 +35,13 @@ const (
 	FieldThreshold        = "assumptions.balanced_threshold"
 )
 
-// EditableFields lists every field SetField takes, in the order an editor
-// shows them.
-//
-// Fields that hold a list of tables (the [[tranche]] and [[consequence]]
-// tables to come) will be edited by indexed keys: the table's name, the
-// entry's number counted from 1, and the leaf, as in "tranche.2.share".
-// fieldFor will split such a key at its number and pass the entry's index
-// to that table's field, which parses the leaf with the same function the
-// reader uses for it. This list will name each table's leaves once (as
-// "tranche.share"); a scenario's own keys, one per entry, will come from
-// a method on Scenario, since how many entries there are is the
-// scenario's.
+// EditableFields lists the fields of the first stage's scenario that every
+// scenario has, in the order an editor shows them. SetField also takes
+// FieldRepaymentKind and the indexed keys of the tranches and consequences
+// (the table's name, the entry's number counted from 1 and the leaf, as in
+// "tranche.2.share": see TrancheKey, ConsequenceKey, TrancheFields and
+// ConsequenceFields); Scenario.Fields lists every key one scenario has,
+// these included.
 var EditableFields = []string{
 	FieldPot, FieldRule, FieldEligibilityBasis, FieldMethod, FieldAllocationBasis, FieldCap, FieldUnit,
 	FieldRepayment, FieldFirstYear, FieldYears, FieldProfile, FieldInterest,
@@ -61,9 +57,8 @@ type field struct {
 
 // fields holds every field of EditableFields.
 var fields = map[string]field{
-	FieldPot: {get: func(s Scenario) string { return amountText(s.Pot) }, set: func(s *Scenario, t string) error {
-		return setAmount(&s.Pot, t)
-	}},
+	FieldPot:              {get: potText, set: setPot},
+	FieldRepaymentKind:    kindField(),
 	FieldRule:             choiceField(rules, func(s *Scenario) *Rule { return &s.Eligibility.Rule }),
 	FieldEligibilityBasis: choiceField(bases, func(s *Scenario) *Basis { return &s.Eligibility.Basis }),
 	FieldMethod:           choiceField(methods, func(s *Scenario) *Method { return &s.Allocation.Method }),
@@ -101,11 +96,13 @@ var fields = map[string]field{
 	}},
 }
 
-// fieldFor finds the field a key names. Indexed keys of list-valued tables
-// will be split here (see EditableFields).
+// fieldFor finds the field a key names: one of fields, or an indexed key
+// of a tranche or consequence (see listField).
 func fieldFor(key string) (field, bool) {
-	f, ok := fields[key]
-	return f, ok
+	if f, ok := fields[key]; ok {
+		return f, ok
+	}
+	return listField(key)
 }
 
 // SetField parses text as the value of the field key, as a scenario file's
@@ -122,7 +119,8 @@ func fieldFor(key string) (field, bool) {
 func (s *Scenario) SetField(key, text string) error {
 	f, ok := fieldFor(key)
 	if !ok {
-		return fmt.Errorf("unknown field %q: a scenario's fields are %s", clip(key), andList(EditableFields))
+		return fmt.Errorf("unknown field %q: a scenario's fields are %s and %s, and each tranche's %s and each consequence's %s, numbered from 1 (like %q)", clip(key),
+			strings.Join(EditableFields, ", "), FieldRepaymentKind, andList(TrancheFields), andList(ConsequenceFields), TrancheKey(2, LeafShare))
 	}
 	return f.set(s, text)
 }

@@ -10,20 +10,28 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// TestFieldKeysAreFileKeys: every editable field but the repayment switch
-// is a key a scenario file takes, written as its dotted path, and the list
-// and the table behind it agree.
+// TestFieldKeysAreFileKeys: every field but the repayment switch is a key a
+// scenario file takes, written as its dotted path (an indexed key's number
+// left out), and the lists and the table behind them agree.
 func TestFieldKeysAreFileKeys(t *testing.T) {
-	if len(EditableFields) != len(fields) {
+	if len(EditableFields)+1 != len(fields) { // and FieldRepaymentKind
 		t.Errorf("EditableFields has %d keys, the field table %d", len(EditableFields), len(fields))
 	}
-	for _, key := range EditableFields {
+	sc := NewScenario()
+	sc.AddTranche()
+	sc.AddConsequence("2023/24")
+	keys := sc.Fields()
+	if want := len(EditableFields) + 1 + len(TrancheFields) + len(ConsequenceFields); len(keys) != want {
+		t.Errorf("Fields gives %d keys, want %d", len(keys), want)
+	}
+	for _, key := range keys {
 		if _, ok := fieldFor(key); !ok {
 			t.Errorf("%s has no field", key)
 		}
 		if key == FieldRepayment {
 			continue
 		}
+		key = strings.Replace(key, ".1.", ".", 1)
 		table, leaf := "", key
 		if i := strings.LastIndexByte(key, '.'); i >= 0 {
 			table, leaf = key[:i], key[i+1:]

@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/pelletier/go-toml/v2/unstable"
@@ -14,10 +15,14 @@ type tomlPos struct {
 }
 
 // indexTOML maps each dotted key path ("repayment.years") and table
-// ("repayment") to its line, value kind and raw value text. It is
-// best-effort: a document the parser rejects gives what was read before.
+// ("repayment") to its line, value kind and raw value text. The tables of a
+// list ([[tranche]]) are numbered from 1 after their name, so the second
+// tranche's share is "tranche.2.share" and its table "tranche.2"; the name
+// alone is the first. It is best-effort: a document the parser rejects
+// gives what was read before.
 func indexTOML(data []byte) map[string]tomlPos {
 	idx := map[string]tomlPos{}
+	counts := map[string]int{}
 	var p unstable.Parser
 	p.Reset(data)
 	var table []string
@@ -64,6 +69,11 @@ func indexTOML(data []byte) map[string]tomlPos {
 			name := strings.Join(parts, ".")
 			if _, dup := idx[name]; !dup {
 				idx[name] = tomlPos{line: line, kind: e.Kind}
+			}
+			if e.Kind == unstable.ArrayTable {
+				counts[name]++
+				table = append(parts, strconv.Itoa(counts[name]))
+				idx[strings.Join(table, ".")] = tomlPos{line: line, kind: e.Kind}
 			}
 		case unstable.KeyValue:
 			keyValue(table, e)

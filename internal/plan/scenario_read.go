@@ -17,14 +17,16 @@ import (
 // rawScenario is the shape of a scenario file. Leaves are untyped so that
 // every wrong value gets its own message rather than a decoder error.
 type rawScenario struct {
-	Title       any             `toml:"title"`
-	Note        any             `toml:"note"`
-	Pot         any             `toml:"pot"`
-	Paid        any             `toml:"paid"`
-	Eligibility *rawEligibility `toml:"eligibility"`
-	Allocation  *rawAllocation  `toml:"allocation"`
-	Repayment   *rawRepayment   `toml:"repayment"`
-	Assumptions *rawAssumptions `toml:"assumptions"`
+	Title       any              `toml:"title"`
+	Note        any              `toml:"note"`
+	Pot         any              `toml:"pot"`
+	Paid        any              `toml:"paid"`
+	Eligibility *rawEligibility  `toml:"eligibility"`
+	Allocation  *rawAllocation   `toml:"allocation"`
+	Repayment   *rawRepayment    `toml:"repayment"`
+	Assumptions *rawAssumptions  `toml:"assumptions"`
+	Tranche     []rawTranche     `toml:"tranche"`
+	Consequence []rawConsequence `toml:"consequence"`
 }
 
 type rawEligibility struct {
@@ -40,6 +42,7 @@ type rawAllocation struct {
 }
 
 type rawRepayment struct {
+	Kind      any `toml:"kind"`
 	FirstYear any `toml:"first_year"`
 	Years     any `toml:"years"`
 	Profile   any `toml:"profile"`
@@ -54,10 +57,12 @@ type rawAssumptions struct {
 
 // scenarioKeys lists the keys each table takes, for unknown-key messages.
 var scenarioKeys = map[string][]string{
-	"":            {"title", "note", "pot", "paid", "[eligibility]", "[allocation]", "[repayment]", "[assumptions]"},
+	"":            {"title", "note", "pot", "paid", "[eligibility]", "[allocation]", "[[tranche]]", "[[consequence]]", "[repayment]", "[assumptions]"},
 	"eligibility": {"rule", "basis"},
 	"allocation":  {"method", "basis", "cap", "unit"},
-	"repayment":   {"first_year", "years", "profile", "interest"},
+	"tranche":     TrancheFields,
+	"consequence": ConsequenceFields,
+	"repayment":   {"kind", "first_year", "years", "profile", "interest"},
 	"assumptions": {"discount_rate", "write_off", "balanced_threshold"},
 }
 
@@ -195,10 +200,7 @@ func (r *scenarioReader) build(raw rawScenario) Scenario {
 	sc.Title = r.text("title", raw.Title)
 	sc.Note = r.text("note", raw.Note)
 	sc.Paid = r.text("paid", raw.Paid)
-	if raw.Pot == nil {
-		r.bad(FieldPot, "is missing: say how much money is shared, like pot = \"£700m\"")
-	}
-	sc.Pot = r.money(FieldPot, raw.Pot, decimal.Zero)
+	r.pot(&sc, raw.Pot)
 	if e := raw.Eligibility; e != nil {
 		sc.Eligibility.Rule = Rule(r.choice(FieldRule, e.Rule, string(sc.Eligibility.Rule), rules))
 		sc.Eligibility.Basis = Basis(r.choice(FieldEligibilityBasis, e.Basis, string(sc.Eligibility.Basis), bases))
@@ -213,6 +215,8 @@ func (r *scenarioReader) build(raw rawScenario) Scenario {
 	if p := raw.Repayment; p != nil {
 		sc.Repayment = r.repayment(p)
 	}
+	sc.Tranches = r.tranches(raw.Tranche)
+	sc.Consequences = r.consequences(raw.Consequence)
 	if a := raw.Assumptions; a != nil {
 		sc.Assumptions.DiscountRate = r.rate(FieldDiscountRate, a.DiscountRate, sc.Assumptions.DiscountRate)
 		sc.Assumptions.WriteOff = r.rate(FieldWriteOff, a.WriteOff, sc.Assumptions.WriteOff)
@@ -223,6 +227,9 @@ func (r *scenarioReader) build(raw rawScenario) Scenario {
 
 func (r *scenarioReader) repayment(p *rawRepayment) *Repayment {
 	rp := &Repayment{Interest: decimal.Zero}
+	if p.Kind != nil {
+		rp.Kind = RepaymentKind(r.choice(FieldRepaymentKind, p.Kind, string(RepaymentLoan), kinds))
+	}
 	if p.FirstYear == nil {
 		r.bad(FieldFirstYear, "is missing: say when repayment starts, like first_year = \"2025/26\" (or remove [repayment] for a grant)")
 	}
@@ -257,7 +264,7 @@ func unknownKey(file string, e *toml.DecodeError) Problem {
 	key := []string(e.Key())
 	name := strings.Join(key, ".")
 	if strings.Contains(e.Error(), "missing table") {
-		return Problem{File: file, Line: line, Message: fmt.Sprintf("unknown table [%s]: a scenario has [eligibility], [allocation], [repayment] and [assumptions]", clip(name))}
+		return Problem{File: file, Line: line, Message: fmt.Sprintf("unknown table [%s]: a scenario has [eligibility], [allocation], [[tranche]], [[consequence]], [repayment] and [assumptions]", clip(name))}
 	}
 	table := strings.Join(key[:max(len(key)-1, 0)], ".")
 	allowed, ok := scenarioKeys[table]
@@ -276,6 +283,9 @@ func decodeMessage(de *toml.DecodeError) string {
 	key := strings.Join(de.Key(), ".")
 	switch {
 	case strings.HasPrefix(msg, "cannot decode"):
+		if key == "tranche" || key == "consequence" {
+			return fmt.Sprintf("%s must be a list of tables, each written [[%s]] on a line of its own with its keys below", key, key)
+		}
 		if _, table := scenarioKeys[key]; table && key != "" {
 			return fmt.Sprintf("%s must be a table, written [%s] on a line of its own with its keys below", key, key)
 		}

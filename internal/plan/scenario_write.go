@@ -17,7 +17,11 @@ func marshalScenario(s Scenario) []byte {
 	if s.Note != "" {
 		kv("note", tomlString(s.Note))
 	}
-	kv("pot", tomlString(s.Pot.String()))
+	if s.PotDeficits {
+		kv("pot", tomlString(potDeficits))
+	} else {
+		kv("pot", tomlString(s.Pot.String()))
+	}
 	if s.Paid != "" {
 		kv("paid", tomlString(s.Paid))
 	}
@@ -29,8 +33,12 @@ func marshalScenario(s Scenario) []byte {
 	kv("basis", tomlString(string(s.Allocation.Basis)))
 	kv("cap", tomlString(string(s.Allocation.Cap)))
 	kv("unit", tomlString(unitText(s.Allocation.Unit)))
+	writeTerms(&b, s)
 	if rp := s.Repayment; rp != nil {
 		b.WriteString("\n[repayment]\n")
+		if rp.Kind != "" {
+			kv("kind", tomlString(string(rp.Kind)))
+		}
 		kv("first_year", tomlString(rp.FirstYear))
 		kv("years", strconv.Itoa(rp.Years))
 		if len(rp.Profile) > 0 {
@@ -47,6 +55,31 @@ func marshalScenario(s Scenario) []byte {
 	kv("write_off", tomlString(percent(s.Assumptions.WriteOff)))
 	kv("balanced_threshold", tomlString(s.Assumptions.BalancedThreshold.String()))
 	return b.Bytes()
+}
+
+// writeTerms writes the [[tranche]] and [[consequence]] tables, every key
+// of each, in order.
+func writeTerms(b *bytes.Buffer, s Scenario) {
+	kv := func(k, v string) { fmt.Fprintf(b, "%s = %s\n", k, tomlString(v)) }
+	for _, t := range s.Tranches {
+		b.WriteString("\n[[tranche]]\n")
+		kv(LeafShare, percent(t.Share))
+		if t.Paid != "" {
+			kv(LeafPaid, t.Paid)
+		}
+		kv(LeafCondition, string(t.Condition))
+		kv(LeafTolerance, t.Tolerance.String())
+		kv(LeafForfeit, string(t.Forfeit))
+	}
+	for _, c := range s.Consequences {
+		b.WriteString("\n[[consequence]]\n")
+		kv(LeafKind, string(c.Kind))
+		kv(LeafBase, string(c.Base))
+		kv(LeafRate, percent(c.Rate))
+		kv(LeafYear, c.Year)
+		kv(LeafProbability, percent(c.Probability))
+		kv(LeafGroup, string(c.Group))
+	}
 }
 
 // tomlString quotes s as a TOML basic string.
