@@ -49,8 +49,9 @@ func (lib Library) Year(want string) (int, error) {
 // names a file (it ends .toml or holds a slash or backslash) is read from
 // name within fsys (the caller's view of where want points) as Load reads
 // a file (only a regular file, at most MaxFileBytes), parsed and checked
-// against y's plans as ValidateFor does; its index is -1, since it is not
-// one of the year's. Any other want is a *ChoiceError.
+// against y's plans as ValidateFor does, each problem with its line; its
+// index is -1, since it is not one of the year's. Any other want is a
+// *ChoiceError.
 func (y Year) PickScenario(want string, fsys fs.FS, name string) (Scenario, int, error) {
 	if want == "" {
 		return y.Scenarios[0], 0, nil
@@ -73,9 +74,17 @@ func (y Year) PickScenario(want string, fsys fs.FS, name string) (Scenario, int,
 	case err != nil:
 		return Scenario{}, -1, fmt.Errorf("cannot read scenario %s: %w", want, errors.Unwrap(err))
 	}
-	sc, err := ParseScenario(want, data)
-	if err == nil {
-		err = sc.ValidateFor(y.Dataset) // e.g. repayment starting before the plans' year
+	sc, lineOf, err := readScenario(want, data)
+	if err != nil {
+		return sc, -1, err
 	}
-	return sc, -1, err
+	// As ValidateFor, with lines: the year it was written for, repayment
+	// starting before the plans' year.
+	if ps := yearProblems(sc, y.Dataset.Year); len(ps) > 0 {
+		for i := range ps {
+			ps[i].File, ps[i].Line = want, lineOf(ps[i].Column)
+		}
+		return sc, -1, ps
+	}
+	return sc, -1, nil
 }

@@ -74,7 +74,7 @@ func TestPickScenario(t *testing.T) {
 	}
 	// Repayment from 2024/25 does not start after the plans' year 2024/25.
 	_, _, err = y.PickScenario(`..\elsewhere\early.toml`, fsys, "elsewhere/early.toml")
-	if err == nil || errors.As(err, &ce) || !strings.Contains(err.Error(), `..\elsewhere\early.toml: column "repayment.first_year": 2024/25 is not after the plans' year 2024/25`) {
+	if err == nil || errors.As(err, &ce) || !strings.Contains(err.Error(), `..\elsewhere\early.toml:4: column "repayment.first_year": 2024/25 is not after the plans' year 2024/25`) {
 		t.Errorf("a file that starts repayment too early: %v", err)
 	}
 	_, _, err = y.PickScenario("gone.toml", fsys, "gone.toml")

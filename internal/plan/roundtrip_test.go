@@ -9,7 +9,7 @@ import (
 
 // scenarioEqual compares scenarios field by field, decimals by value.
 func scenarioEqual(a, b Scenario) bool {
-	if a.Name != b.Name || a.Path != b.Path || a.Title != b.Title || a.Note != b.Note || !a.Pot.Equal(b.Pot) ||
+	if a.Name != b.Name || a.Path != b.Path || a.Title != b.Title || a.Year != b.Year || a.Note != b.Note || !a.Pot.Equal(b.Pot) ||
 		a.Paid != b.Paid || a.Eligibility != b.Eligibility || a.Allocation.Method != b.Allocation.Method ||
 		a.Allocation.Basis != b.Allocation.Basis || a.Allocation.Cap != b.Allocation.Cap ||
 		!a.Allocation.Unit.Equal(b.Allocation.Unit) || !a.Assumptions.DiscountRate.Equal(b.Assumptions.DiscountRate) ||
@@ -110,6 +110,9 @@ func randomScenario(r *rand.Rand) Scenario {
 	sc.Note = text()
 	if r.Intn(2) == 0 {
 		sc.Paid = "2024-02-15"
+	}
+	if r.Intn(2) == 0 {
+		sc.Year = "2025/26"
 	}
 	sc.Eligibility = Eligibility{Rule: Rule(pick(rules)), Basis: Basis(pick(bases))}
 	sc.Allocation = Allocation{Method: Method(pick(methods)), Basis: Basis(pick(bases)), Cap: Cap(pick(caps)), Unit: units[r.Intn(len(units))]}

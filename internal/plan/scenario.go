@@ -96,7 +96,12 @@ type Scenario struct {
 	Path  string // file it came from; empty for one made in the program
 	Title string
 	Note  string
-	Pot   decimal.Decimal // pounds
+	// Year is the plans' year the scenario was written for ("2023/24"),
+	// from the file's year key; empty when the file does not say. A
+	// scenario whose Year differs from the plans' year is refused when it
+	// is loaded or applied to them.
+	Year string
+	Pot  decimal.Decimal // pounds
 	// PotDeficits is pot = "deficits": the pot is not an amount but the sum
 	// of the eligible systems' deficits on the allocation basis, each rounded
 	// down to the allocation unit (a blank figure counts 0), worked out

@@ -90,6 +90,10 @@ func scenarioProblems(s Scenario) Problems {
 	if strings.TrimSpace(s.Title) == "" {
 		add("title", errors.New("is blank: every scenario needs a title"))
 	}
+	if s.Year != "" {
+		_, err := yearStart(s.Year)
+		add("year", err)
+	}
 	add(FieldRule, checkChoice(string(s.Eligibility.Rule), rules))
 	add(FieldEligibilityBasis, checkChoice(string(s.Eligibility.Basis), bases))
 	add(FieldMethod, checkChoice(string(s.Allocation.Method), methods))
@@ -168,10 +172,16 @@ func validateScenario(s Scenario) error {
 	return ps
 }
 
-// yearProblems checks a scenario against the plans' year label: repayment
-// must start after it, and no tranche or consequence may fall before it.
+// yearProblems checks a scenario against the plans' year label: the year
+// it was written for, if it says, must be theirs, repayment must start
+// after it, and no tranche or consequence may fall before it.
 func yearProblems(sc Scenario, label string) Problems {
-	ps := termYearProblems(sc, label)
+	var ps Problems
+	if sc.Year != "" && sc.Year != label {
+		ps = append(ps, Problem{Column: "year",
+			Message: fmt.Sprintf("is %s but the plans are for %s: this scenario was written for another year's plans; apply it to %s's plans, or change its year and check its figures", clip(sc.Year), label, clip(sc.Year))})
+	}
+	ps = append(ps, termYearProblems(sc, label)...)
 	rp := sc.Repayment
 	if rp == nil {
 		return ps
@@ -186,8 +196,9 @@ func yearProblems(sc Scenario, label string) Problems {
 }
 
 // ValidateFor checks a scenario against the plans it is applied to, as Load
-// does for the scenarios in a year folder: repayment must start after the
-// dataset's year, and no tranche or consequence may fall before it. Use it
+// does for the scenarios in a year folder: the year it was written for, if
+// it says, must be the dataset's, repayment must start after the dataset's
+// year, and no tranche or consequence may fall before it. Use it
 // for a scenario read from elsewhere (a --scenario file) or edited in the
 // program. Problems name the scenario's Path (or "scenario") and the field,
 // with no line.

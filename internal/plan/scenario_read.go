@@ -19,6 +19,7 @@ import (
 type rawScenario struct {
 	Title       any              `toml:"title"`
 	Note        any              `toml:"note"`
+	Year        any              `toml:"year"`
 	Pot         any              `toml:"pot"`
 	Paid        any              `toml:"paid"`
 	Eligibility *rawEligibility  `toml:"eligibility"`
@@ -57,7 +58,7 @@ type rawAssumptions struct {
 
 // scenarioKeys lists the keys each table takes, for unknown-key messages.
 var scenarioKeys = map[string][]string{
-	"":            {"title", "note", "pot", "paid", "[eligibility]", "[allocation]", "[[tranche]]", "[[consequence]]", "[repayment]", "[assumptions]"},
+	"":            {"title", "year", "note", "pot", "paid", "[eligibility]", "[allocation]", "[[tranche]]", "[[consequence]]", "[repayment]", "[assumptions]"},
 	"eligibility": {"rule", "basis"},
 	"allocation":  {"method", "basis", "cap", "unit"},
 	"tranche":     TrancheFields,
@@ -199,6 +200,7 @@ func (r *scenarioReader) build(raw rawScenario) Scenario {
 	}
 	sc.Title = r.text("title", raw.Title)
 	sc.Note = r.text("note", raw.Note)
+	sc.Year = r.text("year", raw.Year)
 	sc.Paid = r.text("paid", raw.Paid)
 	r.pot(&sc, raw.Pot)
 	if e := raw.Eligibility; e != nil {

@@ -14,6 +14,9 @@ func marshalScenario(s Scenario) []byte {
 	var b bytes.Buffer
 	kv := func(k, v string) { fmt.Fprintf(&b, "%s = %s\n", k, v) }
 	kv("title", tomlString(s.Title))
+	if s.Year != "" {
+		kv("year", tomlString(s.Year))
+	}
 	if s.Note != "" {
 		kv("note", tomlString(s.Note))
 	}
