@@ -28,8 +28,14 @@ func (r *Result) Discounted(i int) []DiscountedInstalment {
 	if i < 0 || i >= len(r.Systems) {
 		return nil
 	}
-	inst := r.Systems[i].Repayments
-	base := decimal.NewFromInt(1).Add(r.Scenario.Assumptions.DiscountRate)
+	return Discount(r.Systems[i].Repayments, r.Scenario.Assumptions.DiscountRate)
+}
+
+// Discount gives each instalment its discount factor 1/(1+rate)^t and its
+// present value total/(1+rate)^t, each rounded once from its exact value
+// (the factor to 6 places, the value to pence).
+func Discount(inst []Instalment, rate decimal.Decimal) []DiscountedInstalment {
+	base := decimal.NewFromInt(1).Add(rate)
 	out := make([]DiscountedInstalment, len(inst))
 	for k, in := range inst {
 		pow := decimal.NewFromInt(1)
