@@ -24,7 +24,8 @@ func openPlans(c config, e env) error {
 			lib.Years[yi].Scenarios = append([]plan.Scenario{ch.scenario}, lib.Years[yi].Scenarios...)
 			si = 0
 		}
-		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: ch.over.Apply, Analyse: engine.AnalyseContext})
+		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: ch.over.Apply,
+			Analyse: engine.AnalyseContext, Prudence: engine.PrudenceTrace})
 	}
 	if c.output != "" {
 		if err := notAnInput(c.output, ch.in.files); err != nil {

@@ -210,14 +210,15 @@ func TestDotInsideAYearFolder(t *testing.T) {
 }
 
 // TestScenarioFileCheckedAgainstTheYear: a --scenario file from elsewhere
-// whose repayment starts in the year of receipt is bad input, named by file.
+// whose repayment starts in the year of receipt is bad input, named by file
+// and line.
 func TestScenarioFileCheckedAgainstTheYear(t *testing.T) {
 	dir := goodPlans(t)
 	path := filepath.Join(t.TempDir(), "early.toml")
 	writeFile(t, path, "title = \"Early\"\npot = \"£100k\"\n[repayment]\nfirst_year = \"2023/24\"\nyears = 2\n")
 	r := runArgs(t, "--report", "--scenario", path, dir)
 	r.want(t, exitBadInput)
-	if r.stdout != "" || !strings.Contains(r.stderr, path+": ") || !strings.Contains(r.stderr, "2023/24") {
+	if r.stdout != "" || !strings.Contains(r.stderr, path+":4: ") || !strings.Contains(r.stderr, "2023/24") {
 		t.Errorf("stdout %q, stderr:\n%s", r.stdout, r.stderr)
 	}
 }

@@ -74,5 +74,5 @@ func (d Dataset) IllustrativeWarning() string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d of the %d systems have illustrative figures, not reported ones (their source says so; marked †)", n, len(d.Systems))
+	return fmt.Sprintf("%d of the %d systems have illustrative figures, not reported ones (marked †)", n, len(d.Systems))
 }

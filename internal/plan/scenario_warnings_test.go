@@ -64,7 +64,7 @@ func TestIllustrativeWarning(t *testing.T) {
 	}
 	d.Systems[3].Source = "Illustrative breakeven"
 	d.Systems[9].Source = "illustrative"
-	want := "2 of the 42 systems have illustrative figures, not reported ones (their source says so; marked †)"
+	want := "2 of the 42 systems have illustrative figures, not reported ones (marked †)"
 	if w := d.IllustrativeWarning(); w != want {
 		t.Errorf("IllustrativeWarning = %q, want %q", w, want)
 	}

@@ -91,5 +91,6 @@ func (m *model) applyResult(msg resultMsg) tea.Cmd {
 	m.calcErr = nil
 	m.res = msg.res
 	m.hasRes = true
+	m.resN++
 	return m.broadcast(changedMsg{result: true})
 }

@@ -16,7 +16,8 @@ import (
 // year changes): nothing is spent on it at start-up.
 type compareScreen struct {
 	common
-	off     int // first scenario column shown
+	off     int      // first scenario column shown
+	scroll  scroller // over the rows
 	focused bool
 
 	job     job            // the year's analyses
@@ -46,11 +47,17 @@ func (c *compareScreen) Title() string { return "Compare" }
 // Capturing is always false: the screen has no text field.
 func (c *compareScreen) Capturing() bool { return false }
 
-// ShortHelp lists ←/→.
-func (c *compareScreen) ShortHelp() []key.Binding { return []key.Binding{c.keys.Earlier, c.keys.Later} }
+// ShortHelp lists ←/→ and ↑/↓.
+func (c *compareScreen) ShortHelp() []key.Binding {
+	short, _ := c.keys.scrollKeys()
+	return append([]key.Binding{c.keys.Earlier, c.keys.Later}, short...)
+}
 
-// FullHelp lists ←/→.
-func (c *compareScreen) FullHelp() [][]key.Binding { return [][]key.Binding{c.ShortHelp()} }
+// FullHelp lists ←/→ and the scrolling keys.
+func (c *compareScreen) FullHelp() [][]key.Binding {
+	_, full := c.keys.scrollKeys()
+	return [][]key.Binding{{c.keys.Earlier, c.keys.Later}, full}
+}
 
 const compareLabelW = 26
 
@@ -88,6 +95,8 @@ func (c *compareScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			c.off--
 		case key.Matches(msg, c.keys.Later):
 			c.off++
+		default:
+			c.scroll.update(&c.keys, msg, len(c.lines()), c.height)
 		}
 		c.off = max(0, min(c.off, n-fit))
 	}
@@ -116,111 +125,97 @@ func (c *compareScreen) analyseYear() tea.Cmd {
 	}
 }
 
-// compareCol is one scenario's column: the working analysis for the current
-// scenario, so that edits show here too.
-type compareCol struct {
-	res analysis.Result
-	err error
-	ok  bool
-}
-
-// columns are the columns of every scenario of the year.
+// columns are the columns of every scenario of the year: the working
+// analysis for the current scenario, so that edits show here too (marked
+// as the last valid one while a field is invalid).
 func (c *compareScreen) columns() []compareCol {
 	cur := &c.cur
 	cols := make([]compareCol, len(cur.year.Scenarios))
 	for i := range cols {
+		cols[i].name = safe(cur.year.Scenarios[i].Name)
 		switch {
 		case i == cur.si && cur.hasRes:
-			cols[i] = compareCol{res: cur.res, ok: true}
+			cols[i].res, cols[i].ok = cur.res, true
 		case c.year == cur.yi && i < len(c.entries):
-			cols[i] = compareCol{res: c.entries[i].res, err: c.entries[i].err, ok: c.entries[i].err == nil}
+			cols[i].res, cols[i].err, cols[i].ok = c.entries[i].res, c.entries[i].err, c.entries[i].err == nil
+		}
+		if i == cur.si {
+			cols[i].open = "▶ open"
+			switch {
+			case cur.stale():
+				cols[i].open = "▶ last valid"
+			case cur.edited:
+				cols[i].open = "▶ open, edited"
+			}
 		}
 	}
 	return cols
 }
 
-// View draws the columns that fit.
-func (c *compareScreen) View() string {
+// lines are the whole comparison as the screen draws it: every row, the
+// columns from off that fit.
+func (c *compareScreen) lines() []string {
 	st := &c.st
-	w, h := c.width, c.height
+	w := c.width
 	y := c.cur.year
 	n := len(y.Scenarios)
 	colW, fit := compareCols(w, n)
 	off := max(0, min(c.off, n-fit))
 	end := min(n, off+fit)
 	cols := c.columns()
+	table := compareTable(cols)
 
 	title := fmt.Sprintf("%s: %d scenario(s) side by side", y.Label, n)
 	if n > fit {
 		title += fmt.Sprintf(" · showing %d–%d (←/→ for more)", off+1, end)
 	}
-	lines := []string{st.heading.Render(trunc(title, w)), ""}
-	hdr := padRight("", compareLabelW)
-	for i := off; i < end; i++ {
-		name := safe(y.Scenarios[i].Name)
-		if i == c.cur.si {
-			name = "▶ " + name
-			if c.cur.edited {
-				name += " (edited)"
-			}
-		}
-		hdr += padRight(name, colW-1) + " "
-	}
-	lines = append(lines, st.header.Render(trunc(hdr, w)))
-	for _, row := range compareRows(st, colW) {
-		line := padRight(row.label, compareLabelW)
+	lines := []string{st.heading.Render(trunc(title, w))}
+	rows := compareRows()
+	for r, cells := range table {
+		line := padRight(cells[0], compareLabelW)
 		for i := off; i < end; i++ {
-			v := "…"
-			switch {
-			case cols[i].err != nil:
-				v = "error"
-			case cols[i].ok:
-				v = row.cell(&cols[i].res)
+			v := trunc(cells[i+1], colW-1)
+			if r >= 2 && rows[r-2].verdict && cols[i].ok {
+				v = st.verdictText(cols[i].res.Verdict.Label).Render(v)
 			}
-			line += padRight(trunc(v, colW-1), colW)
+			line += padRight(v, colW)
+		}
+		if r < 2 {
+			line = st.header.Render(line)
 		}
 		lines = append(lines, trunc(line, w))
 	}
-	lines = append(lines, "", st.dim.Render(trunc("▶ the scenario open in the other screens; < > or p n switch to another.", w)))
+	lines = append(lines, st.dim.Render(trunc("▶ the scenario open in the other screens (< > switch) · e exports the comparison", w)))
 	for i := off; i < end; i++ {
 		if cols[i].err != nil {
-			lines = append(lines, trunc(st.errorText.Render(fmt.Sprintf("✗ %s: %s", safe(y.Scenarios[i].Name), safe(firstLine(cols[i].err.Error())))), w))
+			lines = append(lines, trunc(st.errorText.Render(fmt.Sprintf("✗ %s: %s", cols[i].name, safe(firstLine(cols[i].err.Error())))), w))
 		}
 	}
-	return fitLines(lines, w, h)
+	return lines
 }
 
-// compareRow is one row of the comparison: its label and each cell's text.
-type compareRow struct {
-	label string
-	cell  func(r *analysis.Result) string
-}
+// View draws the rows and columns that fit.
+func (c *compareScreen) View() string { return c.scroll.window(c.lines(), c.width, c.height) }
 
-// compareRows are the rows of the comparison, in order.
-func compareRows(st *styles, colW int) []compareRow {
-	return []compareRow{
-		{"Title", func(r *analysis.Result) string { return trunc(safe(scenarioTitle(r.Scenario)), colW-1) }},
-		{"Pot", func(r *analysis.Result) string { return fm(r.Totals.Pot) }},
-		{"Eligible / method", func(r *analysis.Result) string {
-			return trunc(string(r.Scenario.Eligibility.Rule)+" / "+string(r.Scenario.Allocation.Method), colW-1)
-		}},
-		{"Repayable", func(r *analysis.Result) string {
-			if r.Scenario.Repayment == nil {
-				return "no (grant)"
-			}
-			return fmt.Sprintf("%d yrs from %s", r.Scenario.Repayment.Years, safe(r.Scenario.Repayment.FirstYear))
-		}},
-		{"To deficit group", func(r *analysis.Result) string { return fm(r.Deficit.Allocation) }},
-		{"To balanced group", func(r *analysis.Result) string { return fm(r.Balanced.Allocation) }},
-		{"Per head, deficit", func(r *analysis.Result) string { return fp(r.Deficit.PerHead) }},
-		{"Per head, balanced", func(r *analysis.Result) string { return fp(r.Balanced.PerHead) }},
-		{"Eff. grant, deficit", func(r *analysis.Result) string { return fm(r.Deficit.EffectiveGrant) }},
-		{"Eff. grant, balanced", func(r *analysis.Result) string { return fm(r.Balanced.EffectiveGrant) }},
-		{"Grant/head, deficit", func(r *analysis.Result) string { return fp(r.Deficit.GrantPerHead) }},
-		{"Grant/head, balanced", func(r *analysis.Result) string { return fp(r.Balanced.GrantPerHead) }},
-		{"Net transfer to deficit", func(r *analysis.Result) string { return fm(r.NetTransferToDeficit) }},
-		{"Verdict", func(r *analysis.Result) string {
-			return st.verdictText(r.Verdict.Label).Render(r.Verdict.Label.Short())
-		}},
+// Export is the comparison of every scenario of the year as a text file
+// (compareText): refused until every column is analysed.
+func (c *compareScreen) Export() (stem, text string, err error) {
+	y := c.cur.year
+	cols := c.columns()
+	var notes []string
+	for _, col := range cols {
+		switch {
+		case col.err != nil:
+			notes = append(notes, fmt.Sprintf("%s: not analysed: %s", col.name, safe(firstLine(col.err.Error()))))
+		case !col.ok:
+			return "", "", fmt.Errorf("the scenarios are still being analysed: open Compare and wait for every column")
+		}
 	}
+	if c.cur.edited {
+		notes = append(notes, fmt.Sprintf("▶ %s, with the edits made in icsplan on %s.",
+			safe(scenarioTitle(c.cur.base)), c.now().Format("2006-01-02")))
+	}
+	notes = append(notes, "£m figures rounded to £0.1m; the groups' cash adds up to the allocated total; per-head figures are rounded alone.")
+	title := fmt.Sprintf("icsplan · %s · %d scenario(s) compared, from %s", y.Label, len(cols), safe(y.Dataset.Path))
+	return "icsplan-" + yearStem(y) + "-comparison", compareText(title, compareTable(cols), notes), nil
 }

@@ -25,6 +25,20 @@ type page interface {
 	Valid(cur *current) bool
 }
 
+// refresher is a page that keeps figures derived from the analysis (a
+// rerun it asked for): drill calls Refresh when the page opens and after
+// each new analysis, so that View only draws.
+type refresher interface {
+	Refresh(c *common)
+}
+
+// refresh refreshes p if it keeps figures of its own.
+func (d *drill) refresh() {
+	if rf, ok := d.page.(refresher); ok {
+		rf.Refresh(&d.common)
+	}
+}
+
 // drill is a table's tab: the table, and after enter on a row the row's
 // explanation, which scrolls; esc or backspace goes back to the table. It
 // closes when the year or scenario changes, or when its row is gone from a
@@ -101,12 +115,16 @@ func (d *drill) Update(msg tea.Msg) (screen, tea.Cmd) {
 		case !d.table.Capturing() && key.Matches(msg, d.open):
 			if p, ok := d.table.Explain(); ok {
 				d.page, d.scroll = p, scroller{}
+				d.refresh()
 			}
 			return d, nil
 		}
 	case changedMsg:
 		if d.page != nil && (msg.switched || !d.page.Valid(&d.cur)) {
 			d.page = nil
+		}
+		if d.page != nil && msg.result {
+			d.refresh()
 		}
 	}
 	s, cmd := d.table.Update(msg)

@@ -132,27 +132,40 @@ func TestEndToEndTmux(t *testing.T) {
 		t.Fatalf("overview still shows the old pot:\n%s", scr)
 	}
 
-	// Copy the email summary with OSC 52.
+	// Send the email summary to the clipboard with OSC 52: the status line
+	// says it was sent, not that it arrived.
 	s.keys("y")
-	s.wait("Copied the email summary")
+	s.wait("Sent the email summary")
 	// tmux (set-clipboard on) turns the OSC 52 sequence into a paste buffer.
 	buf, err := s.tmux("show-buffer")
 	if err != nil || !strings.HasPrefix(buf, "Subject:") || !strings.Contains(buf, "rewards deficit plans") {
 		t.Errorf("the clipboard (tmux buffer) does not hold the email summary: %v\n%s", err, buf)
 	}
 
-	// Export the report and save the edited scenario, beside the user.
-	// The status line wraps a long path: join the lines to read it.
+	// Write the summary and the report to files named for the edited
+	// scenario; the status line wraps a long path: join the lines to read it.
 	joined := func(scr string) string { return strings.ReplaceAll(scr, "\n", "") }
+	s.keys("w")
+	if scr := s.wait("Wrote the email summary to"); !strings.Contains(joined(scr), filepath.Join(work, "icsplan-2024-25-deficit-support-2024-25-edited-email.txt")) {
+		t.Errorf("w does not say where:\n%s", scr)
+	}
 	s.keys("e")
-	if scr := s.wait("Exported the report to"); !strings.Contains(joined(scr), "Exported the report to "+filepath.Join(work, "icsplan-2024-25-deficit-support-2024-25.txt")) {
+	if scr := s.wait("Wrote the report to"); !strings.Contains(joined(scr), filepath.Join(work, "icsplan-2024-25-deficit-support-2024-25-edited.txt")) {
 		t.Errorf("export does not say where:\n%s", scr)
 	}
+
+	// q with unsaved edits asks once; another key carries on.
+	s.keys("q")
+	s.wait("quit without saving?")
+	s.keys("x")
+	s.wait("Carrying on")
+
+	// Save: the shipped plans are built in, so the current folder.
 	s.keys("4", "C-s")
-	if scr := s.wait("Saved the scenario to"); !strings.Contains(joined(scr), "Saved the scenario to "+filepath.Join(work, "deficit-support-2024-25-edited.toml")) {
+	if scr := s.wait("Saved the scenario to"); !strings.Contains(joined(scr), filepath.Join(work, "deficit-support-2024-25-edited.toml")) {
 		t.Errorf("save does not say where:\n%s", scr)
 	}
-	for _, name := range []string{"icsplan-2024-25-deficit-support-2024-25.txt", "deficit-support-2024-25-edited.toml"} {
+	for _, name := range []string{"icsplan-2024-25-deficit-support-2024-25-edited.txt", "icsplan-2024-25-deficit-support-2024-25-edited-email.txt", "deficit-support-2024-25-edited.toml"} {
 		if _, err := os.Stat(filepath.Join(work, name)); err != nil {
 			t.Errorf("not written: %v", err)
 		}
@@ -165,11 +178,93 @@ func TestEndToEndTmux(t *testing.T) {
 	s.resize(100, 30)
 	s.wait("[1 Overview]", "£1,000.0m")
 
-	// Quit with q: exit code 0.
+	// Quit with q: the edits are saved, so it does not ask; exit code 0.
 	s.keys("q")
 	scr = s.wait("TUI-EXIT=")
 	if !strings.Contains(scr, "TUI-EXIT=0") {
 		t.Fatalf("icsplan did not exit with 0:\n%s", scr)
+	}
+}
+
+// TestEndToEndSavedWhatIf saves a what-if beside the user's own plans,
+// reopens it with them, and sees it refused when it is applied to another
+// year's plans.
+func TestEndToEndSavedWhatIf(t *testing.T) {
+	bin, work := buildForTmux(t)
+	plans := filepath.Join(work, "myplans")
+	copyTree(t, filepath.Join("..", "..", "plans"), plans)
+	run := func(name, args string) *tmuxSession {
+		s := &tmuxSession{t: t, socket: fmt.Sprintf("icsplan-e2e-%s-%d-%d", name, os.Getpid(), time.Now().UnixNano()), name: "e2e"}
+		s.start(100, 30, work, "env NO_COLOR=1 TERM=xterm-256color LANG=C.UTF-8 "+bin+" "+args)
+		return s
+	}
+	joined := func(scr string) string { return strings.ReplaceAll(scr, "\n", "") }
+	saved := filepath.Join(plans, "2024-25", "deficit-support-2024-25-edited.toml")
+
+	// Edit the 2024/25 pot and save: beside the plans, in their year folder.
+	s := run("save", "myplans")
+	s.wait("Verdict:", "2024/25 (year 2/2) · scenario 1/1")
+	s.keys("4", "g", "Enter", "C-u")
+	s.typeText("1000m")
+	s.keys("Enter")
+	s.wait("[1000m]", "(edited)")
+	s.keys("C-s")
+	if scr := s.wait("Saved the scenario to"); !strings.Contains(joined(scr), saved) {
+		t.Errorf("save is not beside the plans:\n%s", scr)
+	}
+	s.keys("q")
+	if scr := s.wait("TUI-EXIT="); !strings.Contains(scr, "TUI-EXIT=0") {
+		t.Fatalf("icsplan did not exit with 0:\n%s", scr)
+	}
+	data, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`year = "2024/25"`, `pot = "1000000000"`, `(edited)"`, "Edited in icsplan on "} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the saved scenario lacks %s:\n%s", want, data)
+		}
+	}
+
+	// Reopen the plans: the what-if is the year's second scenario.
+	s = run("reopen", "myplans")
+	s.wait("Verdict:", "scenario 1/2")
+	s.keys(">")
+	s.wait("scenario 2/2", "(edited)", "£1,000.0m")
+	s.keys("q")
+	s.wait("TUI-EXIT=0")
+
+	// Applied to 2023/24's plans it is refused, with its line.
+	s = run("year", "myplans --year 2023/24 --scenario "+saved)
+	scr := s.wait("TUI-EXIT=")
+	if !strings.Contains(scr, "TUI-EXIT=1") || !strings.Contains(joined(scr), `deficit-support-2024-25-edited.toml:2: column "year": is 2024/25 but the plans are for 2023/24`) {
+		t.Errorf("the what-if of 2024/25 was not refused for 2023/24's plans:\n%s", scr)
+	}
+}
+
+// copyTree copies the folder src to dst (plain files only).
+func copyTree(t *testing.T, src, dst string) {
+	t.Helper()
+	err := filepath.WalkDir(src, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, p)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if filepath.Ext(p) == ".go" {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

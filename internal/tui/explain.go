@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -8,22 +9,47 @@ import (
 	"icsplan/internal/money"
 	"icsplan/internal/plan"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/shopspring/decimal"
 )
 
 // systemPage explains one system's figures step by step, from the exact
 // figures the analysis kept: its weight and share of the basis, caps and
 // water-filling, the rounding units handed out, each instalment with its
-// discount factor, the effective grant and the prudence penalty.
+// discount factor, the effective grant and the prudence penalty with the
+// rerun behind it.
 type systemPage struct {
 	idx int // system index (file order)
+
+	// The prudence rerun of analysis resN (see Refresh).
+	traced   bool
+	resN     int
+	trace    analysis.PrudenceTrace
+	traceErr error
 }
 
 // Valid reports whether the system is still in the analysis.
-func (p systemPage) Valid(cur *current) bool { return p.idx >= 0 && p.idx < len(cur.res.Systems) }
+func (p *systemPage) Valid(cur *current) bool { return p.idx >= 0 && p.idx < len(cur.res.Systems) }
+
+// Refresh traces the prudence rerun of a balanced system for the current
+// analysis, once per analysis.
+func (p *systemPage) Refresh(c *common) {
+	if p.traced && p.resN == c.cur.resN {
+		return
+	}
+	p.traced, p.resN = true, c.cur.resN
+	p.trace, p.traceErr = analysis.PrudenceTrace{}, errNoRerun
+	if c.trace == nil || !p.Valid(&c.cur) || c.cur.res.Systems[p.idx].PrudencePenalty == nil {
+		return
+	}
+	p.trace, p.traceErr = c.trace(c.cur.year.Dataset, c.cur.res.Scenario, p.idx)
+}
+
+// errNoRerun is why a penalty is shown without its rerun: none was traced.
+var errNoRerun = errors.New("the rerun was not traced")
 
 // Lines renders the explanation at width w.
-func (p systemPage) Lines(c *common, w int) []string {
+func (p *systemPage) Lines(c *common, w int) []string {
 	r := &c.cur.res
 	if !p.Valid(&c.cur) {
 		return []string{"No system selected."}
@@ -43,16 +69,11 @@ func (p systemPage) Lines(c *common, w int) []string {
 	d.repayments(r, sys, p.idx)
 	d.step(6, "Effective grant")
 	wo := r.Scenario.Assumptions.WriteOff
-	d.para(fmt.Sprintf("G = A − (1 − write-off) × PV = %s − (1 − %s) × %s = %s.",
+	d.para(fmt.Sprintf("G = A − (1 − write-off) × PV = %s − (1 − %s) × %s = %s (from the exact PV, rounded once).",
 		fp(sys.Allocation), pct(wo), fp(sys.PVRepayments), fp(sys.EffectiveGrant)))
 	d.para(fmt.Sprintf("Grant element G ÷ A = %s.", sys.GrantElement.StringFixed(4)))
 	d.step(7, "Prudence penalty")
-	if sys.PrudencePenalty != nil {
-		d.para(fmt.Sprintf("Had it planned like the deficit group — a deficit of %s (the group's median deficit per head × its population, to £1000) — its effective grant would have been %s higher.",
-			fp(sys.PenaltyPlan.Abs()), fp(*sys.PrudencePenalty)))
-	} else {
-		d.para("Only balanced systems have a prudence penalty.")
-	}
+	d.prudence(r, sys, p)
 	return d.lines
 }
 
@@ -83,7 +104,7 @@ func (d *doc) systemHead(sys *analysis.SystemResult, threshold decimal.Decimal) 
 	if sys.Source != "" {
 		marker := ""
 		if sys.Illustrative() {
-			marker = " — illustrative figures"
+			marker = " († illustrative figures)"
 		}
 		d.para("Source: " + safe(sys.Source) + marker)
 	}
@@ -198,27 +219,68 @@ func (d *doc) repayments(r *analysis.Result, sys *analysis.SystemResult, idx int
 		d.para("Nothing is due back from this system.")
 		return
 	}
-	cols := []int{8, 3, 15, 13, 15, 10, 15}
-	hdr := []string{"Year", "t", "Principal", "Interest", "Total", "Factor", "PV"}
-	d.add(d.st.header.Render(trunc(columns(hdr, cols), d.w)))
-	for _, in := range r.Discounted(idx) {
-		cells := []string{safe(in.Year), fmt.Sprint(in.T), fp(in.Principal), fp(in.Interest), fp(in.Total()),
-			in.Factor.StringFixed(6), fp(in.PV)}
-		d.add(trunc(columns(cells, cols), d.w))
-	}
+	d.instalments(r.Discounted(idx))
 	d.para(fmt.Sprintf("Factor = 1 ÷ (1 + %s)^t. PV of repayments, summed exactly and rounded once: %s.", pct(rate), fp(sys.PVRepayments)))
 }
 
-// columns lays cells out in fixed widths: the first left-aligned, the rest
-// right-aligned, one space apart.
-func columns(cells []string, widths []int) string {
-	var b strings.Builder
-	for i, c := range cells {
-		if i == 0 {
-			b.WriteString(padRight(c, widths[i]))
-			continue
-		}
-		b.WriteString(" " + padLeft(c, widths[i]))
+// instalments lays out instalments with their factors and values: a table
+// when it fits the width (without the interest columns when there is no
+// interest, if that is what it takes), else a sentence each.
+func (d *doc) instalments(ins []analysis.DiscountedInstalment) {
+	noInterest := true
+	for _, in := range ins {
+		noInterest = noInterest && in.Interest.IsZero()
 	}
-	return b.String()
+	full := [][]string{{"Year", "t", "Principal", "Interest", "Total", "Factor", "PV"}}
+	short := [][]string{{"Year", "t", "Amount", "Factor", "PV"}}
+	for _, in := range ins {
+		t, f := fmt.Sprint(in.T), in.Factor.StringFixed(6)
+		full = append(full, []string{safe(in.Year), t, fp(in.Principal), fp(in.Interest), fp(in.Total()), f, fp(in.PV)})
+		short = append(short, []string{safe(in.Year), t, fp(in.Total()), f, fp(in.PV)})
+	}
+	for _, rows := range [][][]string{full, short} {
+		if lines, ok := columns(rows, d.w); ok && (len(rows[0]) == 7 || noInterest) {
+			d.add(d.st.header.Render(lines[0]))
+			d.add(lines[1:]...)
+			return
+		}
+	}
+	for _, in := range ins {
+		d.para(fmt.Sprintf("%s (t = %d): principal %s + interest %s = %s; factor %s; PV %s.", safe(in.Year), in.T,
+			fp(in.Principal), fp(in.Interest), fp(in.Total()), in.Factor.StringFixed(6), fp(in.PV)))
+	}
+}
+
+// columns lays rows of cells out, the first row a header: each column as
+// wide as its widest cell, the first left-aligned and the rest
+// right-aligned, one space apart. ok is false when that is wider than w.
+func columns(rows [][]string, w int) (lines []string, ok bool) {
+	if len(rows) == 0 {
+		return nil, true
+	}
+	widths := make([]int, len(rows[0]))
+	for _, row := range rows {
+		for i, c := range row {
+			widths[i] = max(widths[i], ansi.StringWidth(c))
+		}
+	}
+	total := len(widths) - 1
+	for _, cw := range widths {
+		total += cw
+	}
+	if total > w {
+		return nil, false
+	}
+	for _, row := range rows {
+		var b strings.Builder
+		for i, c := range row {
+			if i == 0 {
+				b.WriteString(padRight(c, widths[i]))
+				continue
+			}
+			b.WriteString(" " + padLeft(c, widths[i]))
+		}
+		lines = append(lines, b.String())
+	}
+	return lines, true
 }

@@ -3,6 +3,7 @@ package tui
 import (
 	"math"
 	"strings"
+	"unicode"
 
 	"icsplan/internal/money"
 	"icsplan/internal/sanitize"
@@ -49,7 +50,10 @@ func decCount(d decimal.Decimal) string { return money.Grouped(d) }
 // escape, control, bidi or zero-width characters; valid UTF-8) are fuzzed.
 func safe(s string) string { return sanitize.Text(s) }
 
-// trunc cuts s (which may hold styling) to at most w cells, with an ellipsis.
+// trunc cuts s (which may hold styling) to at most w cells, with an
+// ellipsis. It never cuts a figure: where the cut would fall inside a
+// number or just after one (£1,234.5m, 2025/26, 3.5%), it falls before it,
+// so a cut figure is never read as a whole one.
 func trunc(s string, w int) string {
 	if w <= 0 {
 		return ""
@@ -57,7 +61,37 @@ func trunc(s string, w int) string {
 	if ansi.StringWidth(s) <= w {
 		return s
 	}
-	return ansi.Truncate(s, w, "…")
+	return ansi.Truncate(s, keepCells(ansi.Strip(s), w-1)+1, "…")
+}
+
+// keepCells is how many cells of the plain text to keep, at most limit,
+// so that what is kept does not end in a character of a figure.
+func keepCells(plain string, limit int) int {
+	var ends []int // the width after each rune kept
+	var runes []rune
+	width := 0
+	for _, r := range plain {
+		rw := ansi.StringWidth(string(r))
+		if width+rw > limit {
+			break
+		}
+		width += rw
+		ends, runes = append(ends, width), append(runes, r)
+	}
+	n := len(runes)
+	for n > 0 && isFigure(runes[n-1]) {
+		n--
+	}
+	if n == 0 {
+		return 0
+	}
+	return ends[n-1]
+}
+
+// isFigure reports whether r can be part of a figure as the screens write
+// them: digits, currency, separators, signs and brackets.
+func isFigure(r rune) bool {
+	return unicode.IsDigit(r) || strings.ContainsRune("£$€.,/%-−+(", r)
 }
 
 // padRight truncates or pads s with spaces to exactly w cells.

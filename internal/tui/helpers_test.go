@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"testing"
+	"time"
 
 	"icsplan/internal/engine"
 	"icsplan/internal/plan"
@@ -38,9 +39,19 @@ func newHarness(t testing.TB, lib plan.Library, opt Options, w, h int) *harness 
 	return newHarnessWith(t, lib, opt, w, h, engine.AnalyseContext)
 }
 
-// newHarnessWith is newHarness with analyser an.
+// testNow is the clock of every harness that does not set its own.
+var testNow = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
+
+// newHarnessWith is newHarness with analyser an. The prudence reruns are
+// engine's and the clock says 1 December 2026, unless opt says otherwise.
 func newHarnessWith(t testing.TB, lib plan.Library, opt Options, w, h int, an analyser) *harness {
 	t.Helper()
+	if opt.Prudence == nil {
+		opt.Prudence = engine.PrudenceTrace
+	}
+	if opt.Now == nil {
+		opt.Now = func() time.Time { return testNow }
+	}
 	out := &bytes.Buffer{}
 	hs := &harness{t: t, m: newModel(lib, opt, out, an), out: out}
 	if cmd := hs.m.Init(); cmd != nil {

@@ -19,6 +19,8 @@ type keyMap struct {
 	PrevScenario key.Binding
 	NextScenario key.Binding
 	Copy, Export key.Binding
+	WriteEmail   key.Binding // the email summary to a file
+	ExportTable  key.Binding // e on a screen that exports its own table (Compare)
 	Help, Quit   key.Binding
 	ForceQuit    key.Binding // ctrl+c, even while typing
 
@@ -57,6 +59,8 @@ func newKeyMap(n int) keyMap {
 		NextScenario: key.NewBinding(key.WithKeys(">", "n"), key.WithHelp(">/n", "next scenario")),
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy summary")),
 		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export report")),
+		WriteEmail:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write summary to file")),
+		ExportTable:  key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export comparison")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "more keys")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 		ForceQuit:    key.NewBinding(key.WithKeys("ctrl+c"), key.WithHelp("ctrl+c", "quit")),
@@ -120,7 +124,7 @@ func (h rootHelp) ShortHelp() []key.Binding {
 	if h.screen.Capturing() {
 		return b
 	}
-	return append(b, h.k.Next, h.k.Help, h.k.Quit, h.k.Copy, h.k.Export)
+	return append(b, h.k.Next, h.k.Help, h.k.Quit, h.k.Copy, h.export(), h.k.WriteEmail)
 }
 
 // FullHelp lists every key that acts where the user is, in columns.
@@ -131,10 +135,19 @@ func (h rootHelp) FullHelp() [][]key.Binding {
 	}
 	cols := [][]key.Binding{{k.Next, k.Prev, k.Screen, k.PrevYear, k.NextYear, k.PrevScenario, k.NextScenario}}
 	cols = append(cols, h.screen.FullHelp()...)
-	return append(cols, []key.Binding{k.Copy, k.Export, k.Help, k.Quit})
+	return append(cols, []key.Binding{k.Copy, k.WriteEmail, h.export(), k.Help, k.Quit})
 }
 
-// openingHint is the first status line: how to move around.
+// export is e as it acts on the screen: the screen's own table, or the
+// report.
+func (h rootHelp) export() key.Binding {
+	if _, ok := h.screen.(exporter); ok {
+		return h.k.ExportTable
+	}
+	return h.k.Export
+}
+
+// openingHint is how to move around, on the first status line.
 func openingHint(n int) string {
 	return strings.Join([]string{"tab or " + screenKeysHelp(min(n, 9), "–") + " change screen", "[ ] year", "< > scenario", "? all keys"}, " · ")
 }

@@ -58,7 +58,7 @@ func (o *overviewScreen) lines(w int) []string {
 	out = append(out, perHeadBars(&o.st, r, w)...)
 	out = append(out, "")
 	out = append(out, sensitivityLines(&o.st, r, w)...)
-	return append(out, notesLines(&o.st, r, w)...)
+	return append(out, notesLines(&o.st, r, warnings(o.cur.year, r.Scenario), w)...)
 }
 
 // verdictLines are the verdict in words and colour (never colour alone), its
@@ -84,9 +84,10 @@ func headlineLines(r *analysis.Result, w int) []string {
 		right := padRight(l2, min(w-half, 44)-13) + padLeft(v2, 12)
 		out = append(out, left+right)
 	}
+	def, bal := groupSplit(r) // they add up to the allocated total shown
 	pair("Pot", fm(r.Totals.Pot), "Allocated", fm(r.Totals.Allocated))
-	pair(fmt.Sprintf("To deficit group (%d)", r.Deficit.Systems), fm(r.Deficit.Allocation),
-		fmt.Sprintf("To balanced group (%d)", r.Balanced.Systems), fm(r.Balanced.Allocation))
+	pair(fmt.Sprintf("To deficit group (%d)", r.Deficit.Systems), fm(def),
+		fmt.Sprintf("To balanced group (%d)", r.Balanced.Systems), fm(bal))
 	pair("Per head, deficit", fp(r.Deficit.PerHead), "Per head, balanced", fp(r.Balanced.PerHead))
 	pair("Effective grant", fm(r.Totals.EffectiveGrant), "Grant element", pct1(r.Totals.GrantElement))
 	price := "n/a"
@@ -136,7 +137,7 @@ func sensitivityLines(st *styles, r *analysis.Result, w int) []string {
 	}
 	g := r.Grid()
 	wos, drs := g.WriteOffs, g.Rates
-	out := []string{st.heading.Render("Sensitivity") + " — grant element and verdict, by write-off (down) and discount rate (across)"}
+	out := wrap(st.heading.Render("Sensitivity")+" — grant element and verdict, by write-off (down) and discount rate (across)", w)
 	first := 11
 	cellW := min(26, max(12, (w-first)/max(1, len(drs))))
 	hdr := padRight("write-off", first)
@@ -160,8 +161,9 @@ func sensitivityLines(st *styles, r *analysis.Result, w int) []string {
 }
 
 // notesLines are the outturn against plan where it is known, the scenario's
-// note (its title is in the header) and the caveats.
-func notesLines(st *styles, r *analysis.Result, w int) []string {
+// note (its title is in the header), and the caveats: the warnings about
+// the plans and the scenario first, then the analysis's own.
+func notesLines(st *styles, r *analysis.Result, warns []string, w int) []string {
 	var out []string
 	if len(r.Outturn) > 0 {
 		out = append(out, "", st.heading.Render("Outturn against plan")+" (systems with a known outturn)")
@@ -174,16 +176,23 @@ func notesLines(st *styles, r *analysis.Result, w int) []string {
 		out = append(out, wrap(st.heading.Render("Note: ")+safe(n), w)...)
 	}
 	out = append(out, "")
-	out = append(out, wrap(st.heading.Render("Caveats: ")+fmt.Sprintf("data for %s, %d systems from %s; %d with illustrative figures.",
+	out = append(out, wrap(st.heading.Render("Caveats: ")+fmt.Sprintf("data for %s, %d systems from %s; %d with illustrative figures (marked †).",
 		safe(r.Dataset.Year), r.Dataset.Systems, safe(r.Dataset.Path), r.Dataset.Illustrative), w)...)
-	for _, c := range r.Caveats {
-		for i, l := range wrap(safe(c), w-2) {
+	bullet := func(mark, text string, style func(...string) string) {
+		for i, l := range wrap(text, w-2) {
 			if i == 0 {
-				out = append(out, "• "+l)
+				l = mark + " " + l
 			} else {
-				out = append(out, "  "+l)
+				l = "  " + l
 			}
+			out = append(out, style(l))
 		}
+	}
+	for _, c := range warns {
+		bullet("⚠", c, st.warn.Render)
+	}
+	for _, c := range r.Caveats {
+		bullet("•", safe(c), st.plain.Render)
 	}
 	return out
 }

@@ -1,18 +1,13 @@
 package tui
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 
-	"icsplan/internal/analysis"
-	"icsplan/internal/atomicfile"
 	"icsplan/internal/plan"
-	"icsplan/internal/report"
 	"icsplan/internal/tui/noprobe"
 
 	"github.com/aymanbagabas/go-osc52/v2"
@@ -59,8 +54,11 @@ func (l *lockedFile) Close() error { return nil }
 // Fd is the terminal's file descriptor.
 func (l *lockedFile) Fd() uintptr { return l.f.Fd() }
 
-// copyCmd puts text on the system clipboard with an OSC 52 sequence written
-// to the program's output (through the same lock as the frames).
+// copyCmd asks the terminal to put text on the system clipboard with an
+// OSC 52 sequence written to the program's output (through the same lock
+// as the frames). Nothing comes back to say it arrived (many terminals
+// ignore OSC 52, or ask first), so the status line says it was sent, not
+// copied, and names w, which writes the same text to a file.
 func copyCmd(out io.Writer, text string) tea.Cmd {
 	return func() tea.Msg {
 		if strings.TrimSpace(text) == "" {
@@ -76,67 +74,7 @@ func copyCmd(out io.Writer, text string) tea.Cmd {
 			return statusMsg{text: "Could not copy: " + err.Error(), err: true}
 		}
 		lines := strings.Count(strings.TrimRight(text, "\n"), "\n") + 1
-		return statusMsg{text: fmt.Sprintf("Copied the email summary (%d lines) to the clipboard with OSC 52.", lines)}
+		return statusMsg{text: fmt.Sprintf("Sent the email summary (%d lines) to the terminal for the clipboard (OSC 52); "+
+			"terminals do not say whether it arrived. If it is not on the clipboard, press w to write it to a file.", lines)}
 	}
-}
-
-// exportName is the text report's file name in the current directory:
-// icsplan-<year>-<scenario>.txt.
-func exportName(y plan.Year, sc plan.Scenario) string {
-	year := y.Dir
-	if year == "" {
-		year = strings.ReplaceAll(y.Label, "/", "-")
-	}
-	return fmt.Sprintf("icsplan-%s-%s.txt", fileStem(year, "year"), fileStem(sc.Name, "scenario"))
-}
-
-// exportCmd writes the text report to name atomically.
-func exportCmd(name string, res analysis.Result) tea.Cmd {
-	return func() tea.Msg {
-		var buf bytes.Buffer
-		err := report.Render(&buf, res, report.Text, report.Options{})
-		if err == nil {
-			err = atomicfile.Write(name, buf.Bytes(), atomicfile.Options{})
-		}
-		if err != nil {
-			return statusMsg{text: "Not exported: " + firstLine(err.Error()), err: true}
-		}
-		return statusMsg{text: "Exported the report to " + absPath(name)}
-	}
-}
-
-// saveCmd writes a scenario's TOML to name atomically.
-func saveCmd(name string, data []byte) tea.Cmd {
-	return func() tea.Msg {
-		if err := atomicfile.Write(name, data, atomicfile.Options{}); err != nil {
-			return statusMsg{text: "Not saved: " + firstLine(err.Error()), err: true}
-		}
-		return statusMsg{text: "Saved the scenario to " + absPath(name)}
-	}
-}
-
-// absPath is path made absolute for messages; it falls back to path.
-func absPath(path string) string {
-	if abs, err := filepath.Abs(path); err == nil {
-		return abs
-	}
-	return path
-}
-
-// fileStem turns a name into something safe to use in a file name.
-func fileStem(name, fallback string) string {
-	var b strings.Builder
-	for _, r := range name {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('-')
-		}
-	}
-	s := strings.Trim(b.String(), "-.")
-	if s == "" {
-		return fallback
-	}
-	return s
 }

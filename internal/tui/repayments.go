@@ -12,12 +12,17 @@ import (
 
 // repaymentsScreen shows the money due back by year: in total as bars, and
 // per system as a table that scrolls (only the rows on screen are drawn).
+// Its £m figures foot (see footRepayments): the years add up to the amount
+// due, each system's figures in a year to the year's total, and the PVs to
+// the PV of all.
 type repaymentsScreen struct {
 	common
-	scroll scroller // over the per-system rows
+	scroll scroller   // over the per-system rows
+	table  repayTable // of the analysis resN
+	resN   int
 }
 
-func newRepayments(c common) screen { return &repaymentsScreen{common: c} }
+func newRepayments(c common) screen { return &repaymentsScreen{common: c, resN: -1} }
 
 // Title is the tab's title.
 func (p *repaymentsScreen) Title() string { return "Repayments" }
@@ -45,20 +50,27 @@ func payers(r *analysis.Result) []int {
 	return out
 }
 
-// Update scrolls the per-system rows.
+// Update foots a new analysis's figures and scrolls the per-system rows.
 func (p *repaymentsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
-	if msg, ok := msg.(tea.KeyMsg); ok {
+	switch msg := msg.(type) {
+	case changedMsg:
+		if msg.result {
+			p.table, p.resN = footRepayments(&p.cur.res), p.cur.resN
+		}
+	case tea.KeyMsg:
 		top := p.topLines(p.width)
-		h := p.height - len(top) - 1
-		p.scroll.update(&p.keys, msg, len(payers(&p.cur.res)), max(1, h))
+		h := p.height - len(top) - 3
+		p.scroll.update(&p.keys, msg, len(p.table.payers)+1, max(1, h))
 	}
 	return p, nil
 }
 
-// topLines are the totals by year, as bars.
+// topLines are the totals by year, as bars labelled with their footed
+// figures.
 func (p *repaymentsScreen) topLines(w int) []string {
 	r := &p.cur.res
 	st := &p.st
+	t := &p.table
 	out := []string{st.heading.Render("Money due back by year, all systems")}
 	if r.Scenario.Repayment == nil {
 		out = append(out, "This scenario is a grant: nothing is due back.")
@@ -70,35 +82,37 @@ func (p *repaymentsScreen) topLines(w int) []string {
 	}
 	maxV := decimal.Zero
 	for _, y := range r.Years {
-		if t := y.Total(); t.GreaterThan(maxV) {
-			maxV = t
+		if v := y.Total(); v.GreaterThan(maxV) {
+			maxV = v
 		}
 	}
 	barW := min(50, max(10, w-10-34))
-	for _, y := range r.Years {
-		t := y.Total()
-		label := fm(y.Principal) + " principal"
-		if !y.Interest.IsZero() {
-			label += " + " + fm(y.Interest) + " interest"
+	for i, y := range r.Years {
+		label := fm(t.years[i])
+		if !t.interest[i].IsZero() {
+			label = fm(t.principal[i]) + " + " + fm(t.interest[i]) + " interest = " + fm(t.years[i])
 		}
-		out = append(out, padRight(safe(y.Year), 10)+st.barRepay.Render(padRight(bar(t, maxV, barW), barW))+" "+label)
+		out = append(out, padRight(safe(y.Year), 10)+st.barRepay.Render(padRight(bar(y.Total(), maxV, barW), barW))+" "+label)
 	}
-	out = append(out, wrap(fmt.Sprintf("Due back in all: %s; present value %s at %s; assumed never repaid: %s.",
-		fm(r.Totals.Repayments), fm(r.Totals.PVRepayments), pct(r.Scenario.Assumptions.DiscountRate), pct(r.Scenario.Assumptions.WriteOff)), w)...)
+	out = append(out, wrap(fmt.Sprintf("Due back in all: %s (the years add up to it); present value %s at %s; assumed never repaid: %s.",
+		fm(t.due), fm(t.pvT), pct(r.Scenario.Assumptions.DiscountRate), pct(r.Scenario.Assumptions.WriteOff)), w)...)
 	out = append(out, "")
 	return out
 }
 
-// View draws the totals and the rows on screen.
+// View draws the totals and the rows on screen, a totals row after them.
 func (p *repaymentsScreen) View() string {
 	r := &p.cur.res
 	st := &p.st
+	t := &p.table
 	w, h := p.width, p.height
+	if p.resN != p.cur.resN { // not footed yet
+		return fitLines(nil, w, h)
+	}
 	lines := p.topLines(w)
 	if r.Scenario.Repayment == nil || len(r.Years) == 0 {
 		return fitLines(lines, w, h)
 	}
-	ids := payers(r)
 	const codeW, colW = 5, 11
 	nameW := 16
 	nYears := len(r.Years)
@@ -110,31 +124,52 @@ func (p *repaymentsScreen) View() string {
 		hdr += " " + padLeft(safe(y.Year), colW)
 	}
 	hdr += " " + padLeft("PV", colW)
-	title := fmt.Sprintf("By system: %d with something due (principal + interest)", len(ids))
+	title := fmt.Sprintf("By system: %d with something due (principal + interest)", len(t.payers))
 	if shownYears < nYears {
 		title += fmt.Sprintf("; first %d of %d years shown", shownYears, nYears)
 	}
 	lines = append(lines, st.heading.Render(trunc(title, w)), st.header.Render(trunc(hdr, w)))
-	rowsH := max(1, h-len(lines))
-	rows := make([]string, len(ids))
+	legend := "† illustrative figures · each column adds up to its total"
+	if !t.tied {
+		legend = "† illustrative figures · rounded one by one: a column may differ from its total by £0.1m"
+	}
+	rowsH := max(1, h-len(lines)-1)
+	n := len(t.payers) + 1 // and the totals row
+	rows := make([]string, n)
 	// Render only the rows on screen.
 	sc := p.scroll
-	sc.clamp(len(ids), rowsH)
-	end := min(len(ids), sc.off+viewH(len(ids), rowsH))
+	sc.clamp(n, rowsH)
+	end := min(n, sc.off+viewH(n, rowsH))
 	for k := sc.off; k < end; k++ {
-		sys := &r.Systems[ids[k]]
-		line := "  " + padRight(safe(sys.Code), codeW) + " " + padRight(safe(sys.Name), nameW)
-		for _, y := range r.Years[:shownYears] {
-			cell := "–"
-			for _, in := range sys.Repayments {
-				if in.Year == y.Year {
-					cell = fm(in.Total())
-				}
-			}
-			line += " " + padLeft(cell, colW)
-		}
-		line += " " + padLeft(fm(sys.PVRepayments), colW)
-		rows[k] = trunc(line, w)
+		rows[k] = trunc(p.rowLine(k, shownYears, codeW, nameW, colW), w)
 	}
-	return fitLines(lines, w, h-rowsH) + "\n" + sc.window(rows, w, rowsH)
+	return fitLines(lines, w, h-rowsH-1) + "\n" + sc.window(rows, w, rowsH) + "\n" + st.dim.Render(trunc(legend, w))
+}
+
+// rowLine is row k of the per-system table: payer k, or after the last
+// the totals row.
+func (p *repaymentsScreen) rowLine(k, years, codeW, nameW, colW int) string {
+	t := &p.table
+	r := &p.cur.res
+	if k == len(t.payers) {
+		line := "  " + padRight("Total", codeW) + " " + padRight(fmt.Sprintf("%d systems", len(t.payers)), nameW)
+		for i := range years {
+			line += " " + padLeft(fm(t.years[i]), colW)
+		}
+		return p.st.header.Render(line + " " + padLeft(fm(t.pvT), colW))
+	}
+	sys := &r.Systems[t.payers[k]]
+	mark := "  "
+	if sys.Illustrative() {
+		mark = " †"
+	}
+	line := mark + padRight(safe(sys.Code), codeW) + " " + padRight(safe(sys.Name), nameW)
+	for i := range years {
+		cell := "–"
+		if t.has[k][i] {
+			cell = fm(t.cells[k][i])
+		}
+		line += " " + padLeft(cell, colW)
+	}
+	return line + " " + padLeft(fm(t.pv[k]), colW)
 }

@@ -5,13 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/plan"
-	"icsplan/internal/report"
 
 	"github.com/charmbracelet/bubbles/help"
-	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -34,22 +33,26 @@ type model struct {
 	tabs          []screen
 	active        int // index into tabs
 
-	yi, si int           // current year and scenario
-	work   plan.Scenario // the working scenario, edited on the Scenario screen
-	base   plan.Scenario // what Reset returns to
-	edited bool
-	load   int // counts loadScenario
-	rev    int // the last edit or reset taken from the Scenario screen
+	yi, si  int           // current year and scenario
+	work    plan.Scenario // the working scenario, edited on the Scenario screen
+	base    plan.Scenario // what Reset returns to
+	edited  bool
+	saved   bool     // the edits were saved as they stand
+	invalid []string // the Scenario screen's invalid fields, while there are any
+	load    int      // counts loadScenario
+	rev     int      // the last edit or reset taken from the Scenario screen
 
 	res     analysis.Result // the last good analysis of (yi, si)
 	hasRes  bool            // res belongs to (yi, si)
+	resN    int             // counts the analyses taken
 	calcErr error           // the last analysis of the working scenario failed
 	job     job             // the analyses of the working scenario
 
 	initCmd tea.Cmd // the opening analysis, started by Init
 
-	status    string
-	statusErr bool
+	status     string
+	statusErr  bool
+	confirming bool // q was pressed with unsaved edits: the next key answers
 }
 
 // newModel builds the root model; Init starts the opening analysis. A nil
@@ -66,13 +69,19 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	if opt.Override == nil {
 		opt.Override = func(s plan.Scenario) plan.Scenario { return s }
 	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
 	m := model{
 		lib: lib,
 		prog: &program{
 			st:       newStyles(out, opt.Colour),
 			keys:     newKeyMap(len(screens)),
 			analyse:  an,
+			trace:    opt.Prudence,
 			override: opt.Override,
+			now:      opt.Now,
+			root:     lib.Root,
 		},
 		help: help.New(),
 		clip: out,
@@ -90,7 +99,7 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	m.yi = clampIndex(opt.Year, len(lib.Years))
 	m.si = clampIndex(opt.Scenario, len(lib.Years[m.yi].Scenarios))
 	m.loadScenario()
-	m.setStatus(openingHint(len(m.tabs)), false)
+	m.setStatus(openingStatus(m.year(), m.work, len(m.tabs)), false)
 	m.initCmd = m.analyseWork()
 	m.broadcast(changedMsg{loaded: true, switched: true, year: true})
 	return m
@@ -119,18 +128,21 @@ func (m *model) loadScenario() {
 	}
 	m.base = m.prog.override(y.Scenarios[m.si])
 	m.work = m.base
-	m.edited = false
+	m.edited, m.saved, m.invalid = false, false, nil
 	m.load++
 	m.job.stale() // results of earlier edits are stale from now on
 	m.calcErr = nil
 }
 
+// unsaved reports whether there are edits that were not saved.
+func (m *model) unsaved() bool { return m.edited && !m.saved }
+
 // publish replaces the current view the screens read.
 func (m *model) publish() {
 	cur := current{
 		years: len(m.lib.Years), load: m.load, yi: m.yi, si: m.si,
-		base: m.base, work: m.work, edited: m.edited,
-		res: m.res, hasRes: m.hasRes, busy: m.job.busy(), err: m.calcErr,
+		base: m.base, work: m.work, edited: m.edited, invalid: m.invalid,
+		res: m.res, hasRes: m.hasRes, resN: m.resN, busy: m.job.busy(), err: m.calcErr,
 	}
 	if cur.years > 0 {
 		cur.year = m.year()
@@ -185,6 +197,8 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmd = m.applyResult(msg)
 	case statusMsg:
 		m.setStatus(msg.text, msg.err)
+	case wroteMsg:
+		m.wrote(msg)
 	case editedMsg:
 		cmd = m.editedScenario(msg)
 	case resetMsg:
@@ -199,75 +213,6 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	m.publish()
 	m.layout()
 	return m, cmd
-}
-
-// keys handles a key message. Keys typed quickly (or sent by tmux) can
-// arrive as one message: they are taken one at a time, so "]1" is two
-// commands.
-func (m *model) keys(msg tea.KeyMsg) tea.Cmd {
-	if msg.Type != tea.KeyRunes || len(msg.Runes) <= 1 || msg.Paste {
-		return m.handleKey(msg)
-	}
-	var cmds []tea.Cmd
-	for _, r := range msg.Runes {
-		cmds = append(cmds, m.handleKey(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
-		m.publish()
-		m.layout()
-	}
-	return tea.Batch(cmds...)
-}
-
-func (m *model) handleKey(msg tea.KeyMsg) tea.Cmd {
-	k := &m.prog.keys
-	if key.Matches(msg, k.ForceQuit) || msg.Type == tea.KeyCtrlC {
-		return m.quit()
-	}
-	if len(m.lib.Years) == 0 {
-		if msg.String() == "q" {
-			return m.quit()
-		}
-		return nil
-	}
-	if m.width > 0 && (m.width < minWidth || m.height < minHeight) {
-		if key.Matches(msg, k.Quit) {
-			return m.quit()
-		}
-		return nil
-	}
-	if m.current().Capturing() {
-		return m.route(msg)
-	}
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m.quit()
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
-	case key.Matches(msg, k.Next):
-		return m.focus((m.active + 1) % len(m.tabs))
-	case key.Matches(msg, k.Prev):
-		return m.focus((m.active + len(m.tabs) - 1) % len(m.tabs))
-	case key.Matches(msg, k.Screen):
-		return m.focus(int(msg.String()[0] - '1'))
-	case key.Matches(msg, k.PrevYear), key.Matches(msg, k.NextYear):
-		return m.stepYear(key.Matches(msg, k.PrevYear))
-	case key.Matches(msg, k.PrevScenario), key.Matches(msg, k.NextScenario):
-		return m.stepScenario(key.Matches(msg, k.PrevScenario))
-	case key.Matches(msg, k.Copy):
-		if !m.hasRes {
-			m.setStatus("Nothing to copy yet: the analysis is still running.", true)
-			return nil
-		}
-		return copyCmd(m.clip, report.EmailSummary(m.res))
-	case key.Matches(msg, k.Export):
-		if !m.hasRes {
-			m.setStatus("Nothing to export yet: the analysis is still running.", true)
-			return nil
-		}
-		return exportCmd(exportName(m.year(), m.work), m.res)
-	default:
-		return m.route(msg)
-	}
-	return nil
 }
 
 // route hands a key to the current screen.
@@ -291,80 +236,13 @@ func (m *model) quit() tea.Cmd {
 // what they have running.
 type quitMsg struct{}
 
-// stepYear moves to the previous or next year, if there is one.
-func (m *model) stepYear(back bool) tea.Cmd {
-	d := 1
-	if back {
-		d = -1
+// wrote takes the report of a file written: a saved scenario whose edits
+// have not changed since counts as saved.
+func (m *model) wrote(msg wroteMsg) {
+	m.setStatus(msg.text, msg.err)
+	if msg.saved && msg.load == m.load && msg.rev == m.rev {
+		m.saved = true
 	}
-	yi := m.yi + d
-	if yi < 0 || yi >= len(m.lib.Years) {
-		m.setStatus(fmt.Sprintf("No %s year: %d year(s) loaded from %s.", map[int]string{-1: "earlier", 1: "later"}[d], len(m.lib.Years), safe(m.lib.Root)), false)
-		return nil
-	}
-	return m.switchTo(yi, clampIndex(0, len(m.lib.Years[yi].Scenarios)))
-}
-
-// stepScenario moves to the previous or next scenario of the year, round.
-func (m *model) stepScenario(back bool) tea.Cmd {
-	n := len(m.year().Scenarios)
-	if n <= 1 {
-		m.setStatus(fmt.Sprintf("%s has only one scenario.", m.year().Label), false)
-		return nil
-	}
-	d := 1
-	if back {
-		d = n - 1
-	}
-	return m.switchTo(m.yi, (m.si+d)%n)
-}
-
-// switchTo moves to year yi, scenario si and starts analysing it.
-func (m *model) switchTo(yi, si int) tea.Cmd {
-	if yi < 0 || yi >= len(m.lib.Years) {
-		return nil
-	}
-	dropped := ""
-	if m.edited {
-		dropped = "Unsaved edits to " + safe(scenarioTitle(m.base)) + " dropped. "
-	}
-	yearChanged := yi != m.yi
-	m.yi, m.si = yi, clampIndex(si, len(m.lib.Years[yi].Scenarios))
-	m.loadScenario()
-	m.hasRes = false
-	cmd := m.analyseWork()
-	y := m.year()
-	m.setStatus(fmt.Sprintf("%s%s · scenario %d of %d: %s", dropped, y.Label, m.si+1, len(y.Scenarios), safe(scenarioTitle(m.work))), false)
-	return tea.Batch(cmd, m.broadcast(changedMsg{loaded: true, switched: true, year: yearChanged}))
-}
-
-// editedScenario takes an edit from the Scenario screen: a valid scenario
-// is analysed at once (cancelling the analysis it supersedes).
-func (m *model) editedScenario(msg editedMsg) tea.Cmd {
-	if msg.load != m.load || msg.rev <= m.rev {
-		return nil
-	}
-	m.rev = msg.rev
-	m.edited = true
-	if !msg.valid {
-		return nil
-	}
-	m.work = msg.sc
-	return m.analyseWork()
-}
-
-// reset goes back to the scenario as loaded (the Scenario screen has
-// refilled its fields already).
-func (m *model) reset(msg resetMsg) tea.Cmd {
-	if msg.load != m.load || msg.rev <= m.rev {
-		return nil
-	}
-	m.rev = msg.rev
-	m.work = m.base
-	m.edited = false
-	m.job.stale()
-	m.setStatus("Reset the scenario to how it was loaded.", false)
-	return m.analyseWork()
 }
 
 func (m *model) setStatus(s string, isErr bool) { m.status, m.statusErr = s, isErr }

@@ -33,8 +33,39 @@ func (m model) View() string {
 		body = fitLines([]string{"", "Computing " + safe(scenarioTitle(m.work)) + " …"}, m.width, bodyH)
 	default:
 		body = m.current().View()
+		if b := m.bannerLines(); len(b) > 0 {
+			body = strings.Join(b, "\n") + "\n" + body
+		}
 	}
 	return m.headerView() + "\n" + body + "\n" + m.statusView() + "\n" + m.helpView()
+}
+
+// bannerLines say, at the top of the body, when the figures shown are not
+// those of the scenario as its fields describe it: a field is invalid, or
+// the edited scenario could not be analysed. None when they are.
+func (m *model) bannerLines() []string {
+	if !m.hasRes || len(m.lib.Years) == 0 {
+		return nil
+	}
+	var msg string
+	switch {
+	case len(m.invalid) > 0:
+		msg = "✗ INVALID FIELD (" + strings.Join(m.invalid, ", ") + "): these are the figures of the last valid scenario, " +
+			"not of what is typed. Correct it on Scenario or reset with ctrl+r there; y, w and e refuse until then."
+	case m.calcErr != nil:
+		msg = "✗ THE EDITED SCENARIO COULD NOT BE ANALYSED: these are the figures of the last good analysis. " +
+			"Correct it on Scenario or reset with ctrl+r there; y, w and e refuse until then."
+	default:
+		return nil
+	}
+	lines := wrap(msg, m.width)
+	if len(lines) > 3 {
+		lines = lines[:3]
+	}
+	for i, l := range lines {
+		lines[i] = m.prog.st.banner.Render(padRight(l, m.width))
+	}
+	return lines
 }
 
 // layout gives every screen the size of the body.
@@ -46,11 +77,11 @@ func (m *model) layout() {
 }
 
 // bodyHeight is the number of lines left for the screen's body once the
-// header (2 lines), status line and help are drawn.
+// header (2 lines), the banner (if any), status line and help are drawn.
 func (m *model) bodyHeight() int {
 	helpLines := strings.Count(m.helpView(), "\n") + 1
 	statusLines := strings.Count(m.statusView(), "\n") + 1
-	return max(1, m.height-2-statusLines-helpLines)
+	return max(1, m.height-2-len(m.bannerLines())-statusLines-helpLines)
 }
 
 // helpView is the help bar (or, after ?, the full help), cut to the width.
@@ -67,11 +98,18 @@ func (m *model) headerView() string {
 	st := &m.prog.st
 	y := m.year()
 	edited := ""
-	if m.edited {
+	switch {
+	case len(m.invalid) > 0:
+		edited = " (edited, invalid)"
+	case m.unsaved():
 		edited = " (edited)"
+	case m.edited:
+		edited = " (edited, saved)"
 	}
-	line := fmt.Sprintf(" icsplan · %s (year %d/%d) · scenario %d/%d: %s%s ",
-		y.Label, m.yi+1, len(m.lib.Years), m.si+1, len(y.Scenarios), safe(scenarioTitle(m.work)), edited)
+	// The title gives way to the marks, which must show.
+	head := fmt.Sprintf(" icsplan · %s (year %d/%d) · scenario %d/%d: ", y.Label, m.yi+1, len(m.lib.Years), m.si+1, len(y.Scenarios))
+	tail := edited + " "
+	line := head + trunc(safe(scenarioTitle(m.base)), m.width-ansi.StringWidth(head+tail)) + tail
 	title := st.title.Render(padRight(line, m.width))
 	tabs := make([]string, len(m.tabs))
 	for i, s := range m.tabs {
@@ -86,12 +124,14 @@ func (m *model) headerView() string {
 }
 
 // statusView is the status line: what just happened, or an error. A long
-// message (a file's full path) wraps onto up to three lines.
+// message (a file's full path) wraps onto up to three lines, between its
+// parts (" · ") where it can.
 func (m *model) statusView() string {
 	st := &m.prog.st
 	s := safe(m.status)
 	style := st.status
 	switch {
+	case m.confirming:
 	case m.calcErr != nil && m.hasRes:
 		s = "✗ " + safe(firstLine(m.calcErr.Error())) + " (showing the last good result)"
 		style = st.errorText
@@ -104,7 +144,7 @@ func (m *model) statusView() string {
 	if m.statusErr {
 		style = st.errorText
 	}
-	lines := strings.Split(ansi.Hardwrap(s, max(1, m.width), true), "\n")
+	lines := joinWrap(strings.Split(s, " · "), " · ", "", max(1, m.width))
 	if len(lines) > 3 {
 		lines = lines[:3]
 		lines[2] = trunc(lines[2]+"…", m.width)

@@ -62,7 +62,8 @@ func (e *scenarioScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 // refill fills the fields from the scenario as loaded.
 func (e *scenarioScreen) refill() {
 	e.stopEditing()
-	e.form = newForm(e.cur.base, e.cur.year.Dataset.Year, &e.st)
+	e.form = newForm(e.cur.base, e.cur.year.Dataset, &e.st)
+	e.build() // the warnings of the scenario as loaded
 	e.focus, e.changed, e.load = 0, false, e.cur.load
 }
 
@@ -165,13 +166,25 @@ func (e *scenarioScreen) edited() tea.Cmd {
 	e.changed = true
 	sc, ok := e.build()
 	e.rev++
-	return send(editedMsg{load: e.load, rev: e.rev, sc: sc, valid: ok})
+	msg := editedMsg{load: e.load, rev: e.rev, sc: sc, valid: ok}
+	if !ok {
+		msg.invalid = e.invalid()
+	}
+	return send(msg)
 }
 
-// save writes the working scenario as TOML beside the user, atomically.
+// save writes the scenario the fields describe as a new TOML file beside
+// the plans (see saveDirs and writeNew), saying the year it is for and,
+// when it was edited, that it was and from what (asEdited).
 func (e *scenarioScreen) save() tea.Cmd {
-	if _, ok := e.build(); !ok {
+	sc, ok := e.build()
+	if !ok {
 		return status("Not saved: correct the fields marked ✗ first.", true)
 	}
-	return saveCmd(fileStem(e.cur.work.Name, "scenario")+"-edited.toml", e.cur.work.MarshalTOML())
+	y := e.cur.year
+	sc.Year = y.Dataset.Year
+	if e.changed {
+		sc = asEdited(sc, e.base, e.now())
+	}
+	return saveCmd(saveDirs(e.root, y), scenarioStem(e.base, true), sc.MarshalTOML(), e.load, e.rev, e.root == plan.EmbeddedRoot)
 }

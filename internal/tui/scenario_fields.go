@@ -48,7 +48,8 @@ type field struct {
 	choice  int      // kindChoice
 	input   textinput.Model
 	err     string
-	repay   bool // part of the repayment schedule: off for a grant
+	warn    string // a value allowed but probably mistaken (plan's FieldWarnings)
+	repay   bool   // part of the repayment schedule: off for a grant
 }
 
 func (f *field) value() string {
@@ -62,14 +63,16 @@ func (f *field) value() string {
 type form struct {
 	fields  []field
 	general []string      // problems not tied to one field
+	notes   []string      // warnings not tied to one field
 	base    plan.Scenario // what the fields were filled from
-	year    string        // year of receipt, for the default first repayment year
+	ds      plan.Dataset  // the plans it is applied to: their year is the year of receipt
 }
 
 // newForm fills the fields from sc, one for each of plan's editable
-// fields, with the text plan gives for its value.
-func newForm(sc plan.Scenario, year string, st *styles) form {
-	f := form{base: sc, year: year}
+// fields, with the text plan gives for its value; ds are the plans it is
+// applied to.
+func newForm(sc plan.Scenario, ds plan.Dataset, st *styles) form {
+	f := form{base: sc, ds: ds}
 	for _, key := range plan.EditableFields {
 		fl := field{key: key, label: fieldLabels[key], repay: strings.HasPrefix(key, plan.FieldRepayment+".")}
 		if fl.label == "" {
@@ -125,15 +128,17 @@ func (f *form) enabled(i int) bool { return !f.fields[i].repay || f.repaymentOn(
 
 // build sets every field's text on the scenario as loaded with plan's
 // SetField, putting plan's message on each field it refuses, then checks
-// the fields against each other with Validate; ok is false if anything is
-// wrong. The fields of the schedule are skipped for a grant.
+// the fields against each other with Validate and against the plans with
+// ValidateFor; ok is false if anything is wrong. The fields of the
+// schedule are skipped for a grant. A valid scenario's warnings (plan's
+// FieldWarnings) go on their fields.
 func (f *form) build() (plan.Scenario, bool) {
 	sc := f.base
 	ok := true
-	f.general = nil
+	f.general, f.notes = nil, nil
 	for i := range f.fields {
 		fl := &f.fields[i]
-		fl.err = ""
+		fl.err, fl.warn = "", ""
 		if !f.enabled(i) {
 			continue
 		}
@@ -145,11 +150,37 @@ func (f *form) build() (plan.Scenario, bool) {
 	if !ok {
 		return sc, false
 	}
-	if err := sc.Validate(); err != nil {
+	err := sc.Validate()
+	if err == nil {
+		err = sc.ValidateFor(f.ds)
+	}
+	if err != nil {
 		f.attach(err)
 		return sc, false
 	}
+	for _, w := range sc.FieldWarnings(f.ds) {
+		if fl := f.field(w.Field); fl != nil {
+			fl.warn = w.Message
+		} else {
+			f.notes = append(f.notes, w.String())
+		}
+	}
 	return sc, true
+}
+
+// invalid names the fields that are wrong ("Pot"), and "scenario" for a
+// problem of the whole, after build.
+func (f *form) invalid() []string {
+	var out []string
+	for i := range f.fields {
+		if fl := &f.fields[i]; fl.err != "" && f.enabled(i) {
+			out = append(out, fl.label)
+		}
+	}
+	if len(f.general) > 0 && len(out) == 0 {
+		out = append(out, "scenario")
+	}
+	return out
 }
 
 // attach puts validation problems next to their fields.
@@ -199,7 +230,7 @@ func (f *form) match(col string) *field {
 // switched on, from plan's DefaultRepayment for the year of receipt (three
 // equal years starting two years after it, no interest).
 func (f *form) defaultRepayment() {
-	r := plan.DefaultRepayment(f.year)
+	r := plan.DefaultRepayment(f.ds.Year)
 	def := plan.Scenario{Repayment: &r}
 	for i := range f.fields {
 		if fl := &f.fields[i]; fl.repay && fl.kind == kindText && fl.input.Value() == "" {

@@ -1,9 +1,13 @@
 package tui
 
-import "icsplan/internal/plan"
+import (
+	"icsplan/internal/plan"
 
-// View draws the fields, their errors and the live verdict, scrolled to
-// keep the field under the cursor in view.
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the fields, their errors and warnings and the live verdict,
+// scrolled to keep the field under the cursor in view.
 func (e *scenarioScreen) View() string {
 	st := &e.st
 	w, h := e.width, e.height
@@ -31,14 +35,8 @@ func (e *scenarioScreen) View() string {
 			lines = append(lines, st.errorText.Render(l))
 		}
 	}
-	r := &cur.res
-	live := "Live: " + st.verdictText(r.Verdict.Label).Render(r.Verdict.Label.Words())
-	if cur.busy {
-		live += " · recomputing…"
-	}
-	lines = append(lines, trunc(live, w), trunc("      pot "+fm(r.Totals.Pot)+" · to deficit group "+fm(r.Deficit.Allocation)+
-		" · to balanced group "+fm(r.Balanced.Allocation)+" · grant per head "+fp(r.Deficit.GrantPerHead)+
-		" vs "+fp(r.Balanced.GrantPerHead), w))
+	lines = append(lines, e.warningLines(w)...)
+	lines = append(lines, e.liveLines(w)...)
 	if len(lines) <= h {
 		return fitLines(lines, w, h)
 	}
@@ -46,8 +44,76 @@ func (e *scenarioScreen) View() string {
 	return fitLines(lines[off:], w, h)
 }
 
+// warningLines are the warnings of the scenario as the fields describe it,
+// in full, each naming its field.
+func (e *scenarioScreen) warningLines(w int) []string {
+	var out []string
+	for i := range e.fields {
+		if f := &e.fields[i]; f.warn != "" && e.enabled(i) {
+			for _, l := range wrap("⚠ "+f.label+": "+safe(f.warn), w) {
+				out = append(out, e.st.warn.Render(l))
+			}
+		}
+	}
+	for _, n := range e.notes {
+		for _, l := range wrap("⚠ "+safe(n), w) {
+			out = append(out, e.st.warn.Render(l))
+		}
+	}
+	return out
+}
+
+// liveLines are the verdict and headline figures of the latest analysis,
+// wrapped between figures, never through one; while a field is invalid
+// they say they are the last valid scenario's.
+func (e *scenarioScreen) liveLines(w int) []string {
+	st := &e.st
+	cur := &e.cur
+	r := &cur.res
+	head := "Live: "
+	if cur.stale() {
+		head = "Last valid (not as typed): "
+	}
+	live := head + st.verdictText(r.Verdict.Label).Render(r.Verdict.Label.Words())
+	if cur.busy {
+		live += " · recomputing…"
+	}
+	parts := []string{"pot " + fm(r.Totals.Pot), "to deficit group " + fm(r.Deficit.Allocation),
+		"to balanced group " + fm(r.Balanced.Allocation),
+		"grant per head " + fp(r.Deficit.GrantPerHead) + " vs " + fp(r.Balanced.GrantPerHead)}
+	return append([]string{trunc(live, w)}, joinWrap(parts, " · ", "      ", w)...)
+}
+
+// joinWrap joins parts with sep into lines of at most w cells, each line
+// starting with indent, breaking only between parts (a part too long for
+// a line of its own is word-wrapped).
+func joinWrap(parts []string, sep, indent string, w int) []string {
+	var out []string
+	line := ""
+	for _, p := range parts {
+		switch {
+		case line == "":
+			line = indent + p
+		case ansi.StringWidth(line+sep+p) <= w:
+			line += sep + p
+		default:
+			out = append(out, line)
+			line = indent + p
+		}
+		if ansi.StringWidth(line) > w {
+			ls := wrap(line, w)
+			out = append(out, ls[:len(ls)-1]...)
+			line = ls[len(ls)-1]
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	return out
+}
+
 // fieldLine draws field i: its label, its value (as typed, or the choice)
-// and its error.
+// and its error or warning.
 func (e *scenarioScreen) fieldLine(i int) string {
 	const labelW, valueW = 23, 20
 	st := &e.st
@@ -76,8 +142,11 @@ func (e *scenarioScreen) fieldLine(i int) string {
 		}
 	}
 	line := mark + padRight(f.label, labelW) + padRight(v, valueW)
-	if f.err != "" && e.enabled(i) {
+	switch {
+	case f.err != "" && e.enabled(i):
 		line += st.errorText.Render("✗ " + safe(f.err))
+	case f.warn != "" && e.enabled(i):
+		line += st.warn.Render("⚠ probably not meant: see below")
 	}
 	if i == e.focus && !e.editing {
 		line = st.selected.Render(padRight(line, e.width))

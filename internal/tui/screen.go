@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"time"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/plan"
@@ -42,9 +43,21 @@ var screens = []func(common) screen{
 	newCompare,
 }
 
+// exporter is a screen whose own table e writes instead of the text report
+// (Compare writes the comparison). The root asks it only when nothing is
+// wrong with the working scenario.
+type exporter interface {
+	// Export returns the file's stem (icsplan-2023-24-comparison) and text,
+	// or an error saying why there is nothing to write yet.
+	Export() (stem, text string, err error)
+}
+
 // analyser analyses a scenario of a dataset; ctx is cancelled when the
 // result is no longer wanted.
 type analyser func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
+
+// tracer traces balanced system j's prudence penalty (engine.PrudenceTrace).
+type tracer func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceTrace, error)
 
 // program is what the root shares with every screen: fixed for the run
 // except cur, which the root replaces (never edits in place) whenever the
@@ -53,7 +66,10 @@ type program struct {
 	st       styles
 	keys     keyMap
 	analyse  analyser
+	trace    tracer                            // nil: penalties are shown without their rerun
 	override func(plan.Scenario) plan.Scenario // the command line's overrides
+	now      func() time.Time                  // the clock a saved scenario's note is dated by
+	root     string                            // the library's Root: plan.EmbeddedRoot for the plans in the binary
 	cur      current
 }
 
@@ -67,11 +83,21 @@ type current struct {
 	work   plan.Scenario // the working scenario, as edited
 	edited bool          // work was edited since it was loaded or reset
 
+	// invalid names what is wrong with the Scenario screen's fields ("Pot")
+	// while they do not describe a valid scenario: work and res are then the
+	// last valid scenario and its analysis, not what is typed.
+	invalid []string
+
 	res    analysis.Result // the latest good analysis of work, when hasRes
 	hasRes bool
+	resN   int   // counts the analyses taken, so that figures derived from res can be kept until the next
 	busy   bool  // a newer analysis of work is running
 	err    error // the latest analysis of work failed
 }
+
+// stale reports whether the figures shown are not those of the scenario as
+// the fields describe it: a field is invalid, or its analysis failed.
+func (c *current) stale() bool { return len(c.invalid) > 0 || c.err != nil }
 
 // common is embedded by every screen: the shared program (styles, keys,
 // analyser, current) and the size of the body.
@@ -110,6 +136,17 @@ type editedMsg struct {
 	load, rev int
 	sc        plan.Scenario
 	valid     bool
+	invalid   []string // when not valid: the fields that are wrong, by label
+}
+
+// wroteMsg reports a file written (or not) by a command: the status line
+// says so, and a scenario saved from the fields of load at edit rev (as in
+// editedMsg) counts as the edits saved, unless they were edited since.
+type wroteMsg struct {
+	text      string // the status line
+	err       bool
+	saved     bool // a scenario was saved
+	load, rev int
 }
 
 // resetMsg asks the root to go back to the scenario as loaded; load and rev

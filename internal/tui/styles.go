@@ -22,6 +22,8 @@ type styles struct {
 	activeTab lipgloss.Style // the current tab
 	status    lipgloss.Style // the status line
 	errorText lipgloss.Style // validation and computation errors
+	banner    lipgloss.Style // the body's warning that the figures are not the scenario as typed
+	warn      lipgloss.Style // warnings: allowed values that are probably mistaken
 	dim       lipgloss.Style // secondary text
 	heading   lipgloss.Style // section headings
 	label     lipgloss.Style // field labels
@@ -80,6 +82,8 @@ func plainStyles(ns func() lipgloss.Style) styles {
 	s.activeTab = ns().Bold(true)
 	s.status = ns()
 	s.errorText = ns()
+	s.banner = ns().Bold(true)
+	s.warn = ns()
 	s.dim = ns()
 	s.heading = ns().Bold(true)
 	s.label = ns()
@@ -131,6 +135,8 @@ func (s *styles) paint() {
 	s.tab = s.tab.Foreground(grey)
 	s.status = s.status.Foreground(green)
 	s.errorText = s.errorText.Foreground(alarm)
+	s.banner = s.banner.Foreground(white).Background(lipgloss.Color("160"))
+	s.warn = s.warn.Foreground(amber)
 	s.dim = s.dim.Foreground(grey)
 	s.heading = s.heading.Foreground(blue)
 	s.header = s.header.Foreground(blue)

@@ -44,11 +44,12 @@ type sysRow struct {
 // are rendered, so it stays fast with 10,000 systems.
 type systemsTable struct {
 	common
-	rows      []sysRow // by system index (file order)
-	codeW     int      // width of the code column
-	order     []int    // system indices shown: filtered, then sorted
-	cursor    int      // position in order
-	off       int      // first position in order on screen
+	rows      []sysRow   // by system index (file order)
+	money     sysColumns // the £m columns, footed over every system
+	codeW     int        // width of the code column
+	order     []int      // system indices shown: filtered, then sorted
+	cursor    int        // position in order
+	off       int        // first position in order on screen
 	sort      sortCol
 	desc      bool
 	filter    textinput.Model
@@ -104,7 +105,7 @@ func (s *systemsTable) own() []key.Binding {
 // Explain opens the explanation of the system under the cursor.
 func (s *systemsTable) Explain() (page, bool) {
 	i := s.current()
-	return systemPage{idx: i}, i >= 0
+	return &systemPage{idx: i}, i >= 0
 }
 
 // setResult prepares the rows of a new analysis, keeping sort and filter.
@@ -114,6 +115,7 @@ func (s *systemsTable) setResult(r *analysis.Result) {
 		keep = s.order[s.cursor]
 	}
 	s.rows = make([]sysRow, len(r.Systems))
+	s.money = footSystems(r)
 	s.codeW = 4
 	for i, sys := range r.Systems {
 		row := sysRow{
@@ -192,8 +194,9 @@ func (s *systemsTable) less(r *analysis.Result) func(i, j int) bool {
 	}
 }
 
-// tableHeight is the number of table rows shown in a body of height h.
-func tableHeight(h int) int { return max(1, h-3) }
+// tableHeight is the number of table rows shown in a body of height h:
+// less the info line, the header, the totals row and the legend.
+func tableHeight(h int) int { return max(1, h-4) }
 
 // Update takes a new analysis, a new scenario, or a key.
 func (s *systemsTable) Update(msg tea.Msg) (screen, tea.Cmd) {

@@ -1,6 +1,10 @@
 package tui
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/charmbracelet/x/ansi"
+)
 
 // columns of the table; name takes what is left.
 type sysCols struct{ code, name, region, group, money, perHead int }
@@ -60,11 +64,29 @@ func (s *systemsTable) view() string {
 	if len(s.order) == 0 {
 		lines = append(lines, "  No system matches the filter.")
 	}
-	for len(lines) < h-1 {
+	for len(lines) < h-2 {
 		lines = append(lines, "")
 	}
-	lines = append(lines, st.dim.Render(trunc("* illustrative figures · plan: surplus/(deficit) · enter explains the system under ›", w)))
+	lines = append(lines, st.header.Render(trunc(s.totalLine(c), w)))
+	legend := "† illustrative · plan: surplus/(deficit) · £m columns add up to the totals row; per head is rounded alone"
+	if ansi.StringWidth(legend) > w {
+		legend = "† illustrative · £m columns add up to the totals row; per head rounded alone"
+	}
+	lines = append(lines, st.dim.Render(trunc(legend, w)))
 	return fitLines(lines, w, h)
+}
+
+// totalLine is the totals row: the footed £m columns over every system,
+// whatever the filter shows.
+func (s *systemsTable) totalLine(c sysCols) string {
+	m := &s.money
+	label := fmt.Sprintf("Total, all %d", len(s.rows))
+	line := "  " + padRight(label, c.code+1+c.name) + " "
+	if c.region > 0 {
+		line += padRight("", c.region) + " "
+	}
+	return line + padRight("", c.group) + " " + padLeft(fmb(m.planT), c.money) + " " + padLeft(fm(m.allocT), c.money) + " " +
+		padLeft("", c.perHead) + " " + padLeft(fmb(m.transferT), c.money)
 }
 
 // rowLine draws the system at position p of the order: the cursor and
@@ -78,17 +100,18 @@ func (s *systemsTable) rowLine(p int, c sysCols) string {
 		mark = "›"
 	}
 	if row.illustrative {
-		mark += "*"
+		mark += "†"
 	} else {
 		mark += " "
 	}
+	m := &s.money
 	line := padRight(row.code, c.code) + " " + padRight(row.name, c.name) + " "
 	if c.region > 0 {
 		line += padRight(row.region, c.region) + " "
 	}
-	line += padRight(string(sys.Group), c.group) + " " + padLeft(fmb(sys.Plan), c.money) + " " +
-		padLeft(fm(sys.Allocation), c.money) + " " + padLeft(fp(sys.PerHead), c.perHead) + " " +
-		padLeft(fmb(sys.Transfer), c.money)
+	line += padRight(string(sys.Group), c.group) + " " + padLeft(fmb(m.plan[i]), c.money) + " " +
+		padLeft(fm(m.alloc[i]), c.money) + " " + padLeft(fp(sys.PerHead), c.perHead) + " " +
+		padLeft(fmb(m.transfer[i]), c.money)
 	if p == s.cursor {
 		line = s.st.selected.Render(line)
 	}

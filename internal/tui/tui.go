@@ -8,16 +8,28 @@
 //	[ ]                   previous / next year
 //	< > (or p n)          previous / next scenario of the year
 //	↑↓ j k, pgup pgdn b f, g G home end   move and scroll
-//	y                     copy the email summary to the clipboard (OSC 52)
+//	y                     send the email summary to the terminal's clipboard (OSC 52)
+//	w                     write the email summary to icsplan-<year>-<scenario>-email.txt
 //	e                     export the text report to icsplan-<year>-<scenario>.txt
-//	?                     all keys;  q or ctrl+c quit (q is a letter while typing)
+//	?                     all keys;  q or ctrl+c quit (q is a letter while typing;
+//	                      with unsaved edits q asks once: q or y quits)
 //
 //	Systems: s sort by the next column, S reverse, / filter (esc clears),
 //	         enter explain the system step by step (esc back)
 //	Scenario: enter edit a field or change a choice, ←→ h l change a choice,
-//	          enter/esc finish typing, ctrl+s save <name>-edited.toml,
-//	          ctrl+r reset to the scenario as loaded
-//	Compare: ←→ h l scroll when the scenarios do not all fit
+//	          enter/esc finish typing, ctrl+s save <name>-edited.toml beside
+//	          the plans, ctrl+r reset to the scenario as loaded
+//	Compare: ←→ h l scroll the scenarios, ↑↓ the rows; e exports the comparison
+//
+// Files are written in the current folder (a saved scenario beside the
+// plans opened, when that folder can be written), always as a new file:
+// an existing one is never replaced, the next free name is taken
+// (…-edited-2.toml). An edited scenario's files and summaries carry
+// -edited in their names and "(edited)" in their titles.
+//
+// No silent wrong answer: while a field of the Scenario screen is invalid,
+// every screen says in its body that the figures are the last valid
+// analysis, and y, w and e refuse.
 //
 // # The screen contract
 //
@@ -65,6 +77,7 @@ package tui
 
 import (
 	"context"
+	"time"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/plan"
@@ -81,6 +94,12 @@ type Options struct {
 	// Analyse computes every analysis the program shows (cmd passes
 	// engine.AnalyseContext); it must return ctx.Err() when ctx is done.
 	Analyse func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
+	// Prudence traces the rerun behind balanced system j's prudence penalty
+	// for its explanation (cmd passes engine.PrudenceTrace); nil shows the
+	// penalty without its rerun.
+	Prudence func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceTrace, error)
+	// Now is the clock a saved scenario's note is dated by; nil is time.Now.
+	Now func() time.Time
 }
 
 // Run starts the program full-screen on the terminal and returns when the

@@ -124,7 +124,8 @@ func TestCopyWritesOSC52(t *testing.T) {
 	if got := hs.out.String(); !strings.HasPrefix(got, want) || !strings.HasSuffix(got, "\x07") {
 		t.Fatalf("clipboard output = %q, want %q…BEL", got, want)
 	}
-	mustContain(t, hs.screen(), "Copied the email summary")
+	mustContain(t, hs.screen(), "Sent the email summary (", "to the terminal for the clipboard (OSC 52)", "press w to write it to a file")
+	mustNotContain(t, hs.screen(), "Copied")
 }
 
 func TestExportWritesReport(t *testing.T) {
@@ -140,29 +141,29 @@ func TestExportWritesReport(t *testing.T) {
 	if !strings.Contains(string(data), "700") {
 		t.Errorf("exported report looks wrong:\n%s", data)
 	}
-	mustContain(t, hs.screen(), "Exported the report to")
+	mustContain(t, hs.m.status, "Wrote the report to "+path)
 }
 
 func TestSystemsKeys(t *testing.T) {
 	hs := open(t)
 	hs.keys("2")
-	mustContain(t, hs.screen(), "42 of 42 systems · sorted by file order ↑", "›*QHG")
+	mustContain(t, hs.screen(), "42 of 42 systems · sorted by file order ↑", "›†QHG")
 	hs.keys("down")
-	mustContain(t, hs.screen(), "›*QUE")
+	mustContain(t, hs.screen(), "›†QUE")
 	hs.keys("j", "k")
-	mustContain(t, hs.screen(), "›*QUE")
+	mustContain(t, hs.screen(), "›†QUE")
 	hs.keys("up")
-	mustContain(t, hs.screen(), "›*QHG")
+	mustContain(t, hs.screen(), "›†QHG")
 	hs.keys("G")
-	mustContain(t, hs.screen(), "›*QSL") // the last system in the file
+	mustContain(t, hs.screen(), "›†QSL") // the last system in the file
 	hs.keys("g")
-	mustContain(t, hs.screen(), "›*QHG")
+	mustContain(t, hs.screen(), "›†QHG")
 	hs.keys("pgdown")
-	mustNotContain(t, hs.screen(), "›*QHG")
+	mustNotContain(t, hs.screen(), "›†QHG")
 	hs.keys("pgup")
-	mustContain(t, hs.screen(), "›*QHG")
+	mustContain(t, hs.screen(), "›†QHG")
 	hs.keys("end", "home")
-	mustContain(t, hs.screen(), "›*QHG")
+	mustContain(t, hs.screen(), "›†QHG")
 
 	hs.keys("s")
 	mustContain(t, hs.screen(), "sorted by code ↑")
@@ -171,7 +172,7 @@ func TestSystemsKeys(t *testing.T) {
 	for range 4 {
 		hs.keys("s")
 	}
-	mustContain(t, hs.screen(), "sorted by plan ↓", "›*QHG") // the cursor stays on its system
+	mustContain(t, hs.screen(), "sorted by plan ↓", "›†QHG") // the cursor stays on its system
 	hs.keys("S", "g")
 	mustContain(t, hs.screen(), "sorted by plan ↑", "› QUA  Black Country") // deepest deficit first
 
@@ -196,9 +197,11 @@ func TestSystemsKeys(t *testing.T) {
 
 func TestOverviewScrolls(t *testing.T) {
 	hs := newHarness(t, embedded(t), Options{}, 80, 24)
-	mustContain(t, hs.screen(), "lines 1–19 of")
+	// 18 lines of body: 24 less the header and tabs (2), the status line
+	// (2: it opens with the warnings) and the help (1), and the marker.
+	mustContain(t, hs.screen(), "lines 1–18 of")
 	hs.keys("j")
-	mustContain(t, hs.screen(), "lines 2–20 of")
+	mustContain(t, hs.screen(), "lines 2–19 of")
 	hs.keys("G")
 	mustContain(t, hs.screen(), "Caveats")
 	hs.keys("g")
@@ -208,10 +211,14 @@ func TestOverviewScrolls(t *testing.T) {
 func TestCompareKeys(t *testing.T) {
 	hs := newHarness(t, embedded(t), Options{}, 80, 24)
 	hs.keys("5")
-	mustContain(t, hs.screen(), "3 scenario(s) side by side", "rewards balanced")
+	mustContain(t, hs.screen(), "3 scenario(s) side by side", "▶ open", "Write-off", "Discount rate")
+	// the rows scroll: the verdict is at the bottom
+	hs.keys("G")
+	mustContain(t, hs.screen(), "rewards balanced", "Verdict")
+	hs.keys("g")
 	// three scenarios fit at 80 columns; ←/→ stay in range
 	hs.keys("right", "left", "l", "h")
-	mustContain(t, hs.screen(), "▶ deficit-supp")
+	mustContain(t, hs.screen(), "deficit-support", "▶ open")
 }
 
 func TestRepaymentsScreen(t *testing.T) {
@@ -372,13 +379,13 @@ func TestPagingAndBackKeys(t *testing.T) {
 	hs.keys("2")
 	for _, k := range []string{"f", " ", "pgdown"} {
 		hs.keys("g", k)
-		mustNotContain(t, hs.screen(), "›*QHG")
+		mustNotContain(t, hs.screen(), "›†QHG")
 	}
 	for _, k := range []string{"b", "pgup"} {
 		hs.keys(k)
 	}
 	hs.keys("b")
-	mustContain(t, hs.screen(), "›*QHG")
+	mustContain(t, hs.screen(), "›†QHG")
 	hs.keys("enter")
 	mustContain(t, hs.screen(), "1. Eligibility")
 	hs.keys("backspace")
@@ -407,7 +414,7 @@ func TestCompareScrollsWhenScenariosDoNotFit(t *testing.T) {
 	}
 	mustContain(t, hs.screen(), "showing 6–8")
 	hs.keys("h", "h", "h", "h", "h", "h", "h")
-	mustContain(t, hs.screen(), "showing 1–3", "▶ deficit-supp")
+	mustContain(t, hs.screen(), "showing 1–3", "▶ open")
 }
 
 func TestOpeningStatusHint(t *testing.T) {
@@ -508,34 +515,46 @@ func TestFirstFrameWhileComputing(t *testing.T) {
 	mustContain(t, m.View(), "Computing Deficit support, February 2024")
 	checkLayout(t, m.View(), 80, 24)
 	next, _ = m.Update(keyMsg("y"))
-	mustContain(t, next.(model).View(), "Nothing to copy yet")
+	mustContain(t, next.(model).View(), "Nothing copied yet")
 	_, cmd := m.Update(keyMsg("q"))
 	if cmd == nil || cmd() != tea.Quit() {
 		t.Fatal("q does not quit while the first analysis runs")
 	}
 }
 
-// TestSaveAndExportAreAtomicFileWrites: saving and exporting go through
-// atomicfile, so a read-only file the user made is left alone and the
-// status line says why.
-func TestSaveAndExportAreAtomicFileWrites(t *testing.T) {
+// TestSaveAndExportNeverReplaceAFile: saving and exporting write new
+// files: a file of the name (here a read-only one the user made) is left
+// alone and the next free name is taken, which the status line gives.
+func TestSaveAndExportNeverReplaceAFile(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	for _, name := range []string{"deficit-support-feb-2024-edited.toml", "icsplan-2023-24-deficit-support-feb-2024.txt"} {
+	mine := []string{"deficit-support-feb-2024-edited.toml", "icsplan-2023-24-deficit-support-feb-2024.txt",
+		"icsplan-2023-24-deficit-support-feb-2024-edited.txt"}
+	for _, name := range mine {
 		if err := os.WriteFile(name, []byte("mine\n"), 0o444); err != nil {
 			t.Fatal(err)
 		}
 	}
 	hs := open(t)
 	hs.keys("e")
-	mustContain(t, hs.screen(), "Not exported", "read-only")
+	mustContain(t, hs.m.status, "Wrote the report to "+filepath.Join(dir, "icsplan-2023-24-deficit-support-feb-2024-2.txt"))
 	editPot(hs, "£800m")
 	hs.keys("ctrl+s")
-	mustContain(t, hs.screen(), "Not saved", "read-only")
-	for _, name := range []string{"deficit-support-feb-2024-edited.toml", "icsplan-2023-24-deficit-support-feb-2024.txt"} {
+	mustContain(t, hs.m.status, "Saved the scenario to "+filepath.Join(dir, "deficit-support-feb-2024-edited-2.toml"))
+	hs.keys("1", "e")
+	mustContain(t, hs.m.status, "Wrote the report to "+filepath.Join(dir, "icsplan-2023-24-deficit-support-feb-2024-edited-2.txt"))
+	for _, name := range mine {
 		if data, err := os.ReadFile(name); err != nil || string(data) != "mine\n" {
 			t.Errorf("%s was replaced: %q, %v", name, data, err)
 		}
+	}
+	for _, name := range []string{"icsplan-2023-24-deficit-support-feb-2024-2.txt", "deficit-support-feb-2024-edited-2.toml", "icsplan-2023-24-deficit-support-feb-2024-edited-2.txt"} {
+		if _, err := os.Stat(name); err != nil {
+			t.Errorf("not written: %v", err)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp")); len(left) > 0 {
+		t.Errorf("temporary files left behind: %v", left)
 	}
 }
 
