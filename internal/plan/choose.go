@@ -79,7 +79,7 @@ func (y Year) PickScenario(want string, fsys fs.FS, name string) (Scenario, int,
 		return sc, -1, err
 	}
 	// As ValidateFor, with lines: the year it was written for, repayment
-	// starting before the plans' year.
+	// or terms starting before the plans' year.
 	if ps := yearProblems(sc, y.Dataset.Year); len(ps) > 0 {
 		for i := range ps {
 			ps[i].File, ps[i].Line = want, lineOf(ps[i].Column)

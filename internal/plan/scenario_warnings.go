@@ -27,11 +27,12 @@ var potFloor = decimal.NewFromInt(1000)
 // FieldWarnings checks a scenario against the plans it is applied to for
 // values that are allowed but probably mistaken: today a pot of less than
 // £1,000 for each system (700 typed where £700m was meant), with the forms
-// that write millions listed.
+// that write millions listed; a pot of "deficits" is worked out from the
+// plans and never warned about.
 func (s Scenario) FieldWarnings(d Dataset) []Warning {
 	var ws []Warning
 	n := int64(len(d.Systems))
-	if n > 0 && s.Pot.LessThan(potFloor.Mul(decimal.NewFromInt(n))) && !s.Pot.IsNegative() {
+	if n > 0 && !s.PotDeficits && s.Pot.LessThan(potFloor.Mul(decimal.NewFromInt(n))) && !s.Pot.IsNegative() {
 		ws = append(ws, Warning{Field: FieldPot, Message: potMessage(s.Pot, n)})
 	}
 	return ws

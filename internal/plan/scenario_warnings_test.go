@@ -51,6 +51,12 @@ func TestPotOfAThousandPoundsASystemIsNotWarned(t *testing.T) {
 			t.Errorf("pot %d: %q", pot, got)
 		}
 	}
+	// A pot of "deficits" is the plans' own: 0 as read, never warned about.
+	sc.Pot, sc.PotDeficits = decimal.Zero, true
+	if got := sc.Warnings(fortyTwo()); len(got) != 0 {
+		t.Errorf("pot deficits: %q", got)
+	}
+	sc.PotDeficits = false
 	// No systems, no warning.
 	if got := sc.Warnings(Dataset{}); len(got) != 0 {
 		t.Errorf("no systems: %q", got)
