@@ -136,19 +136,35 @@ func allocate(systems []plan.System, sc plan.Scenario) (Allocation, error) {
 	if err := checkScenario(sc); err != nil {
 		return Allocation{}, err
 	}
-	u := sc.Allocation.Unit
 	t := scenarioTerms(systems, sc)
-	n := len(systems)
-	a := Allocation{
+	a, open, weights := newAllocation(t, sc.Allocation.Unit)
+	pot, weights, open := a.waterFill(t, sc.Pot, weights, open)
+	if weights.IsPositive() && pot.IsPositive() {
+		if err := a.apportion(systems, t, pot, weights, open); err != nil {
+			return Allocation{}, err
+		}
+	}
+	allocated := zero
+	for i := range a.Shares {
+		allocated = allocated.Add(a.Shares[i].Amount)
+	}
+	a.Allocated = allocated
+	a.Unallocated = sc.Pot.Sub(allocated)
+	return a, nil
+}
+
+// newAllocation starts an allocation under terms t: every share zero, the
+// eligible systems open (in file order), with their total weight.
+func newAllocation(t terms, u decimal.Decimal) (a Allocation, open []int, weights decimal.Decimal) {
+	n := len(t.eligible)
+	a = Allocation{
 		Shares:            make([]Share, n),
 		Unit:              u,
 		UnknownBasis:      t.unknownElig,
 		UnknownAllocBasis: t.unknownAlloc,
 	}
-	pot := sc.Pot
-	weights := zero
-	var open []int // eligible systems not (yet) fixed at their caps, file order
-	for i := range systems {
+	weights = zero
+	for i := range n {
 		sh := &a.Shares[i]
 		sh.Exact = money.R(zero, one)
 		sh.Weight, sh.Floor, sh.Amount, sh.Cap = zero, zero, zero, zero
@@ -162,9 +178,14 @@ func allocate(systems []plan.System, sc plan.Scenario) (Allocation, error) {
 		weights = weights.Add(t.weights[i])
 		open = append(open, i)
 	}
-	// Water-filling: fix at its cap every system whose exact share of what is
-	// left exceeds its cap (pot·w > cap·W, compared exactly), and share the
-	// rest again among the others, until none exceeds.
+	return a, open, weights
+}
+
+// waterFill fixes at its cap every open system whose exact share of what is
+// left exceeds its cap (pot·w > cap·W, compared exactly), and shares the rest
+// again among the others, until none exceeds, one Round per pass. It returns
+// the pot and weights left and the systems still open.
+func (a *Allocation) waterFill(t terms, pot, weights decimal.Decimal, open []int) (decimal.Decimal, decimal.Decimal, []int) {
 	for weights.IsPositive() {
 		var capped []int
 		if t.hasCap {
@@ -196,33 +217,33 @@ func allocate(systems []plan.System, sc plan.Scenario) (Allocation, error) {
 		}
 		open = keep
 	}
-	if weights.IsPositive() && pot.IsPositive() {
-		ws := make([]decimal.Decimal, len(open))
-		keys := make([]string, len(open))
-		for k, i := range open {
-			ws[k] = t.weights[i]
-			keys[k] = systems[i].Code
-		}
-		parts, err := money.Apportion(pot, ws, u, keys)
-		if err != nil {
-			return Allocation{}, fmt.Errorf("funding: sharing the pot: %w", err)
-		}
-		den := weights.Mul(u)
-		for k, i := range open {
-			sh := &a.Shares[i]
-			num := pot.Mul(t.weights[i])
-			sh.Exact = money.R(num, weights)
-			q, _ := num.QuoRem(den, 0)
-			sh.Floor = q.Mul(u)
-			sh.Amount = parts[k]
-			sh.Extra = parts[k].GreaterThan(sh.Floor)
-		}
+	return pot, weights, open
+}
+
+// apportion shares pot among the open systems (of total weight weights) by
+// money.Apportion, keys their codes, recording each one's exact share, floor
+// and whether it received a leftover unit.
+func (a *Allocation) apportion(systems []plan.System, t terms, pot, weights decimal.Decimal, open []int) error {
+	u := a.Unit
+	ws := make([]decimal.Decimal, len(open))
+	keys := make([]string, len(open))
+	for k, i := range open {
+		ws[k] = t.weights[i]
+		keys[k] = systems[i].Code
 	}
-	allocated := zero
-	for i := range a.Shares {
-		allocated = allocated.Add(a.Shares[i].Amount)
+	parts, err := money.Apportion(pot, ws, u, keys)
+	if err != nil {
+		return fmt.Errorf("funding: sharing the pot: %w", err)
 	}
-	a.Allocated = allocated
-	a.Unallocated = sc.Pot.Sub(allocated)
-	return a, nil
+	den := weights.Mul(u)
+	for k, i := range open {
+		sh := &a.Shares[i]
+		num := pot.Mul(t.weights[i])
+		sh.Exact = money.R(num, weights)
+		q, _ := num.QuoRem(den, 0)
+		sh.Floor = q.Mul(u)
+		sh.Amount = parts[k]
+		sh.Extra = parts[k].GreaterThan(sh.Floor)
+	}
+	return nil
 }
