@@ -48,7 +48,7 @@ func BenchmarkRerun(b *testing.B) {
 		b.Run("naive/"+strconv.Itoa(n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := rr.naive(j, p); err != nil {
+				if _, err := rr.naive(j, p, sc.Pot); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -79,7 +79,11 @@ func TestAllocationProperties(t *testing.T) {
 }
 
 // TestRerunMatchesNaive checks the fast prudence rerun against a full
-// allocation of the changed systems, for every system and several plans.
+// allocation of the changed systems and against the plain pass in
+// cap/weight order, for every system, several plans and, one time in three,
+// a changed pot (AmountPot). The cases (synth.Case) draw every rule, method
+// (pro_rata, per_capita, equal), cap, unit (pence, pounds, thousands) and pot,
+// with tiny plans so that ties in remainders and binding caps are common.
 func TestRerunMatchesNaive(t *testing.T) {
 	paths := map[int]int{}
 	for k := 0; k < propertyCases; k++ {
@@ -97,25 +101,44 @@ func TestRerunMatchesNaive(t *testing.T) {
 				decimal.NewFromInt(r.Int64N(3000)),
 			}
 			for _, p := range plans {
-				got, how, err := rr.amount(j, p)
-				if err != nil {
-					t.Fatalf("case %d: %v", k, err)
+				pot := sc.Pot
+				if r.IntN(3) == 0 {
+					pot = sc.Allocation.Unit.Mul(decimal.NewFromInt(r.Int64N(1 + 2*sc.Pot.Div(sc.Allocation.Unit).IntPart())))
 				}
-				want, err := rr.naive(j, p)
-				if err != nil {
-					t.Fatalf("case %d: %v", k, err)
-				}
-				if !got.Equal(want) {
-					t.Fatalf("case %d system %d plan %s: fast %s, naive %s (path %d)\n%+v", k, j, p, got, want, how, sc)
-				}
+				how := checkRerun(t, rr, j, p, pot, fmt.Sprintf("case %d system %d plan %s pot %s", k, j, p, pot))
 				paths[how]++
 			}
 		}
 	}
-	t.Logf("paths: naive %d, shortcut %d, pass %d", paths[viaNaive], paths[viaShortcut], paths[viaPass])
-	if paths[viaPass] < 1000 {
-		t.Errorf("only %d reruns took the integer pass", paths[viaPass])
+	t.Logf("paths: naive %d, shortcut %d, water-filling %d, pass %d, weight order %d (afresh %d), memo %d",
+		paths[viaNaive], paths[viaShortcut], paths[viaFill], paths[viaPass], paths[viaWeight], paths[viaDirect], paths[viaMemo])
+	for how, least := range map[int]int{viaWeight: 300, viaDirect: 100, viaMemo: 50, viaFill: 500} {
+		if paths[how] < least {
+			t.Errorf("only %d reruns took path %d", paths[how], how)
+		}
 	}
+}
+
+// checkRerun compares one rerun's fast amount with the plain pass and a full
+// Allocate, and returns how the fast amount was found.
+func checkRerun(t *testing.T, rr *Rerun, j int, p, pot decimal.Decimal, what string) int {
+	t.Helper()
+	got, how, err := rr.amount(j, p, pot, false)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	plain, _, err := rr.amount(j, p, pot, true)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	want, err := rr.naive(j, p, pot)
+	if err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+	if !got.Equal(want) || !plain.Equal(want) {
+		t.Fatalf("%s: fast %s (path %d), plain %s, naive %s\n%+v", what, got, how, plain, want, rr.sc)
+	}
+	return how
 }
 
 func ExampleRerun() {

@@ -1,10 +1,10 @@
 package funding
 
 import (
+	"fmt"
 	"math/big"
 	"math/bits"
 	"slices"
-	"strings"
 
 	"icsplan/internal/plan"
 
@@ -13,20 +13,36 @@ import (
 
 // Rerun answers "what would system j have been allocated had its plan been
 // p, everything else unchanged?" exactly as Allocate on the changed systems
-// would, but in one pass of machine-integer arithmetic over the systems still
-// sharing the pot instead of a whole decimal allocation. A Rerun is safe for
-// concurrent use by several goroutines.
+// would, in machine-integer arithmetic instead of a whole decimal allocation.
+// A Rerun is safe for concurrent use by several goroutines.
 //
 // How: allocations are counted in units, weights scaled by one power of ten
-// to integers. Water-filling caps, pass by pass, the systems whose share
-// exceeds their cap (pot·w_i > cap_i·W); because the cap-to-weight ratio
-// decides, the systems capped in each pass are the next ones in the order of
-// cap_i/w_i, sorted once. The pot left, P, is then shared: each open system
-// gets floor(P·w_i/W) units and the leftover units go to the largest
-// remainders (P·w_i mod W), ties to the larger weight, then to the code that
-// sorts first — so system j's extra unit depends only on how many systems
-// outrank it. When a figure does not fit the integer path, Amount falls back
-// to a full Allocate.
+// to integers. Water-filling fixes at their caps the systems whose share
+// exceeds their cap (pot·w_i > cap_i·W); the systems capped are always a
+// prefix of the order of cap_i/w_i, and whether the next one is capped is
+// monotone along that order (the mediant inequality), so the capped prefix is
+// found by binary search over prefix sums of caps and weights, with system j
+// taken out of the order and put back at its new place: O(log n), for any
+// pot (AmountPot). The pot left, P, is then shared: each open system gets
+// floor(P·w_i/W) units and the leftover units go to the largest remainders
+// (P·w_i mod W), ties to the larger weight, then to the code that sorts
+// first, so j's extra unit depends only on how many open systems outrank it.
+// That count is one pass over the base allocation's open systems in weight
+// order, one entry per run of equal weights, each remainder following from
+// the last by one addition, stopping as soon as the answer is settled
+// (about half way on average); the systems whose caps bind differently in the
+// rerun are counted one by one, and a decision already made for the same
+// pot, weights and weight is looked up. The pass in cap/weight order
+// (extraUnit) remains as the fallback and the reference in tests. When a
+// figure does not fit the integer path, a rerun is a full Allocate.
+//
+// Why the leftover count is not sublinear: changing one system moves the
+// rate P/W by about w_j/W, which moves every other share by about
+// share·w_j/W units — thousands of units at 100,000 systems, and a penalty
+// plan £1,000 larger moves 5% of the systems across the middle of the
+// remainders — so the order of remainders in one rerun says nothing usable
+// about another; the open systems must be read afresh for each distinct
+// rerun, unless two share the same pot, weights left and weight.
 type Rerun struct {
 	systems []plan.System
 	sc      plan.Scenario
@@ -40,12 +56,18 @@ type Rerun struct {
 	w       []uint64 // scaled weights (0 if not eligible)
 	c       []uint64 // caps in units
 	hasCap  bool
-	totalW  uint64   // Σ w over eligible systems
-	order   []int32  // eligible systems with positive weight by cap/weight ascending, then index
-	codeRnk []int32  // rank of (code, index)
-	ow      []uint64 // weights in the order of order, for a cache-friendly pass
-	ocr     []int32  // code ranks in the order of order
-	posOf   []int    // each system's place in order, −1 if not there
+	totalW  uint64  // Σ w over eligible systems
+	codeRnk []int32 // rank of (code, index)
+
+	order []int32  // eligible systems with positive weight by cap/weight ascending, then index
+	posOf []int32  // each system's place in order, −1 if not there
+	ow    []uint64 // weights in the order of order, for a cache-friendly pass
+	ocr   []int32  // code ranks in the order of order
+	preC  []uint64 // preC[k] = Σ caps of order[:k]
+	preW  []uint64 // preW[k] = Σ weights of order[:k]
+
+	ref  refSet    // the base allocation's open systems in weight order
+	memo decisions // leftover decisions already made
 }
 
 const maxFast = uint64(1) << 62
@@ -56,6 +78,27 @@ func toUint(d decimal.Decimal, scale int32) (uint64, bool) {
 	if d.IsNegative() {
 		return 0, false
 	}
+	if d.NumDigits() <= 18 { // the coefficient fits an int64: no big.Int
+		c := uint64(d.CoefficientInt64())
+		if c == 0 {
+			return 0, true
+		}
+		for e := d.Exponent() + scale; e != 0; {
+			if e > 0 {
+				hi, lo := bits.Mul64(c, 10)
+				if hi != 0 {
+					return 0, false
+				}
+				c, e = lo, e-1
+			} else {
+				if c%10 != 0 {
+					return 0, false
+				}
+				c, e = c/10, e+1
+			}
+		}
+		return c, c < maxFast
+	}
 	v := d.Shift(scale)
 	if !v.IsInteger() {
 		return 0, false
@@ -65,6 +108,11 @@ func toUint(d decimal.Decimal, scale int32) (uint64, bool) {
 		return 0, false
 	}
 	return b.Uint64(), true
+}
+
+// units returns n units of u as a decimal.
+func units(n uint64, u decimal.Decimal) decimal.Decimal {
+	return decimal.NewFromBigInt(new(big.Int).SetUint64(n), 0).Mul(u)
 }
 
 // NewRerun prepares reruns of sc on systems. It allocates the unchanged
@@ -88,25 +136,44 @@ func NewRerunFrom(systems []plan.System, sc plan.Scenario, base Allocation) (*Re
 		elig: make([]bool, n), w: make([]uint64, n), c: make([]uint64, n),
 		hasCap: sc.Allocation.Cap == plan.CapDeficit}
 	t := scenarioTerms(systems, sc)
-	r.scale = 0
-	for i := range systems {
+	r.fast = r.integerTerms(t)
+	if !r.fast {
+		return r, nil
+	}
+	r.sortOrder()
+	r.rankCodes()
+	if !r.prefixSums() {
+		r.fast = false
+		return r, nil
+	}
+	f := r.fillBase()
+	r.ref = r.newRefSet(f.s, f.W)
+	return r, nil
+}
+
+// integerTerms converts the scenario's weights and caps to integers (weights
+// scaled by one power of ten, caps and pot in units), reporting whether they
+// all fit the integer path.
+func (r *Rerun) integerTerms(t terms) bool {
+	for i := range r.systems {
 		if t.eligible[i] && -t.weights[i].Exponent() > r.scale {
 			r.scale = -t.weights[i].Exponent()
 		}
 	}
-	if sc.Allocation.Method == plan.MethodProRata && r.scale < 2 {
+	if r.sc.Allocation.Method == plan.MethodProRata && r.scale < 2 {
 		r.scale = 2 // plans in pence keep the integer path
 	}
-	r.fast = r.scale <= 18
-	pq, prem := sc.Pot.QuoRem(r.unit, 0)
-	pu, ok := toUint(pq, 0)
-	if !ok || !prem.IsZero() {
-		r.fast = false
+	if r.scale > 18 {
+		return false
+	}
+	pu, ok := potUnits(r.sc.Pot, r.unit)
+	if !ok {
+		return false
 	}
 	r.potU = pu
 	var total uint64
-	for i := range systems {
-		if !r.fast || !t.eligible[i] {
+	for i := range r.systems {
+		if !t.eligible[i] {
 			continue
 		}
 		r.elig[i] = true
@@ -114,20 +181,31 @@ func NewRerunFrom(systems []plan.System, sc plan.Scenario, base Allocation) (*Re
 		q, _ := t.caps[i].QuoRem(r.unit, 0)
 		c, ok2 := toUint(q, 0)
 		if !ok1 || !ok2 {
-			r.fast = false
-			break
+			return false
 		}
 		r.w[i], r.c[i] = w, c
 		total += w
 		if total >= maxFast {
-			r.fast = false
+			return false
 		}
 	}
 	r.totalW = total
-	if !r.fast {
-		return r, nil
+	return true
+}
+
+// potUnits returns pot ÷ unit if it is a whole number below 2^62.
+func potUnits(pot, unit decimal.Decimal) (uint64, bool) {
+	q, rem := pot.QuoRem(unit, 0)
+	if !rem.IsZero() {
+		return 0, false
 	}
-	for i := range systems {
+	return toUint(q, 0)
+}
+
+// sortOrder puts the eligible systems with weight in order of cap/weight,
+// then index, and notes each one's place.
+func (r *Rerun) sortOrder() {
+	for i := range r.systems {
 		if r.elig[i] && r.w[i] > 0 {
 			r.order = append(r.order, int32(i))
 		}
@@ -139,13 +217,29 @@ func NewRerunFrom(systems []plan.System, sc plan.Scenario, base Allocation) (*Re
 		}
 		return int(a - b)
 	})
+	r.posOf = make([]int32, len(r.systems))
+	for i := range r.posOf {
+		r.posOf[i] = -1
+	}
+	for k, i := range r.order {
+		r.posOf[i] = int32(k)
+	}
+}
+
+// rankCodes ranks the systems by (code, index) and lays out the weights and
+// code ranks in order.
+func (r *Rerun) rankCodes() {
+	n := len(r.systems)
 	idx := make([]int32, n)
 	for i := range idx {
 		idx[i] = int32(i)
 	}
 	slices.SortFunc(idx, func(a, b int32) int {
-		if x := strings.Compare(systems[a].Code, systems[b].Code); x != 0 {
-			return x
+		if r.systems[a].Code != r.systems[b].Code {
+			if r.systems[a].Code < r.systems[b].Code {
+				return -1
+			}
+			return 1
 		}
 		return int(a - b)
 	})
@@ -153,142 +247,84 @@ func NewRerunFrom(systems []plan.System, sc plan.Scenario, base Allocation) (*Re
 	for k, i := range idx {
 		r.codeRnk[i] = int32(k)
 	}
-	r.posOf = make([]int, n)
-	for i := range r.posOf {
-		r.posOf[i] = -1
-	}
-	for k, i := range r.order {
-		r.posOf[i] = k
-	}
 	r.ow = make([]uint64, len(r.order))
 	r.ocr = make([]int32, len(r.order))
 	for k, i := range r.order {
 		r.ow[k], r.ocr[k] = r.w[i], r.codeRnk[i]
 	}
-	return r, nil
+}
+
+// prefixSums fills preC and preW, reporting whether the caps sum below 2^62
+// (the weights always do).
+func (r *Rerun) prefixSums() bool {
+	m := len(r.order)
+	r.preC = make([]uint64, m+1)
+	r.preW = make([]uint64, m+1)
+	for k, i := range r.order {
+		r.preC[k+1] = r.preC[k] + r.c[i]
+		r.preW[k+1] = r.preW[k] + r.w[i]
+		if r.preC[k+1] >= maxFast {
+			return false
+		}
+	}
+	return true
 }
 
 // Base is the allocation of the unchanged systems.
 func (r *Rerun) Base() Allocation { return r.base }
 
-// cmp128 compares a·b with c·d exactly.
-func cmp128(a, b, c, d uint64) int {
-	h1, l1 := bits.Mul64(a, b)
-	h2, l2 := bits.Mul64(c, d)
-	switch {
-	case h1 != h2:
-		if h1 < h2 {
-			return -1
-		}
-		return 1
-	case l1 != l2:
-		if l1 < l2 {
-			return -1
-		}
-		return 1
-	}
-	return 0
+// Amount returns system j's allocation had its plan been p, exactly as
+// Allocate would give it with only that plan changed.
+func (r *Rerun) Amount(j int, p decimal.Decimal) (decimal.Decimal, error) {
+	a, _, err := r.amount(j, p, r.sc.Pot, false)
+	return a, err
 }
 
-// scanChunk is how many systems extraUnit reads between checks of whether
-// its answer is already settled.
-const scanChunk = 256
-
-// extraUnit reports whether system j — remainder rj, weight wj, code rank
-// cr — receives one of the leftover units when the pot's fractional part b
-// (b < W) is shared over the other open systems, whose weights and code
-// ranks come in up to two segments (j's own place left out). K is
-// floor(b·2^64/W).
-//
-// The leftover count L satisfies L·W = S, the sum of all remainders (r_j
-// included), so j gets a unit iff fewer than L systems outrank it: O·W < S,
-// O the count of systems with a larger remainder (ties: larger weight, then
-// earlier code). Each system not yet read changes S − O·W by at most r_j up
-// or W − r_j down, so the pass stops as soon as the answer can no longer
-// change: on average about halfway. Remainders are computed without a
-// division: floor(K·w/2^64) is the quotient or one less, corrected by
-// comparing the remainder with W; all values are below 2^62, so the low
-// words of the products suffice and the comparison with r_j is branch-free.
-// Sums and products are kept in 128 bits.
-func extraUnit(segs [2][]uint64, crs [2][]int32, K, b, W, wj, rj uint64, cr int32) bool {
-	sHi, sLo := uint64(0), rj // S
-	var O uint64
-	left := uint64(len(segs[0]) + len(segs[1]))
-	for g := range segs {
-		ow := segs[g]
-		ocr := crs[g][:len(ow)]
-		for start := 0; start < len(ow); start += scanChunk {
-			end := min(start+scanChunk, len(ow))
-			for k := start; k < end; k++ {
-				wi := ow[k]
-				est, _ := bits.Mul64(K, wi)
-				rem := b*wi - est*W // the true remainder or W more: below 2W < 2^63
-				if rem >= W {
-					rem -= W
-				}
-				var carry uint64
-				sLo, carry = bits.Add64(sLo, rem, 0)
-				sHi += carry
-				O += (rj - rem) >> 63 // 1 when rem > rj
-				if rem == rj && (wi > wj || (wi == wj && ocr[k] < cr)) {
-					O++
-				}
-			}
-			left -= uint64(end - start)
-			oh, ol := bits.Mul64(O, W)
-			// Settled yes: S − O·W > left·(W − r_j), the most it can still fall.
-			rh, rl := bits.Mul64(left, W-rj)
-			if th, tl := add128(oh, ol, rh, rl); gt128(sHi, sLo, th, tl) {
-				return true
-			}
-			// Settled no: S − O·W + left·r_j ≤ 0, the most it can still rise.
-			uh, ul := bits.Mul64(left, rj)
-			if vh, vl := add128(sHi, sLo, uh, ul); !gt128(vh, vl, oh, ol) {
-				return false
-			}
-		}
-	}
-	oh, ol := bits.Mul64(O, W)
-	return gt128(sHi, sLo, oh, ol)
+// AmountPot is Amount with the pot changed too, to pot (a whole number of
+// units), as when the pot depends on the plans: exactly Allocate on the
+// changed systems with the scenario's pot replaced.
+func (r *Rerun) AmountPot(j int, p, pot decimal.Decimal) (decimal.Decimal, error) {
+	a, _, err := r.amount(j, p, pot, false)
+	return a, err
 }
 
-// add128 returns (ah,al) + (bh,bl).
-func add128(ah, al, bh, bl uint64) (uint64, uint64) {
-	lo, c := bits.Add64(al, bl, 0)
-	return ah + bh + c, lo
-}
-
-// gt128 reports whether (ah,al) > (bh,bl).
-func gt128(ah, al, bh, bl uint64) bool { return ah > bh || (ah == bh && al > bl) }
+// How a rerun amount was found (for tests).
+const (
+	viaNaive    = iota // a full Allocate
+	viaShortcut        // no sharing needed (not eligible, no weight, unchanged)
+	viaPass            // the leftover pass in cap/weight order (extraUnit)
+	viaWeight          // the leftover pass in weight order, remainders by table (leftover)
+	viaDirect          // the leftover pass in weight order, remainders computed afresh
+	viaMemo            // a leftover decision already made
+	viaFill            // settled by water-filling alone (capped, nothing left, no leftover units)
+)
 
 // naive is the reference: a full allocation of the changed systems.
-func (r *Rerun) naive(j int, p decimal.Decimal) (decimal.Decimal, error) {
+func (r *Rerun) naive(j int, p, pot decimal.Decimal) (decimal.Decimal, error) {
 	changed := slices.Clone(r.systems)
 	changed[j].Plan = p
-	a, err := Allocate(changed, r.sc)
+	sc := r.sc
+	sc.Pot = pot
+	a, err := Allocate(changed, sc)
 	if err != nil {
 		return decimal.Zero, err
 	}
 	return a.Shares[j].Amount, nil
 }
 
-// Amount returns system j's allocation had its plan been p, exactly as
-// Allocate would give it with only that plan changed.
-func (r *Rerun) Amount(j int, p decimal.Decimal) (decimal.Decimal, error) {
-	a, _, err := r.amount(j, p)
-	return a, err
-}
-
-// How a rerun amount was found (for tests).
-const (
-	viaNaive = iota
-	viaShortcut
-	viaPass
-)
-
-func (r *Rerun) amount(j int, p decimal.Decimal) (decimal.Decimal, int, error) {
-	if !r.fast {
-		a, err := r.naive(j, p)
+// amount is Amount with a pot, also saying how the amount was found; plain
+// makes the leftover decision by the pass in cap/weight order alone (the
+// reference in tests).
+func (r *Rerun) amount(j int, p, pot decimal.Decimal, plain bool) (decimal.Decimal, int, error) {
+	if j < 0 || j >= len(r.systems) {
+		return zero, viaNaive, fmt.Errorf("funding: rerun of system %d of %d", j, len(r.systems))
+	}
+	potU, ok := r.potU, true
+	if !pot.Equal(r.sc.Pot) {
+		potU, ok = potUnits(pot, r.unit)
+	}
+	if !r.fast || !ok {
+		a, err := r.naive(j, p, pot)
 		return a, viaNaive, err
 	}
 	s := r.systems[j]
@@ -301,77 +337,19 @@ func (r *Rerun) amount(j int, p decimal.Decimal) (decimal.Decimal, int, error) {
 	cq, _ := cd.QuoRem(r.unit, 0)
 	cj, ok2 := toUint(cq, 0)
 	if !ok1 || !ok2 {
-		a, err := r.naive(j, p)
+		a, err := r.naive(j, p, pot)
 		return a, viaNaive, err
 	}
-	if r.elig[j] && wj == r.w[j] && cj == r.c[j] {
+	if potU == r.potU && r.elig[j] && wj == r.w[j] && cj == r.c[j] {
 		return r.base.Shares[j].Amount, viaShortcut, nil
 	}
 	if wj == 0 {
 		return zero, viaShortcut, nil
 	}
-	W := r.totalW - r.w[j] + wj
-	if W >= maxFast || W < wj {
-		a, err := r.naive(j, p)
+	q, how, ok := r.share(j, wj, cj, potU, plain)
+	if !ok {
+		a, err := r.naive(j, p, pot)
 		return a, viaNaive, err
 	}
-	P := r.potU
-	pos := 0 // next position in order not yet capped
-	jCapped := false
-	if r.hasCap {
-		for {
-			var sumC, sumW uint64
-			for pos < len(r.order) {
-				i := r.order[pos]
-				if int(i) == j {
-					pos++
-					continue
-				}
-				if cmp128(P, r.w[i], r.c[i], W) <= 0 {
-					break
-				}
-				sumC += r.c[i]
-				sumW += r.w[i]
-				pos++
-			}
-			newJ := !jCapped && cmp128(P, wj, cj, W) > 0
-			if newJ {
-				jCapped = true
-				sumC += cj
-				sumW += wj
-			}
-			if sumW == 0 && !newJ {
-				break
-			}
-			P -= sumC
-			W -= sumW
-			if W == 0 || jCapped {
-				break
-			}
-		}
-	}
-	if jCapped {
-		return decimal.NewFromBigInt(new(big.Int).SetUint64(cj), 0).Mul(r.unit), viaPass, nil
-	}
-	if P == 0 {
-		return zero, viaPass, nil
-	}
-	// Share P units over the open systems: order[pos:] without j, plus j.
-	// P·w/W = a·w + b·w/W with a = P div W, b = P mod W < W, so j's floor is
-	// a·w_j + floor(b·w_j/W) and every remainder is b·w mod W.
-	a, b := P/W, P%W
-	K, _ := bits.Div64(b, 0, W)
-	hj, lj := bits.Mul64(b, wj)
-	qj, rj := bits.Div64(hj, lj, W)
-	qj += a * wj
-	lo, hi := pos, len(r.order)
-	segs, crs := [2][]uint64{r.ow[lo:hi]}, [2][]int32{r.ocr[lo:hi]}
-	if pj := r.posOf[j]; pj >= lo { // skip j's own place in order
-		segs = [2][]uint64{r.ow[lo:pj], r.ow[pj+1 : hi]}
-		crs = [2][]int32{r.ocr[lo:pj], r.ocr[pj+1 : hi]}
-	}
-	if extraUnit(segs, crs, K, b, W, wj, rj, r.codeRnk[j]) {
-		qj++
-	}
-	return decimal.NewFromBigInt(new(big.Int).SetUint64(qj), 0).Mul(r.unit), viaPass, nil
+	return units(q, r.unit), how, nil
 }

@@ -1,10 +1,15 @@
 package funding
 
 import (
+	"fmt"
 	"math/big"
 	"math/bits"
 	"math/rand/v2"
 	"testing"
+
+	"icsplan/internal/plan"
+
+	"github.com/shopspring/decimal"
 )
 
 // TestExtraUnit checks the early-stopping leftover test against a brute-force
@@ -67,5 +72,186 @@ func TestExtraUnit(t *testing.T) {
 		if got != want {
 			t.Fatalf("trial %d (n %d, W %d): extraUnit %v, brute force %v", trial, n, W, got, want)
 		}
+	}
+}
+
+// bruteExtra is the leftover rule in big integers: remainders
+// r_i = b·w_i mod W, L = Σr/W units left over (j's remainder included), and
+// j gets one iff fewer than L systems outrank it (larger remainder, then
+// larger weight, then smaller code rank).
+func bruteExtra(t *testing.T, ws []uint64, crs []int32, b, W, wj uint64, cr int32) bool {
+	t.Helper()
+	bigW := new(big.Int).SetUint64(W)
+	rem := func(w uint64) uint64 {
+		x := new(big.Int).Mul(new(big.Int).SetUint64(b), new(big.Int).SetUint64(w))
+		return x.Mod(x, bigW).Uint64()
+	}
+	rj := rem(wj)
+	sum := new(big.Int).SetUint64(rj)
+	outrank := int64(0)
+	for k, w := range ws {
+		r := rem(w)
+		sum.Add(sum, new(big.Int).SetUint64(r))
+		if r > rj || (r == rj && (w > wj || (w == wj && crs[k] < cr))) {
+			outrank++
+		}
+	}
+	L, m := new(big.Int).QuoRem(sum, bigW, new(big.Int))
+	if m.Sign() != 0 {
+		t.Fatalf("remainders do not sum to a multiple of W")
+	}
+	return big.NewInt(outrank).Cmp(L) < 0
+}
+
+// TestWeightPass checks the leftover pass in weight order (both the table of
+// gaps and the remainders computed afresh, runs of equal weights read as
+// entries of up to 255 systems or fewer, the systems of j's weight counted by
+// code rank) against bruteExtra: small weights force ties and runs of j's
+// weight, a common factor of 100,000 makes the gaps fit a table at any size,
+// and weights near 2^62/n exercise the 128-bit sums.
+func TestWeightPass(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 9))
+	kinds, split := map[bool]int{}, map[bool]int{}
+	for trial := 0; trial < 3000; trial++ {
+		n := rng.IntN(6 * scanChunk)
+		if trial%3 == 0 {
+			n = rng.IntN(8)
+		}
+		g, maxW := uint64(1), uint64(1+rng.IntN(6))
+		switch trial % 4 {
+		case 1:
+			g, maxW = 100_000, uint64(1+rng.IntN(3000))
+		case 2:
+			maxW = (uint64(1)<<62 - 1) / uint64(n+1)
+		}
+		ws := make([]uint64, n)
+		crs := make([]int32, n)
+		W := uint64(0)
+		for k := range ws {
+			ws[k] = g * (1 + rng.Uint64N(maxW))
+			crs[k] = int32(rng.IntN(2 * (n + 1)))
+			W += ws[k]
+		}
+		wj := g * (1 + rng.Uint64N(maxW))
+		if n > 0 && rng.IntN(3) == 0 {
+			wj = ws[rng.IntN(n)] // j ties with some systems on weight
+		}
+		W += wj
+		cr := int32(rng.IntN(2 * (n + 1)))
+		b := rng.Uint64N(W)
+		K, _ := bits.Div64(b, 0, W)
+		hj, lj := bits.Mul64(b, wj)
+		_, rj := bits.Div64(hj, lj, W)
+		if rj == 0 {
+			continue // settled before any pass (no extra unit)
+		}
+		// The entries are laid out for a total weight up to W·2^s: from 255
+		// systems an entry down to one.
+		layW := W << uint(rng.IntN(1+bits.LeadingZeros64(W)-2))
+		rs := newRefSet(0, ws, crs, layW)
+		kinds[rs.table]++
+		runSplit := false // some run of equal weights is read as several entries
+		for k := 1; k < len(rs.ew); k++ {
+			runSplit = runSplit || rs.ew[k] == rs.ew[k-1]
+		}
+		split[runSplit]++
+		m := margin{posLo: rj}
+		got, _, ok := rs.decide(&leftTest{b: b, K: K, W: W, wj: wj, rj: rj, cr: cr}, &m)
+		if !ok {
+			t.Fatalf("trial %d: W %d too large for entries laid out for %d", trial, W, layW)
+		}
+		if want := bruteExtra(t, ws, crs, b, W, wj, cr); got != want {
+			t.Fatalf("trial %d (n %d, W %d, table %v): pass %v, brute force %v", trial, n, W, rs.table, got, want)
+		}
+	}
+	// Entries laid out for a small total weight refuse a far larger one
+	// (the rerun then takes the pass in cap/weight order).
+	rs := newRefSet(0, []uint64{1, 1, 2}, []int32{0, 1, 2}, 4)
+	m := margin{posLo: 1}
+	if _, _, ok := rs.decide(&leftTest{b: 3, W: 1 << 61, wj: 5, rj: 1}, &m); ok || rs.maxMult != 255 {
+		t.Errorf("entries of up to %d systems accept a total weight of 2^61", rs.maxMult)
+	}
+	if kinds[true] < 500 || kinds[false] < 500 || split[true] < 100 {
+		t.Errorf("table passes %d, passes afresh %d, with runs split into entries %d: want all",
+			kinds[true], kinds[false], split[true])
+	}
+}
+
+// TestRerunCapsMove checks reruns where caps bind and j's new plan moves the
+// capped prefix (so the open systems differ from the base allocation's and
+// the pass in weight order is corrected one system at a time), against a
+// full Allocate and the plain pass, under per_capita, equal and pro_rata.
+func TestRerunCapsMove(t *testing.T) {
+	rng := rand.New(rand.NewPCG(10, 11))
+	methods := []plan.Method{plan.MethodPerCapita, plan.MethodEqual, plan.MethodProRata}
+	moved := 0
+	for trial := 0; trial < 60; trial++ {
+		n := 20 + rng.IntN(100)
+		systems := make([]plan.System, n)
+		total := int64(0)
+		for i := range systems {
+			def := rng.Int64N(5000)
+			systems[i] = sys(fmt.Sprintf("S%03d", rng.IntN(1000)), 1+rng.Int64N(1000), fmt.Sprint(-def))
+			systems[i].Code += fmt.Sprint(i) // unique
+			total += def
+		}
+		sc := scen(fmt.Sprint(total*int64(30+rng.IntN(90))/100), plan.RuleAll, methods[trial%3], plan.CapDeficit, "1")
+		rr, err := NewRerun(systems, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k := 0; k < 40; k++ {
+			j := rng.IntN(n)
+			p := decimal.NewFromInt(-rng.Int64N(20_000))
+			checkRerun(t, rr, j, p, sc.Pot, fmt.Sprintf("trial %d system %d plan %s", trial, j, p))
+			s := systems[j]
+			s.Plan = p
+			if _, _, wd, cd, _ := systemTerms(s, sc); wd.IsPositive() {
+				wj, _ := toUint(wd, rr.scale)
+				cj, _ := toUint(cd, 0)
+				if ch, ok := rr.newChanged(j, wj, cj); ok {
+					if f := ch.waterFill(rr.potU); !f.capped && f.s != rr.ref.start {
+						moved++
+					}
+				}
+			}
+		}
+	}
+	t.Logf("%d reruns moved the capped prefix", moved)
+	if moved < 150 {
+		t.Errorf("only %d reruns moved the capped prefix", moved)
+	}
+}
+
+// TestToUint checks the integer conversion of weights, caps and pots against
+// decimal's own arithmetic: d·10^scale must be a whole number below 2^62.
+func TestToUint(t *testing.T) {
+	rng := rand.New(rand.NewPCG(12, 13))
+	limit := decimal.NewFromBigInt(new(big.Int).Lsh(big.NewInt(1), 62), 0)
+	fits := 0
+	for trial := 0; trial < 20000; trial++ {
+		coef := rng.Int64N(1 << uint(1+rng.IntN(62)))
+		if rng.IntN(4) == 0 {
+			coef = -coef
+		}
+		var d decimal.Decimal
+		if rng.IntN(10) == 0 { // a coefficient beyond int64
+			d = decimal.NewFromBigInt(new(big.Int).Lsh(big.NewInt(coef), 70), int32(rng.IntN(30)-40))
+		} else {
+			d = decimal.New(coef, int32(rng.IntN(30)-15))
+		}
+		scale := int32(rng.IntN(20))
+		v := d.Shift(scale)
+		wantOK := !v.IsNegative() && v.IsInteger() && v.LessThan(limit)
+		got, ok := toUint(d, scale)
+		if ok != wantOK || ok && !decimal.NewFromBigInt(new(big.Int).SetUint64(got), 0).Equal(v) {
+			t.Fatalf("toUint(%s, %d) = %d, %v; want %s, %v", d, scale, got, ok, v, wantOK)
+		}
+		if ok {
+			fits++
+		}
+	}
+	if fits < 2000 {
+		t.Errorf("only %d of 20000 conversions fit", fits)
 	}
 }
