@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -23,9 +22,10 @@ var (
 
 // readCSV reads a systems CSV into a Table. The text is UTF-8 (any number of
 // leading byte order marks are dropped) or, when it is not valid UTF-8,
-// Windows-1252. Rows whose cells are all blank are skipped; rows are kept
-// with the cells they have, so ParseSystems can report ragged rows. Line
-// numbers are those a text editor shows, counting the header as line 1.
+// Windows-1252. The header row may sit below title rows; rows whose cells
+// are all blank are skipped; rows are kept with the cells they have, so
+// ParseSystems can report ragged rows. Line numbers are those a text
+// editor shows. Reading stops at the first row over MaxSystems.
 func readCSV(file string, data []byte) (Table, error) {
 	t := Table{File: file}
 	fail := func(line int, format string, a ...any) (Table, error) {
@@ -57,7 +57,7 @@ func readCSV(file string, data []byte) (Table, error) {
 	}
 	r := csv.NewReader(bytes.NewReader(data))
 	r.FieldsPerRecord = -1
-	first := true
+	b := tableBuilder{t: t}
 	for {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
@@ -71,18 +71,11 @@ func readCSV(file string, data []byte) (Table, error) {
 			return fail(0, "cannot read as CSV: %v", err)
 		}
 		line, _ := r.FieldPos(0)
-		if allBlank(rec) {
-			continue
+		if p, over := b.add(Row{Line: line, Cells: rec}); over {
+			return Table{}, Problems{p}
 		}
-		row := Row{Line: line, Cells: rec}
-		if first {
-			t.Header = row
-			first = false
-			continue
-		}
-		t.Rows = append(t.Rows, row)
 	}
-	return t, nil
+	return b.table(), nil
 }
 
 // MaxCells bounds the commas on one line of a CSV file, so a hostile file
@@ -120,10 +113,10 @@ func csvMessage(pe *csv.ParseError) string {
 	return "cannot read as CSV: " + pe.Err.Error()
 }
 
-// allBlank reports whether every cell is empty or spaces.
+// allBlank reports whether every cell is blank (see blank).
 func allBlank(cells []string) bool {
 	for _, c := range cells {
-		if strings.TrimSpace(c) != "" {
+		if !blank(c) {
 			return false
 		}
 	}

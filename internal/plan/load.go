@@ -37,6 +37,7 @@ type Options struct {
 type Table struct {
 	File   string // name used in messages
 	Sheet  string // worksheet name for XLSX, empty for CSV
+	Titles []Row  // rows above the header that are not blank: titles and notes
 	Header Row
 	Rows   []Row
 }
@@ -45,7 +46,24 @@ type Table struct {
 type Row struct {
 	Line  int      // 1-based line (CSV) or row number (XLSX)
 	Cells []string // cell text; for XLSX the stored value, not the formatted one
+	// Kinds marks, in a workbook, the cells that are not text or a plain
+	// number (TRUE/FALSE, dates); nil when there are none.
+	Kinds []CellKind
+	// Beyond is, in a workbook, the 1-based column of the first value right
+	// of the last heading; 0 if there is none.
+	Beyond int
 }
+
+// CellKind is what a workbook cell holds, where its text alone would not
+// say.
+type CellKind uint8
+
+// Cell kinds.
+const (
+	CellPlain CellKind = iota // text, or a number
+	CellBool                  // TRUE or FALSE
+	CellDate                  // a date: its text is the date as 2024-01-31
+)
 
 // ErrNoPlans is wrapped when a path holds no systems file.
 var ErrNoPlans = errors.New("no systems.csv or systems.xlsx")
@@ -58,11 +76,17 @@ func Load(fsys fs.FS, path string, display string, opt Options) (Library, error)
 }
 
 // ReadCSV reads a systems CSV (UTF-8 with or without BOM, or Windows-1252;
-// CRLF or LF; blank rows skipped) into a Table.
+// CRLF or LF; title rows above the header kept apart; blank rows skipped)
+// into a Table. More than MaxSystems rows below the header is a Problem at
+// the first row over.
 func ReadCSV(file string, data []byte) (Table, error) { return readCSV(file, data) }
 
 // ReadXLSX reads the systems table from a workbook: the named sheet, or the
-// first; the header row may sit below title rows; stored values are used.
+// first; the header row may sit below title rows; stored values are used,
+// with TRUE/FALSE and dates marked in Row.Kinds. A damaged sheet (a cell
+// reference that is not a cell, rows out of order) is a Problem naming the
+// sheet and row, and more than MaxSystems rows below the header is one at
+// the first row over.
 func ReadXLSX(file string, data []byte, sheet string) (Table, error) {
 	return readXLSX(file, data, sheet)
 }
@@ -72,7 +96,11 @@ func ReadXLSX(file string, data []byte, sheet string) (Table, error) {
 func Template(format string) ([]byte, error) { return template(format) }
 
 // ParseSystems validates a Table into a Dataset for the given year label,
-// reporting every problem in the table at once.
+// reporting every problem in the table at once (at most MaxProblems).
+// Totals rows are skipped, and checked against the systems they total;
+// what a person should know but is no error (headings ignored or likely
+// misspelt, totals rows skipped or not tying, illustrative rows) is in
+// Dataset.Warnings, each located like a Problem.
 func ParseSystems(t Table, year string) (Dataset, error) { return parseSystems(t, year) }
 
 // ParseScenario reads a scenario TOML file. Unknown keys, unquoted

@@ -33,9 +33,24 @@ type System struct {
 	Plan               decimal.Decimal // planned surplus/(deficit) for the year
 	Forecast           Figure
 	Outturn            Figure
-	Source             string // provenance of the row's figures, free text
-	Line               int    // line (CSV) or row (XLSX) in the file it came from
+	Source             string     // provenance of the row's figures, free text
+	SourceURL          string     // where the figures were published, if the file says; free text
+	Confidence         Confidence // how well the figures are known, if the file says
+	Line               int        // line (CSV) or row (XLSX) in the file it came from
 }
+
+// Confidence grades how well a system's figures are known, as the
+// confidence column of a systems file gives it.
+type Confidence string
+
+// Confidence grades; a file without the column, or a blank cell, gives
+// ConfidenceUnknown.
+const (
+	ConfidenceUnknown Confidence = ""
+	ConfidenceHigh    Confidence = "H"
+	ConfidenceMedium  Confidence = "M"
+	ConfidenceLow     Confidence = "L"
+)
 
 // Basis returns the system's figure on the given basis. Plan is always known.
 func (s System) Basis(b Basis) Figure {

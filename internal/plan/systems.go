@@ -46,40 +46,40 @@ func parseSystems(t Table, year string) (Dataset, error) {
 		}
 		return Dataset{}, Problems{st.at(hline, -1, "", "the %s is empty: a systems file needs a header row (code, name, population, plan, ...) and a row for each system", what)}
 	}
-	lay, unknown, firstUnknown, probs := readHeader(st, hline)
-	if len(probs) > 0 {
-		return Dataset{}, probs
+	lay, rep := readHeader(st, hline)
+	if len(rep.probs) > 0 {
+		return Dataset{}, rep.probs
 	}
-	ds := Dataset{Year: year, Path: t.File}
-	if len(unknown) > 0 {
-		w := st.at(hline, firstUnknown, "", "ignored %s %s (not %s icsplan reads)",
-			plural(len(unknown), "column", "columns"), quoteList(unknown), plural(len(unknown), "a column", "columns"))
-		ds.Warnings = append(ds.Warnings, w.Error())
+	if p, bad := titleUnit(st, lay); bad {
+		return Dataset{}, Problems{p}
 	}
-	seen := map[string]int{} // folded code -> line
+	ds := Dataset{Year: year, Path: t.File, Warnings: headerWarnings(st, hline, rep)}
+	rr := rowsReader{st: st, lay: lay, seen: map[string]int{}}
 	rows := 0
 	for _, row := range t.Rows {
-		if allBlank(row.Cells) {
+		if allBlank(row.Cells) && row.Beyond == 0 {
 			continue
 		}
 		rows++
-		s, ps := parseRow(st, lay, row, seen)
-		probs = append(probs, ps...)
-		if len(ps) == 0 {
-			ds.Systems = append(ds.Systems, s)
-		}
+		rr.row(row)
 	}
 	if rows == 0 {
 		return Dataset{}, Problems{st.at(hline, -1, "", "has a header row but no systems below it")}
 	}
-	if len(probs) > 0 {
-		return Dataset{}, capProblems(probs)
+	if len(rr.probs) > 0 {
+		return Dataset{}, capProblems(rr.probs)
+	}
+	ds.Systems = rr.systems
+	ds.Warnings = append(ds.Warnings, rr.totalsWarnings()...)
+	if w, ok := illustrativeWarning(st, lay.index[colSource], ds.Systems); ok {
+		ds.Warnings = append(ds.Warnings, w)
 	}
 	return ds, nil
 }
 
-// MaxProblems is how many problems ParseSystems lists for one file; a last
-// line says how many more there are and where they start.
+// MaxProblems is how many problems ParseSystems lists for one file (and
+// ParseScenario for one scenario); a last line says how many more there
+// are and where they start.
 const MaxProblems = 500
 
 // capProblems keeps the first MaxProblems problems and sums up the rest.
@@ -94,23 +94,50 @@ func capProblems(ps Problems) Problems {
 		Message: fmt.Sprintf("and %d more %s from here on, not listed: fix the ones above first", more, plural(more, "problem", "problems"))})
 }
 
-// parseRow validates one data row.
-func parseRow(st sheetTable, lay layout, row Row, seen map[string]int) (System, Problems) {
-	s := System{Line: row.Line}
-	if n, want := len(row.Cells), len(st.Header.Cells); n != want {
+// rowsReader reads the data rows in order: systems, and totals rows set
+// aside to be checked against them.
+type rowsReader struct {
+	st       sheetTable
+	lay      layout
+	seen     map[string]int // folded code -> line
+	systems  []System
+	totals   []totalsRow
+	prefixes []sums // prefixes[i] is the sums of systems[:i], made as needed
+	probs    Problems
+}
+
+// row reads one data row: a totals row is set aside, a system kept if it
+// has no problem.
+func (rr *rowsReader) row(row Row) {
+	st := rr.st
+	if n, want := len(row.Cells), len(st.Header.Cells); row.Beyond > 0 || n != want {
 		if st.Sheet != "" { // a workbook row is only ever longer: cells right of the last heading
-			return s, Problems{st.at(row.Line, want, "", "has a value right of the last heading: give its column a heading or clear it")}
+			rr.probs = append(rr.probs, st.at(row.Line, max(row.Beyond-1, want), "", "has a value right of the last heading: give its column a heading or clear it"))
+			return
 		}
-		return s, Problems{st.at(row.Line, -1, "", "has %d %s but the header row has %d: check for a missing or extra comma",
-			n, plural(n, "cell", "cells"), want)}
+		rr.probs = append(rr.probs, st.at(row.Line, -1, "", "has %d %s but the header row has %d: check for a missing or extra comma",
+			n, plural(n, "cell", "cells"), want))
+		return
 	}
-	r := &rowReader{st: st, lay: lay, row: row}
-	if total, ok := r.identity(&s, seen); !ok {
-		return s, Problems{total}
+	r := &rowReader{st: st, lay: rr.lay, row: row}
+	if tr, ok := r.totalsByLabel(len(rr.systems)); ok {
+		rr.totals = append(rr.totals, tr)
+		return
 	}
+	var s System
+	s.Line = row.Line
+	idProbs := r.identity(&s, rr.seen)
 	r.population(&s)
 	r.figures(&s)
-	return s, r.probs
+	if len(r.probs) == 0 && rr.sumOfAbove(s) {
+		rr.totals = append(rr.totals, totalsRow{line: row.Line, col: rr.lay.index[colPopulation], at: len(rr.systems), figs: r.totalsFigures()})
+		return
+	}
+	if len(idProbs)+len(r.probs) > 0 {
+		rr.probs = append(append(rr.probs, idProbs...), r.probs...)
+		return
+	}
+	rr.systems = append(rr.systems, s)
 }
 
 // rowReader reads the cells of one data row, noting each problem.
@@ -122,7 +149,8 @@ type rowReader struct {
 }
 
 // cell is the trimmed text of column c; false if the file has no such
-// column or the cell is too long to read.
+// column or the cell cannot be read as what the column holds (too long, or
+// in a workbook TRUE/FALSE or a date where a figure belongs).
 func (r *rowReader) cell(c column) (string, bool) {
 	i := r.lay.index[c]
 	if i < 0 {
@@ -133,6 +161,16 @@ func (r *rowReader) cell(c column) (string, bool) {
 		r.probs = append(r.probs, r.st.at(r.row.Line, i, columnNames[c], "the cell is %d bytes long, more than the %d allowed", len(v), MaxCellBytes))
 		return "", false
 	}
+	if c.numeric() && i < len(r.row.Kinds) {
+		switch r.row.Kinds[i] {
+		case CellBool:
+			r.bad(c, "holds %s, a true/false value, not a number: type the figure", v)
+			return "", false
+		case CellDate:
+			r.bad(c, "holds a date (%s), not a number: format the cell as a number and type the figure", v)
+			return "", false
+		}
+	}
 	return strings.TrimSpace(v), true
 }
 
@@ -140,32 +178,63 @@ func (r *rowReader) bad(c column, format string, a ...any) {
 	r.probs = append(r.probs, r.st.at(r.row.Line, r.lay.index[c], columnNames[c], format, a...))
 }
 
-// identity reads the code, name, region and source. A row with no code
-// whose name starts "total" is a totals row: ok is false and the one
-// problem says so.
-func (r *rowReader) identity(s *System, seen map[string]int) (total Problem, ok bool) {
+// codeKey folds a code for the uniqueness check: case and invisible
+// characters do not make two codes different.
+func codeKey(code string) string { return strings.ToUpper(visible(code)) }
+
+// identity reads the code, name, region, source and confidence, returning
+// the problems of the code and name apart, since a row whose figures are
+// the sums of the systems above it is a totals row whatever its labels.
+func (r *rowReader) identity(s *System, seen map[string]int) Problems {
+	saved := r.probs
+	r.probs = nil
 	code, okCode := r.cell(colCode)
 	name, okName := r.cell(colName)
-	if okCode && code == "" {
-		if okName && strings.HasPrefix(strings.ToLower(name), "total") {
-			return r.st.at(r.row.Line, -1, "", "looks like a totals row (%q): delete it, icsplan adds up the systems itself", clip(name)), false
-		}
+	switch {
+	case okCode && code == "":
 		r.bad(colCode, "is blank: every system needs a code")
-	} else if okCode {
-		key := strings.ToUpper(code)
-		if first, dup := seen[key]; dup {
+	case okCode && visible(code) == "":
+		r.bad(colCode, "holds only invisible characters (such as a zero-width space): every system needs a code")
+	case okCode:
+		if first, dup := seen[codeKey(code)]; dup {
 			r.bad(colCode, "%q is on lines %d and %d: codes must be unique", clip(code), first, r.row.Line)
 		} else {
-			seen[key] = r.row.Line
+			seen[codeKey(code)] = r.row.Line
 		}
 	}
-	if okName && name == "" {
+	if okName && visible(name) == "" {
 		r.bad(colName, "is blank: every system needs a name")
 	}
+	id := r.probs
+	r.probs = saved
 	s.Code, s.Name = code, name
 	s.Region, _ = r.cell(colRegion)
 	s.Source, _ = r.cell(colSource)
-	return Problem{}, true
+	s.SourceURL, _ = r.cell(colSourceURL)
+	if v, ok := r.cell(colConfidence); ok {
+		if c, known := confidenceOf(v); known {
+			s.Confidence = c
+		} else {
+			r.bad(colConfidence, "%q is not a confidence grade: write H, M or L (or high, medium or low), or leave it blank", clip(v))
+		}
+	}
+	return id
+}
+
+// confidenceOf reads a confidence grade: H, M or L, or the words, in any
+// case; blank is unknown.
+func confidenceOf(v string) (Confidence, bool) {
+	switch strings.ToLower(visible(v)) {
+	case "":
+		return ConfidenceUnknown, true
+	case "h", "high":
+		return ConfidenceHigh, true
+	case "m", "medium", "med":
+		return ConfidenceMedium, true
+	case "l", "low":
+		return ConfidenceLow, true
+	}
+	return ConfidenceUnknown, false
 }
 
 // population reads the registered and weighted populations; a blank

@@ -16,7 +16,8 @@ QUA,Black Country,Midlands,1295518,,"(68,800)",-70000,"−71,234.5",reported
 
 func TestParseSystemsGood(t *testing.T) {
 	ds := mustCSV(t, goodCSV)
-	if ds.Year != "2023/24" || ds.Path != "systems.csv" || len(ds.Systems) != 2 || len(ds.Warnings) != 0 {
+	illustrative := "systems.csv:2: 1 of the 2 systems is illustrative, the first here: their source says so, and their figures are not reported ones"
+	if ds.Year != "2023/24" || ds.Path != "systems.csv" || len(ds.Systems) != 2 || len(ds.Warnings) != 1 || ds.Warnings[0] != illustrative {
 		t.Fatalf("dataset = %+v", ds)
 	}
 	a, b := ds.Systems[0], ds.Systems[1]
@@ -44,6 +45,18 @@ func TestHeaderAliases(t *testing.T) {
 		"weighted population": "weighted population", "Weighted_Population": "weighted population",
 		"plan": "plan", "Planned surplus/(deficit)": "plan", "planned surplus / (deficit)": "plan", "Opening Plan": "plan",
 		"forecast": "forecast", "Outturn": "outturn", "Source": "source",
+		// What finance teams and NHS England write.
+		"ICB Name": "name", "ICS name": "name", "System Name": "name", "Organisation name": "name", "Integrated Care Board": "name",
+		"ICS code": "code", "ICB ODS code": "code", "Organisation code": "code", "Org Code": "code",
+		"Region name": "region", "NHS England Region": "region",
+		"GP registered population": "population", "Registered patients": "population", "List size": "population",
+		"Overall weighted population": "weighted population", "Needs weighted population": "weighted population",
+		"needs-weighted population": "weighted population",
+		"Plan surplus/(deficit)":    "plan", "Surplus/(Deficit)": "plan", "Financial plan": "plan", "Planned position": "plan",
+		"Forecast outturn": "forecast", "Forecast surplus/(deficit)": "forecast",
+		"Outturn surplus/(deficit)": "outturn", "Actual outturn": "outturn", "Year-end outturn": "outturn", "Year end outturn": "outturn",
+		"source_url": "source_url", "URL": "source_url", "Source link": "source_url",
+		"confidence": "confidence", "Confidence grade": "confidence",
 	}
 	tested := map[string]bool{}
 	for alias := range cases {
@@ -62,6 +75,9 @@ func TestHeaderAliases(t *testing.T) {
 		if _, core := map[string]bool{"code": true, "name": true, "population": true, "plan": true}[canon]; !core {
 			header += "," + alias
 			values += ",7"
+			if canon == "confidence" {
+				values = strings.TrimSuffix(values, "7") + "h"
+			}
 		}
 		ds, err := parseCSV(t, header+"\n"+values+"\n")
 		if err != nil {
@@ -84,6 +100,10 @@ func TestHeaderAliases(t *testing.T) {
 			ok = s.Outturn.Known && s.Outturn.Value.Equal(dec(t, "7"))
 		case "source":
 			ok = s.Source == "7"
+		case "source_url":
+			ok = s.SourceURL == "7"
+		case "confidence":
+			ok = s.Confidence == ConfidenceHigh
 		default:
 			ok = true
 		}
@@ -91,8 +111,8 @@ func TestHeaderAliases(t *testing.T) {
 			t.Errorf("alias %q did not fill %s: %+v", alias, canon, s)
 		}
 	}
-	if got := len(HeaderAliases()); got != 17 {
-		t.Errorf("HeaderAliases has %d names, want 17", got)
+	if got := len(HeaderAliases()); got != 49 {
+		t.Errorf("HeaderAliases has %d names, want 49", got)
 	}
 }
 
@@ -203,7 +223,6 @@ systems.csv:3: column "plan": is blank: every system needs a plan figure (0 for 
 systems.csv:3: column "forecast": cannot read "=A1" as money: it is a formula; paste values instead`},
 		{"codes fold case", h + "qaa,A,1,,0,\nQAA,B,1,,0,\n", `systems.csv:3: column "code": "QAA" is on lines 2 and 3: codes must be unique`},
 		{"blank code", h + " ,A,1,,0,\n", `systems.csv:2: column "code": is blank: every system needs a code`},
-		{"totals row", h + "QAA,A,1,,0,\n,Total,1,,0,\n", `systems.csv:3: looks like a totals row ("Total"): delete it, icsplan adds up the systems itself`},
 		{"negative population", h + "QAA,A,-5,,0,\n", `systems.csv:2: column "population": must be more than 0, not "-5"`},
 		{"bracket population", h + "QAA,A,(5),,0,\n", `systems.csv:2: column "population": must be more than 0, not "(5)"`},
 		{"blank population", h + "QAA,A,,,0,\n", `systems.csv:2: column "population": is blank: every system needs its population`},
@@ -213,8 +232,8 @@ systems.csv:3: column "forecast": cannot read "=A1" as money: it is a formula; p
 		{"exponent plan", h + "QAA,A,1,,1e400000,\n", `systems.csv:2: column "plan": cannot read "1e400000" as money: exponents are not accepted`},
 		{"ragged short", h + "QAA,A,1,,0\n", `systems.csv:2: has 5 cells but the header row has 6: check for a missing or extra comma`},
 		{"ragged long", h + "QAA,A,1,,0,,\n", `systems.csv:2: has 7 cells but the header row has 6: check for a missing or extra comma`},
-		{"missing one", "code,name,plan\nQAA,A,0\n", `systems.csv:1: missing required column "population" (the header row needs code, name, population and plan)`},
-		{"missing several", "ics,region\nA,B\n", `systems.csv:1: missing required columns "code", "population" and "plan" (the header row needs code, name, population and plan)`},
+		{"missing one", "code,name,plan\nQAA,A,0\n", `systems.csv:1: no header row has all of code, name, population and plan: the best candidate, line 1, has "code", "name" and "plan" but not "population"; "icsplan template -o plans.xlsx" writes a file with the headings icsplan reads`},
+		{"missing several", "ics,region\nA,B\n", `systems.csv:1: no header row has all of code, name, population and plan: the best candidate, line 1, has "name" but not "code", "population" or "plan"; "icsplan template -o plans.xlsx" writes a file with the headings icsplan reads`},
 		{"duplicate column", "code,name,population,plan (£000),opening plan\nQAA,A,1,0,0\n", `systems.csv:1: column "plan": appears twice, as "plan (£000)" and "opening plan": keep one`},
 		{"unit on text", "code,name (£000),population,plan\nQAA,A,1,0\n", `systems.csv:1: column "name": has a unit (£000) but is not money: units belong only on plan, forecast and outturn`},
 		{"unknown unit", "code,name,population,plan (£bn)\nQAA,A,1,0\n", `systems.csv:1: column "plan (£bn)": unit "£bn" is not understood: use (£), (£000), (£000s), (£k) or (£m)`},

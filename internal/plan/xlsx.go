@@ -1,11 +1,8 @@
 package plan
 
 import (
-	"archive/zip"
 	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"regexp"
 	"strings"
 
@@ -14,76 +11,123 @@ import (
 )
 
 // MaxUnzipBytes bounds how much a workbook may expand to when unzipped, so a
-// small hostile file cannot fill memory. Every part is kept in memory: the
-// limit for any one part equals the total, so excelize never spills to
-// temporary files.
+// small hostile file cannot fill memory.
 const MaxUnzipBytes = 64 << 20
 
-// xlsxOptions are the options every workbook is opened with.
-func xlsxOptions() excelize.Options {
-	return excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxUnzipBytes, UnzipXMLSizeLimit: MaxUnzipBytes}
-}
+// maxSheetWidth bounds the columns of a row kept while the header row is
+// looked for: no header is this wide, and a stray cell beyond it is noted,
+// not padded to.
+const maxSheetWidth = 1000
 
 // readXLSX reads the systems table of a workbook; see ReadXLSX. Cells are
-// the values stored in the file: numbers as Excel stores them (no number
-// format applied, so dates are serial numbers), text as written, and for a
-// formula its cached result. A formula cell with no cached result reads as
-// "=FORMULA" so that the checks name it. Rows above the header (titles) are
-// ignored; short rows are padded with blanks to the header's width.
+// the values stored in the file: numbers as Excel stores them, text as
+// written, TRUE/FALSE and dates marked as such (see xbook.value), and
+// for a formula its cached result, or "=FORMULA" when it has none. Rows
+// above the header (titles) are kept apart; rows are cut or padded to the
+// header's width, a value right of it noted in Row.Beyond. Reading stops
+// at the first row over MaxSystems.
 func readXLSX(file string, data []byte, sheet string) (Table, error) {
 	fail := func(format string, a ...any) (Table, error) {
 		return Table{}, Problems{{File: file, Message: fmt.Sprintf(format, a...)}}
 	}
-	f, msg := openWorkbook(data)
-	if msg != "" {
-		return fail("%s", msg)
-	}
-	defer f.Close()
-	name, msg := pickSheet(f.GetSheetList(), sheet)
-	if msg != "" {
-		return fail("%s", msg)
-	}
-	rows, err := f.GetRows(name, xlsxOptions())
-	if err != nil {
-		return fail("cannot read sheet %q: %v", clip(name), err)
-	}
-	t := Table{File: file, Sheet: name}
-	h := findHeader(rows)
-	if h < 0 {
-		return t, nil // an empty sheet: ParseSystems says so
-	}
-	header := trimBlankTail(rows[h])
-	t.Header = Row{Line: h + 1, Cells: header}
-	formulas := hasFormulas(data)
-	for i := h + 1; i < len(rows); i++ {
-		if allBlank(rows[i]) {
-			continue
+	if !bytes.HasPrefix(data, zipMagic) {
+		if bytes.HasPrefix(data, oleMagic) {
+			return fail("is an old-style .xls workbook or a password-protected one: save it from Excel as an unprotected .xlsx workbook")
 		}
-		cells := storedCells(f, name, i+1, rows[i], len(header), formulas)
-		t.Rows = append(t.Rows, Row{Line: i + 1, Cells: cells})
+		return fail("is not an Excel .xlsx workbook")
+	}
+	wb, msg := openParts(data)
+	if msg != "" {
+		return fail("%s", msg)
+	}
+	names := make([]string, len(wb.sheets))
+	for i, s := range wb.sheets {
+		names[i] = s.name
+	}
+	name, msg := pickSheet(names, sheet)
+	if msg != "" {
+		return fail("%s", msg)
+	}
+	part := wb.sheets[indexOf(names, name)].part
+	if part == "" {
+		return fail("sheet %q is a chart or a dialog, not a table of cells: name the sheet with the plans (--sheet)", clip(name))
+	}
+	b := tableBuilder{t: Table{File: file, Sheet: name}}
+	err := wb.readSheet(file, name, part, func(row int, cells []sheetCell) (Problem, bool) {
+		width := maxSheetWidth
+		if b.placed {
+			width = len(b.t.Header.Cells)
+		}
+		return b.add(denseRow(row, cells, width))
+	})
+	if err != nil {
+		return Table{}, err
+	}
+	t := b.table()
+	t.Header.Cells = trimBlankTail(t.Header.Cells)
+	for i := range t.Rows {
+		t.Rows[i] = fitRow(t.Rows[i], len(t.Header.Cells))
 	}
 	return t, nil
 }
 
-// openWorkbook opens a workbook held in memory, or says in a message why it
-// cannot.
-func openWorkbook(data []byte) (*excelize.File, string) {
-	if !bytes.HasPrefix(data, zipMagic) {
-		if bytes.HasPrefix(data, oleMagic) {
-			return nil, "is an old-style .xls workbook or a password-protected one: save it from Excel as an unprotected .xlsx workbook"
+// indexOf is the index of s in list; list holds it.
+func indexOf(list []string, s string) int {
+	for i, x := range list {
+		if x == s {
+			return i
 		}
-		return nil, "is not an Excel .xlsx workbook"
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), xlsxOptions())
-	switch {
-	case err == nil:
-		return f, ""
-	case strings.Contains(err.Error(), "unzip size"):
-		return nil, fmt.Sprintf("unzips to more than %d MiB, more than icsplan reads: is it really a plans file?", MaxUnzipBytes>>20)
-	case errors.Is(err, excelize.ErrWorkbookFileFormat) || errors.Is(err, excelize.ErrWorkbookPassword):
-		return nil, "cannot be opened (is it password-protected?): save an unprotected .xlsx copy"
+	return -1
+}
+
+// denseRow lays a row's cells out by column up to width; the first value
+// beyond it is noted in Beyond rather than kept.
+func denseRow(row int, cells []sheetCell, width int) Row {
+	r := Row{Line: row}
+	n := 0
+	for _, c := range cells {
+		switch {
+		case c.col <= width:
+			n = c.col
+		case r.Beyond == 0 && (!blank(c.text) || c.kind != CellPlain):
+			r.Beyond = c.col
+		}
 	}
-	return nil, fmt.Sprintf("cannot be read as an Excel workbook: %v", err)
+	r.Cells = make([]string, n)
+	for _, c := range cells {
+		if c.col > n {
+			break
+		}
+		r.Cells[c.col-1] = c.text
+		if c.kind != CellPlain {
+			if r.Kinds == nil {
+				r.Kinds = make([]CellKind, n)
+			}
+			r.Kinds[c.col-1] = c.kind
+		}
+	}
+	return r
+}
+
+// fitRow cuts or pads a row to width cells, noting in Beyond the first
+// value it cuts off.
+func fitRow(r Row, width int) Row {
+	if len(r.Cells) > width {
+		for i := width; i < len(r.Cells) && r.Beyond == 0; i++ {
+			if !blank(r.Cells[i]) || i < len(r.Kinds) && r.Kinds[i] != CellPlain {
+				r.Beyond = i + 1
+			}
+		}
+		r.Cells = r.Cells[:width]
+		if len(r.Kinds) > width {
+			r.Kinds = r.Kinds[:width]
+		}
+	}
+	for len(r.Cells) < width {
+		r.Cells = append(r.Cells, "")
+	}
+	return r
 }
 
 // pickSheet finds the sheet asked for, exactly or else ignoring case, or
@@ -111,65 +155,6 @@ func pickSheet(sheets []string, sheet string) (string, string) {
 		q[i] = fmt.Sprintf("%q", clip(s))
 	}
 	return "", fmt.Sprintf("has no sheet named %q: its sheets are %s", clip(sheet), andList(q))
-}
-
-// storedCells is one data row (row, counted from 1) cut or padded to the
-// header's width: a number as Excel holds it (see excelNumber), and a
-// formula with no cached result as "=FORMULA" when the workbook has any.
-func storedCells(f *excelize.File, sheet string, row int, cells []string, width int, formulas bool) []string {
-	if len(cells) > width && allBlank(cells[width:]) {
-		cells = cells[:width]
-	}
-	for len(cells) < width {
-		cells = append(cells, "")
-	}
-	for c := 0; c < width; c++ {
-		ref, _ := excelize.CoordinatesToCellName(c+1, row)
-		switch {
-		case cells[c] != "":
-			if v, ok := excelNumber(cells[c]); ok {
-				if typ, err := f.GetCellType(sheet, ref); err == nil && (typ == excelize.CellTypeNumber || typ == excelize.CellTypeUnset) {
-					cells[c] = v
-				}
-			}
-		case formulas:
-			if fx, err := f.GetCellFormula(sheet, ref); err == nil && fx != "" {
-				cells[c] = "=" + fx
-			}
-		}
-	}
-	return cells
-}
-
-// hasFormulas reports whether any worksheet of the workbook holds a formula,
-// so that looking up formulas cell by cell, which makes excelize decode the
-// whole sheet again, is done only when it can find something.
-func hasFormulas(data []byte) bool {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return true
-	}
-	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/worksheets/") || !strings.HasSuffix(zf.Name, ".xml") {
-			continue
-		}
-		r, err := zf.Open()
-		if err != nil {
-			return true
-		}
-		b, err := io.ReadAll(io.LimitReader(r, MaxUnzipBytes))
-		r.Close()
-		if err != nil {
-			return true
-		}
-		// A formula element, with or without a namespace prefix (<x:f>).
-		for _, tag := range []string{"<f>", "<f ", ":f>", ":f "} {
-			if bytes.Contains(b, []byte(tag)) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // excelSignificant is the precision of an Excel number: it stores doubles
@@ -220,34 +205,10 @@ func excelNumber(s string) (string, bool) {
 
 var excelNumberRe = regexp.MustCompile(`^-?[0-9]{1,309}(\.[0-9]{1,309})?([eE][-+]?[0-9]{1,3})?$`)
 
-// findHeader is the index of the first row naming both a code column and a
-// plan column; failing that, the first row that is not blank; -1 if none.
-func findHeader(rows [][]string) int {
-	first := -1
-	for i, r := range rows {
-		if allBlank(r) {
-			continue
-		}
-		if first < 0 {
-			first = i
-		}
-		var code, plan bool
-		for _, c := range r {
-			col, _, known, _, _ := headerColumn(c)
-			code = code || (known && col == colCode)
-			plan = plan || (known && col == colPlan)
-		}
-		if code && plan {
-			return i
-		}
-	}
-	return first
-}
-
 // trimBlankTail drops blank cells from the end of a row.
 func trimBlankTail(cells []string) []string {
 	n := len(cells)
-	for n > 0 && strings.TrimSpace(cells[n-1]) == "" {
+	for n > 0 && blank(cells[n-1]) {
 		n--
 	}
 	return cells[:n]
