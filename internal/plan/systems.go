@@ -71,9 +71,6 @@ func parseSystems(t Table, year string) (Dataset, error) {
 	}
 	ds.Systems = rr.systems
 	ds.Warnings = append(ds.Warnings, rr.totalsWarnings()...)
-	if w, ok := illustrativeWarning(st, lay.index[colSource], ds.Systems); ok {
-		ds.Warnings = append(ds.Warnings, w)
-	}
 	return ds, nil
 }
 

@@ -63,25 +63,6 @@ func titleUnit(st sheetTable, lay layout) (Problem, bool) {
 	return Problem{}, false
 }
 
-// illustrativeWarning counts the systems whose source marks them
-// illustrative, placed at the first of them.
-func illustrativeWarning(st sheetTable, col int, systems []System) (string, bool) {
-	n, first := 0, 0
-	for _, s := range systems {
-		if s.Illustrative() {
-			if n == 0 {
-				first = s.Line
-			}
-			n++
-		}
-	}
-	if n == 0 {
-		return "", false
-	}
-	return st.at(first, col, "", "%d of the %d systems %s illustrative, the first here: their source says so, and their figures are not reported ones",
-		n, len(systems), plural(n, "is", "are")).Error(), true
-}
-
 // unitName writes a unit factor as a heading would: £000 or £m.
 func unitName(f decimal.Decimal) string {
 	if f.Equal(decimal.NewFromInt(1000)) {
