@@ -1,10 +1,11 @@
 // Package analysis is the answer to the question whether a scenario's money
 // rewards deficit plans over balanced ones: the result structs (group totals
 // and per-head figures, fair shares and transfers, the price of a deficit,
-// each balanced system's prudence penalty, a sensitivity grid, the verdict)
-// with the trace of how each allocation was reached, and pure functions of
-// them: the verdict rule and sentence, the caveats, and the derived figures
-// screens show. Package engine computes a Result; report and tui render it.
+// each balanced system's prudence penalty, a sensitivity grid, the verdict,
+// and the terms that follow the money: tranches paid or withheld,
+// consequences, the by-year flows) with the trace of how each allocation
+// was reached, and pure functions of them: the verdict rule and sentence,
+// the caveats, and the derived figures screens show. Package engine computes a Result; report and tui render it.
 // analysis does no I/O and does not depend on funding.
 package analysis
 
@@ -79,8 +80,17 @@ type Totals struct {
 	Repayments     decimal.Decimal // principal + interest due back
 	PVRepayments   decimal.Decimal
 	EffectiveGrant decimal.Decimal
-	GrantElement   decimal.Decimal // effective grant ÷ allocated, 4 decimals
+	GrantElement   decimal.Decimal // effective grant ÷ cash received, 4 decimals
 	GrantPerHead   decimal.Decimal // effective grant ÷ everyone's population, pence
+
+	// The terms. Without tranches Received is Allocated, and without
+	// tranches or consequences the rest are 0.
+	Received      decimal.Decimal // cash paid to systems: allocated − held
+	Withheld      decimal.Decimal // withheld from systems that failed a tranche's condition, before any was shared out again
+	Redistributed decimal.Decimal // of the withheld, what was shared over the systems that passed
+	Held          decimal.Decimal // of the withheld, what the centre kept: withheld − redistributed
+	Deductions    decimal.Decimal // consequences taken from systems, at face value (before probability and discounting)
+	Bonuses       decimal.Decimal // consequences given to systems, at face value
 }
 
 // SystemResult is one system's figures.
@@ -88,11 +98,11 @@ type SystemResult struct {
 	plan.System
 	Group           Group
 	Eligible        bool
-	Allocation      decimal.Decimal
-	PerHead         decimal.Decimal // allocation ÷ population, pence
-	FairShare       decimal.Decimal // allocated total apportioned over all systems by weighted population (scenario unit, keys: codes)
-	Transfer        decimal.Decimal // allocation − fair share
-	Repayments      []Instalment    // years with principal or interest due (not zero), oldest first
+	Allocation      decimal.Decimal // its share of the pot, before any tranche is withheld
+	PerHead         decimal.Decimal // cash received ÷ population, pence
+	FairShare       decimal.Decimal // total cash received apportioned over all systems by weighted population (scenario unit, keys: codes)
+	Transfer        decimal.Decimal // cash received − fair share
+	Repayments      []Instalment    // years with principal or interest (a PDC dividend, for PDC) due (not zero), oldest first
 	PVRepayments    decimal.Decimal
 	EffectiveGrant  decimal.Decimal
 	GrantElement    decimal.Decimal
@@ -100,6 +110,15 @@ type SystemResult struct {
 	PenaltyPlan     decimal.Decimal  // the plan assumed in the prudence rerun: −(median deficit per head in D × population) to £1000; 0 when there is no penalty
 	Share           Share            // how the allocation was reached
 	Value           Value            // exact present value behind PVRepayments
+
+	// The terms, as they fell on this system.
+	Received      decimal.Decimal     // cash it received: the tranches it was paid plus its share of others' forfeits (its allocation when there are no tranches)
+	Withheld      decimal.Decimal     // its parts of the tranches it failed
+	Redistributed decimal.Decimal     // its shares of others' forfeits, part of Received
+	Tranches      []TrancheResult     // every tranche of the scenario, paid or not; none when the scenario has no [[tranche]]
+	Consequences  []ConsequenceResult // the consequences applied to it and not zero, in the scenario's order
+	Deductions    decimal.Decimal     // Σ its deductions' amounts, at face value
+	Bonuses       decimal.Decimal     // Σ its bonuses' amounts, at face value
 }
 
 // GroupResult sums one group.
@@ -108,8 +127,9 @@ type GroupResult struct {
 	Systems        int
 	Population     int64
 	PlannedDeficit decimal.Decimal // Σ −min(0, plan), positive
-	Allocation     decimal.Decimal
-	PerHead        decimal.Decimal // allocation ÷ population, pence
+	Allocation     decimal.Decimal // Σ allocations, before any tranche is withheld
+	Received       decimal.Decimal // Σ cash received: the group's cash
+	PerHead        decimal.Decimal // cash received ÷ population, pence
 	EffectiveGrant decimal.Decimal
 	GrantPerHead   decimal.Decimal // effective grant ÷ population, pence
 }
@@ -150,12 +170,17 @@ type Result struct {
 	Balanced             GroupResult
 	Years                []YearTotal     // repayments by year across all systems (sums of the rounded instalments), years with something due, oldest first
 	NetTransferToDeficit decimal.Decimal // Σ transfers of the deficit group; the balanced group's is its negative, exactly
-	FairSharePerHead     decimal.Decimal // allocated total ÷ everyone's population: the cash per head of a fair share, pence
+	FairSharePerHead     decimal.Decimal // total cash received ÷ everyone's population: the cash per head of a fair share, pence
 	PriceOfDeficit       decimal.Decimal // the deficit group's effective grant ÷ its planned deficit: per £1 of planned deficit, 4 decimals
 	HasPrice             bool            // false when the deficit group has no planned deficit
 	Sensitivity          []Cell          // write_off {0,25,50,75,100%} × discount {0,3.5%,5%}, write-off major
 	Outturn              []Outturn       // groups with at least one known outturn
 	Verdict              Verdict
-	Caveats              []string   // plain sentences: illustrative figures, blank basis figures, unallocated money, a verdict that changes across the grid
+	Caveats              []string   // plain sentences: illustrative figures, blank basis figures, unallocated money, untested or unapplied terms, a verdict that changes across the grid
 	Allocation           Allocation // how the pot was shared as a whole
+	// Flows is every year in which the scenario moves money, from the
+	// plans' year on, oldest first: cash paid, repayments, interest,
+	// dividends, deductions and bonuses, for the Repayments screen.
+	Flows []YearFlow
+	Terms TermCounts // what the terms could not test or apply
 }

@@ -26,7 +26,8 @@ type PrudenceTrace struct {
 	Plan      decimal.Decimal // the plan assumed in the rerun: −ExactPlan rounded half away from zero to £1000
 
 	Share      Share                  // how the rerun reached its allocation
-	Allocation decimal.Decimal        // the cash it would have received
+	Allocation decimal.Decimal        // its allocation in the rerun
+	Received   decimal.Decimal        // the cash it would have received through the tranches: its Allocation when there are none
 	Repayments []DiscountedInstalment // its instalments in the rerun (years with something due), each discounted
 	Value      Value                  // the rerun's present value and effective grant, exact and rounded once
 

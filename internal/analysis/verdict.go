@@ -138,6 +138,7 @@ func CaveatsOf(res *Result) []string {
 	if sc.Eligibility.Rule != "all" && sc.Eligibility.Basis != "" && sc.Eligibility.Basis != "plan" {
 		out = append(out, fmt.Sprintf("Eligibility is decided on %s figures but the groups on plans, so a system can receive money in either group.", sc.Eligibility.Basis))
 	}
+	out = append(out, termCaveats(res)...)
 	if same, total := res.Robustness(); same < total {
 		out = append(out, fmt.Sprintf("The verdict holds in %d of the %d combinations of write-off and discount rate tried; %s.",
 			same, total, differsWhere(res, total-same)))

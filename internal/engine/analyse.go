@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"icsplan/internal/analysis"
@@ -72,12 +71,11 @@ func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.R
 	return res, nil
 }
 
-// newJob shares the pot and checks the repayment terms once, even if nobody
-// receives anything.
+// newJob works out the pot (pot = "deficits" on these plans), shares it,
+// checks the repayment terms once even if nobody receives anything, and
+// pays each allocation through the tranches.
 func newJob(ds plan.Dataset, sc plan.Scenario) (*job, error) {
-	if sc.HasTerms() || sc.PotDeficits || (sc.Repayment != nil && sc.Repayment.IsPDC()) {
-		return nil, errors.New("this scenario has tranches, consequences, pot = \"deficits\" or a PDC schedule, which this build reads but cannot yet compute")
-	}
+	sc.Pot = funding.PotFor(ds.Systems, sc)
 	alloc, err := funding.Allocate(ds.Systems, sc)
 	if err != nil {
 		return nil, err
@@ -85,12 +83,17 @@ func newJob(ds plan.Dataset, sc plan.Scenario) (*job, error) {
 	if _, err := funding.Schedule(zero, ds.Year, sc.Repayment, alloc.Unit); err != nil {
 		return nil, err
 	}
-	return &job{ds: ds, sc: sc, alloc: alloc, sched: make([][]funding.Instalment, len(ds.Systems))}, nil
+	rec, err := funding.Receive(ds.Systems, sc, alloc.Amounts(), ds.Year)
+	if err != nil {
+		return nil, err
+	}
+	n := len(ds.Systems)
+	return &job{ds: ds, sc: sc, alloc: alloc, rec: rec, sched: make([][]funding.Instalment, n), flows: make([]funding.Flows, n)}, nil
 }
 
-// systems works out each system's figures (allocation, fair share,
-// repayments, value) and sums them into the totals, the groups and the
-// years, in file order.
+// systems works out each system's figures (allocation, cash received, fair
+// share, repayments, consequences, value) and sums them into the totals,
+// the groups and the years, in file order.
 func (j *job) systems() (analysis.Result, error) {
 	ds, sc := j.ds, j.sc
 	n := len(ds.Systems)
@@ -99,111 +102,60 @@ func (j *job) systems() (analysis.Result, error) {
 		Scenario:   sc,
 		Systems:    make([]analysis.SystemResult, n),
 		Allocation: allocationOf(j.alloc),
+		Terms:      analysis.TermCounts{UnknownTested: j.rec.UnknownTested},
 	}
-	fair, err := fairShares(ds.Systems, j.alloc.Allocated, j.alloc.Unit)
+	received := zero
+	for _, rc := range j.rec.Systems {
+		received = received.Add(rc.Received)
+	}
+	fair, err := fairShares(ds.Systems, received, j.alloc.Unit)
 	if err != nil {
 		return analysis.Result{}, err
 	}
-	t := newTally(sc.Pot, j.alloc)
+	t := newTally(sc.Pot, j.alloc, j.rec)
+	t.pdc = sc.Repayment != nil && sc.Repayment.IsPDC()
 	for i, s := range ds.Systems {
-		sr, err := j.system(i, s, fair[i])
+		sr, unapplied, err := j.system(i, s, fair[i])
 		if err != nil {
 			return analysis.Result{}, err
 		}
-		t.add(sr, j.sched[i])
+		res.Terms.Unapplied += unapplied
+		t.add(sr, j.sched[i], j.flows[i])
 		res.Systems[i] = sr
 	}
-	t.into(&res)
+	if err := t.into(&res); err != nil {
+		return analysis.Result{}, err
+	}
 	return res, nil
 }
 
-// system is system i's own figures; it keeps the full schedule in j.sched.
-func (j *job) system(i int, s plan.System, fair decimal.Decimal) (analysis.SystemResult, error) {
+// system is system i's own figures; it keeps the full schedule in j.sched
+// and its flows in j.flows. unapplied counts its consequences not applied
+// for want of an outturn.
+func (j *job) system(i int, s plan.System, fair decimal.Decimal) (sr analysis.SystemResult, unapplied int, err error) {
 	sc := j.sc
 	sh := j.alloc.Shares[i]
-	a := sh.Amount
-	sr := analysis.SystemResult{System: s, Group: groupOf(s.Plan, sc.Assumptions.BalancedThreshold),
-		Eligible: sh.Eligible, Allocation: a, PerHead: perHead(a, s.Population), FairShare: fair,
-		Transfer: a.Sub(fair), Share: shareOf(sh), PenaltyPlan: zero}
-	if a.IsPositive() && sc.Repayment != nil {
-		in, err := funding.Schedule(a, j.ds.Year, sc.Repayment, j.alloc.Unit)
-		if err != nil {
-			return analysis.SystemResult{}, fmt.Errorf("system %s: %w", s.Code, err)
-		}
-		j.sched[i] = in
-		for _, x := range in {
-			if !x.Principal.IsZero() || !x.Interest.IsZero() {
-				sr.Repayments = append(sr.Repayments, instalmentOf(x))
-			}
+	rc := j.rec.Systems[i]
+	o, err := j.outcome(s, rc)
+	if err != nil {
+		return analysis.SystemResult{}, 0, err
+	}
+	j.sched[i], j.flows[i] = o.sched, o.flows
+	sr = analysis.SystemResult{System: s, Group: groupOf(s.Plan, sc.Assumptions.BalancedThreshold),
+		Eligible: sh.Eligible, Allocation: sh.Amount, PerHead: perHead(rc.Received, s.Population), FairShare: fair,
+		Transfer: rc.Received.Sub(fair), Share: shareOf(sh), PenaltyPlan: zero}
+	for _, x := range o.sched {
+		if !x.Principal.IsZero() || !x.Interest.IsZero() {
+			sr.Repayments = append(sr.Repayments, instalmentOf(x))
 		}
 	}
-	v := funding.Valuate(a, j.sched[i], sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff)
+	v := o.flows.Value(sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff)
 	sr.Value = valueOf(v)
 	sr.PVRepayments = v.PV
 	sr.EffectiveGrant = v.EffectiveGrant
 	sr.GrantElement = v.GrantElement
-	return sr, nil
-}
-
-// tally sums the rounded per-system figures, so that tables foot.
-type tally struct {
-	tot      analysis.Totals
-	def, bal analysis.GroupResult
-	years    []analysis.YearTotal // every year index up to the latest with something due
-}
-
-func newTally(pot decimal.Decimal, alloc funding.Allocation) *tally {
-	return &tally{
-		tot: analysis.Totals{Pot: pot, Allocated: alloc.Allocated, Unallocated: alloc.Unallocated,
-			Repayments: zero, PVRepayments: zero, EffectiveGrant: zero, GrantElement: zero},
-		def: analysis.GroupResult{Group: analysis.Deficit, PlannedDeficit: zero, Allocation: zero, EffectiveGrant: zero},
-		bal: analysis.GroupResult{Group: analysis.Balanced, PlannedDeficit: zero, Allocation: zero, EffectiveGrant: zero},
-	}
-}
-
-// add counts one system, whose full schedule (every year) is sched.
-func (t *tally) add(sr analysis.SystemResult, sched []funding.Instalment) {
-	for k, x := range sched {
-		if x.Principal.IsZero() && x.Interest.IsZero() {
-			continue
-		}
-		t.tot.Repayments = t.tot.Repayments.Add(x.Total())
-		for len(t.years) <= k {
-			t.years = append(t.years, analysis.YearTotal{Year: sched[len(t.years)].Year, Principal: zero, Interest: zero})
-		}
-		t.years[k].Principal = t.years[k].Principal.Add(x.Principal)
-		t.years[k].Interest = t.years[k].Interest.Add(x.Interest)
-	}
-	t.tot.PVRepayments = t.tot.PVRepayments.Add(sr.PVRepayments)
-	t.tot.EffectiveGrant = t.tot.EffectiveGrant.Add(sr.EffectiveGrant)
-	g := &t.bal
-	if sr.Group == analysis.Deficit {
-		g = &t.def
-	}
-	g.Systems++
-	g.Population += sr.Population
-	g.PlannedDeficit = g.PlannedDeficit.Add(deficitOf(sr.Plan))
-	g.Allocation = g.Allocation.Add(sr.Allocation)
-	g.EffectiveGrant = g.EffectiveGrant.Add(sr.EffectiveGrant)
-}
-
-// into writes the sums to res: the years with something due, the totals
-// with their grant element, and the groups with their per-head figures.
-func (t *tally) into(res *analysis.Result) {
-	for _, y := range t.years {
-		if !y.Principal.IsZero() || !y.Interest.IsZero() {
-			res.Years = append(res.Years, y)
-		}
-	}
-	if !t.tot.Allocated.IsZero() {
-		t.tot.GrantElement = t.tot.EffectiveGrant.DivRound(t.tot.Allocated, 4)
-	}
-	res.Totals = t.tot
-	for _, g := range []*analysis.GroupResult{&t.def, &t.bal} {
-		g.PerHead = perHead(g.Allocation, g.Population)
-		g.GrantPerHead = perHead(g.EffectiveGrant, g.Population)
-	}
-	res.Deficit, res.Balanced = t.def, t.bal
+	j.terms(&sr, rc, o)
+	return sr, o.unapplied, nil
 }
 
 // headline derives the figures that compare the groups: the net transfer to
@@ -218,7 +170,7 @@ func headline(res *analysis.Result) {
 	}
 	res.NetTransferToDeficit = net
 	everyone := res.Deficit.Population + res.Balanced.Population
-	res.FairSharePerHead = perHead(res.Totals.Allocated, everyone)
+	res.FairSharePerHead = perHead(res.Totals.Received, everyone)
 	res.Totals.GrantPerHead = perHead(res.Totals.EffectiveGrant, everyone)
 	res.PriceOfDeficit = zero
 	if res.Deficit.PlannedDeficit.IsPositive() {
@@ -227,8 +179,8 @@ func headline(res *analysis.Result) {
 	}
 }
 
-// fairShares apportions the allocated total over all systems by weighted
-// population (keys: codes), in whole units.
+// fairShares apportions the total cash received over all systems by
+// weighted population (keys: codes), in whole units.
 func fairShares(systems []plan.System, total, unit decimal.Decimal) ([]decimal.Decimal, error) {
 	out := make([]decimal.Decimal, len(systems))
 	if total.IsZero() {

@@ -1,14 +1,19 @@
-// Package engine computes the analysis of a scenario on a dataset: it shares
-// the pot (funding.Allocate), schedules and values each allocation, derives
-// the group and headline figures from the rounded per-system figures, reruns
-// the allocation for each balanced system's prudence penalty, revalues it on
-// the sensitivity grid, and hands back an analysis.Result, whose types carry
-// no funding types, so that renderers depend on the answer and not on the
-// arithmetic behind it. It does no I/O.
+// Package engine computes the analysis of a scenario on a dataset: it works
+// out the pot and shares it (funding.PotFor, funding.Allocate), pays each
+// allocation through the tranches (funding.Receive), schedules repayment or
+// dividends on the cash received, applies the consequences, values each
+// system's flows (funding.Flows), derives the group and headline figures
+// from the rounded per-system figures, reruns the scenario for each
+// balanced system's prudence penalty, revalues the flows on the sensitivity
+// grid, and hands back an analysis.Result, whose types carry no funding
+// types, so that renderers depend on the answer and not on the arithmetic
+// behind it. It does no I/O.
 //
 // One concern per file: engine.go the entry points, analyse.go the stages
-// of one analysis, convert.go funding's traces as analysis's, prudence.go the
-// prudence reruns, sensitivity.go the grid, parallel.go the worker pool.
+// of one analysis, tally.go the sums, terms.go one system's outcome and its
+// tranches and consequences, convert.go funding's traces as analysis's,
+// prudence.go the prudence reruns, sensitivity.go the grid, parallel.go the
+// worker pool.
 package engine
 
 import (
@@ -41,7 +46,9 @@ func AnalyseContext(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (ana
 // reruns and the sensitivity grid reuse it.
 type job struct {
 	ds    plan.Dataset
-	sc    plan.Scenario
+	sc    plan.Scenario // as analysed: with pot = "deficits", Pot is the pot worked out on ds
 	alloc funding.Allocation
+	rec   funding.Receipts       // the allocations paid through the tranches
 	sched [][]funding.Instalment // full schedule (every year) per system; nil for no money
+	flows []funding.Flows        // what each system's terms move, for valuing at any rate
 }

@@ -9,6 +9,7 @@ import (
 	"icsplan/internal/analysis"
 	"icsplan/internal/funding"
 	"icsplan/internal/money"
+	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
 )
@@ -98,15 +99,22 @@ func penaltyPlan(m money.Ratio, pop int64) decimal.Decimal {
 
 // prudence sets each balanced system's prudence penalty: what its effective
 // grant would have gained had it planned a deficit like the deficit group's
-// median per head (the scenario rerun with only its plan changed). The
-// reruns use funding.Rerun, which gives exactly what a full rerun would, and
+// median per head (the scenario rerun with only its plan changed). When no
+// other system's cash depends on j's plan except through the allocation
+// (the pot is an amount and no tranche redistributes), the reruns use
+// funding.Rerun for j's allocation, which gives exactly what a full rerun
+// would, and then j's own tranches, schedule and consequences on its new
+// plan; otherwise each is a full rerun of the scenario (rerunGrant). They
 // run on every processor; each result is written to its own system's slot,
-// so the output does not depend on scheduling. It stops with ctx.Err() when
-// ctx is done.
+// so the output does not depend on scheduling. It stops with ctx.Err()
+// when ctx is done.
 func (e *job) prudence(ctx context.Context, res *analysis.Result) error {
 	m, ok := medianDeficitPerHead(res.Systems)
 	if !ok {
 		return nil
+	}
+	if e.needsFullRerun() {
+		return e.forBalanced(ctx, res, m, e.rerunGrant)
 	}
 	rr, err := funding.NewRerunFrom(e.ds.Systems, e.sc, e.alloc)
 	if err != nil {
@@ -117,20 +125,42 @@ func (e *job) prudence(ctx context.Context, res *analysis.Result) error {
 		if err != nil {
 			return zero, err
 		}
-		return e.grantOf(a)
+		s := e.ds.Systems[j]
+		s.Plan = pp
+		return e.grantOf(s, a)
 	})
 }
 
-// grantOf is the effective grant of an allocation a under the scenario.
-func (e *job) grantOf(a decimal.Decimal) (decimal.Decimal, error) {
-	if a.IsZero() {
+// needsFullRerun reports whether a change to one system's plan can change
+// another's cash other than through the allocation: the pot is the
+// deficits, or a tranche redistributes its forfeits.
+func (e *job) needsFullRerun() bool {
+	if e.sc.PotDeficits {
+		return true
+	}
+	for _, t := range e.sc.Tranches {
+		if t.Forfeit == plan.ForfeitRedistribute {
+			return true
+		}
+	}
+	return false
+}
+
+// grantOf is the effective grant of system s (with its plan as rerun) when
+// it is allocated a and nobody's forfeits come its way.
+func (e *job) grantOf(s plan.System, a decimal.Decimal) (decimal.Decimal, error) {
+	if a.IsZero() && len(e.sc.Consequences) == 0 {
 		return zero, nil
 	}
-	in, err := funding.Schedule(a, e.ds.Year, e.sc.Repayment, e.alloc.Unit)
+	rc, err := funding.Split(s, e.sc, a)
 	if err != nil {
 		return zero, err
 	}
-	return funding.EffectiveGrant(a, funding.PresentValue(in, e.sc.Assumptions.DiscountRate), e.sc.Assumptions.WriteOff), nil
+	o, err := e.outcome(s, rc)
+	if err != nil {
+		return zero, err
+	}
+	return o.flows.Grant(e.sc.Assumptions.DiscountRate, e.sc.Assumptions.WriteOff), nil
 }
 
 // forBalanced computes, for each balanced system j, its assumed plan and its
@@ -165,12 +195,30 @@ func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Rat
 	return nil
 }
 
-// naivePenaltyGrant is system j's effective grant in a full rerun of the
-// scenario with its plan set to p: the reference the fast path must equal.
-func (e *job) naivePenaltyGrant(j int, p decimal.Decimal) (decimal.Decimal, error) {
-	a, err := funding.Allocate(e.ds.WithPlan(j, p).Systems, e.sc)
+// rerunGrant is system j's effective grant in a full rerun of the scenario
+// with its plan set to p: the pot worked out again (pot = "deficits"), the
+// whole allocation, every system's tranches and redistribution, then j's
+// schedule and consequences.
+func (e *job) rerunGrant(j int, p decimal.Decimal) (decimal.Decimal, error) {
+	ds := e.ds.WithPlan(j, p)
+	sc := e.sc
+	sc.Pot = funding.PotFor(ds.Systems, sc)
+	alloc, err := funding.Allocate(ds.Systems, sc)
 	if err != nil {
 		return zero, err
 	}
-	return e.grantOf(a.Shares[j].Amount)
+	rec, err := funding.Receive(ds.Systems, sc, alloc.Amounts(), ds.Year)
+	if err != nil {
+		return zero, err
+	}
+	o, err := e.outcome(ds.Systems[j], rec.Systems[j])
+	if err != nil {
+		return zero, err
+	}
+	return o.flows.Grant(sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff), nil
+}
+
+// naivePenaltyGrant is rerunGrant: the reference the fast path must equal.
+func (e *job) naivePenaltyGrant(j int, p decimal.Decimal) (decimal.Decimal, error) {
+	return e.rerunGrant(j, p)
 }

@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"icsplan/internal/analysis"
-	"icsplan/internal/funding"
 	"icsplan/internal/money"
 	"icsplan/internal/plan"
 
@@ -16,8 +15,10 @@ import (
 // ds.Systems) as its prudence penalty does, and returns every step: the
 // deficit group's median deficit per head and where it comes from, the
 // plan j is assumed to set, the allocation of a full rerun with only that
-// plan changed and how it was reached, j's instalments and their present
-// value, and its effective grant against the one it had. Its Penalty is the
+// plan changed and how it was reached, the cash j would then have received
+// through the tranches, j's instalments and their present value, and its
+// effective grant (with its consequences, on its new plan) against the one
+// it had. Its Penalty is the
 // PrudencePenalty Analyse gives j. It is an error for j to be out of range,
 // to have planned a deficit, or for no system to have planned one.
 func PrudenceTrace(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceTrace, error) {
@@ -42,29 +43,30 @@ func PrudenceTrace(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceT
 	if err != nil {
 		return analysis.PrudenceTrace{}, err
 	}
-	if tr.AsRun, err = asRun.grantOf(asRun.alloc.Shares[j].Amount); err != nil {
-		return analysis.PrudenceTrace{}, err
-	}
-	rerun, err := newJob(ds.WithPlan(j, tr.Plan), sc)
+	was, err := asRun.outcome(sys, asRun.rec.Systems[j])
 	if err != nil {
 		return analysis.PrudenceTrace{}, err
 	}
-	sh := rerun.alloc.Shares[j]
-	tr.Share, tr.Allocation = shareOf(sh), sh.Amount
-	var sched []funding.Instalment
-	if sh.Amount.IsPositive() && sc.Repayment != nil {
-		if sched, err = funding.Schedule(sh.Amount, ds.Year, sc.Repayment, rerun.alloc.Unit); err != nil {
-			return analysis.PrudenceTrace{}, fmt.Errorf("prudence trace: system %s: %w", sys.Code, err)
-		}
+	tr.AsRun = was.flows.Grant(sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff)
+	changed := ds.WithPlan(j, tr.Plan)
+	rerun, err := newJob(changed, sc)
+	if err != nil {
+		return analysis.PrudenceTrace{}, err
+	}
+	sh, rc := rerun.alloc.Shares[j], rerun.rec.Systems[j]
+	tr.Share, tr.Allocation, tr.Received = shareOf(sh), sh.Amount, rc.Received
+	o, err := rerun.outcome(changed.Systems[j], rc)
+	if err != nil {
+		return analysis.PrudenceTrace{}, fmt.Errorf("prudence trace: %w", err)
 	}
 	var due []analysis.Instalment
-	for _, in := range sched {
+	for _, in := range o.sched {
 		if !in.Principal.IsZero() || !in.Interest.IsZero() {
 			due = append(due, instalmentOf(in))
 		}
 	}
 	tr.Repayments = analysis.Discount(due, sc.Assumptions.DiscountRate)
-	tr.Value = valueOf(funding.Valuate(sh.Amount, sched, sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff))
+	tr.Value = valueOf(o.flows.Value(sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff))
 	tr.Penalty = tr.Value.EffectiveGrant.Sub(tr.AsRun)
 	return tr, nil
 }

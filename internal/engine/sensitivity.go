@@ -5,7 +5,6 @@ import (
 	"math/big"
 
 	"icsplan/internal/analysis"
-	"icsplan/internal/funding"
 
 	"github.com/shopspring/decimal"
 )
@@ -18,9 +17,10 @@ var (
 	gridRates = []decimal.Decimal{zero, decimal.RequireFromString("0.035"), decimal.RequireFromString("0.05")}
 )
 
-// gridValue is one allocation's value at one discount rate in integers at a
-// common exponent E: A·Den = x·10^E, Num = n·10^E, Den = d·10^E, where
-// Num/Den is the exact present value of its repayments. With write-off
+// gridValue is one system's value at one discount rate in integers at a
+// common exponent E: X = x·10^E, Num = n·10^E, Den = d·10^E, where X/Den is
+// the exact present value of its cash and consequences (A·Den for an
+// allocation paid at once) and Num/Den that of its repayments. With write-off
 // w = (100 − m)/100, the effective grant in pence is
 // (100·x − m·n) / d rounded half away from zero — exactly what
 // funding.EffectiveGrant gives, without a decimal per cell.
@@ -28,9 +28,7 @@ type gridValue struct {
 	x100, n, d big.Int
 }
 
-func newGridValue(a decimal.Decimal, pv [2]decimal.Decimal) *gridValue {
-	num, den := pv[0], pv[1]
-	x := a.Mul(den)
+func newGridValue(x, num, den decimal.Decimal) *gridValue {
 	e := min(x.Exponent(), num.Exponent(), den.Exponent())
 	g := &gridValue{}
 	g.x100.Mul(x.Shift(-e).BigInt(), big.NewInt(100))
@@ -58,27 +56,28 @@ func (g *gridValue) addPence(sum *big.Int, m *big.Int, s *penceScratch) {
 	sum.Add(sum, &s.q)
 }
 
-// sensitivity revalues every allocation (unchanged) at each write-off ×
-// discount rate, write-off major, giving the total grant element and the
-// verdict. Group effective grants are sums of the per-system figures rounded
+// sensitivity revalues every system's flows (unchanged: neither write-off
+// nor discount rate moves any money) at each write-off × discount rate,
+// write-off major, giving the total grant element (over the cash received)
+// and the verdict. Group effective grants are sums of the per-system figures rounded
 // to pence, as in the main result. It stops with ctx.Err() when ctx is done.
 func (e *job) sensitivity(ctx context.Context, systems []analysis.SystemResult) ([]analysis.Cell, error) {
 	vals := make([][]*gridValue, len(gridRates))
 	for k, r := range gridRates {
 		vals[k] = make([]*gridValue, len(systems))
 		for i := range systems {
-			if systems[i].Allocation.IsZero() {
+			if e.flows[i].Empty() {
 				continue
 			}
-			pv := funding.PresentValue(e.sched[i], r)
-			vals[k][i] = newGridValue(systems[i].Allocation, [2]decimal.Decimal{pv.Num, pv.Den})
+			x, n, d := e.flows[i].Exact(r)
+			vals[k][i] = newGridValue(x, n, d)
 		}
 	}
 	var dPop, bPop int64
 	var dN, bN int
 	allocated := zero
 	for _, s := range systems {
-		allocated = allocated.Add(s.Allocation)
+		allocated = allocated.Add(s.Received)
 		if s.Group == analysis.Deficit {
 			dPop += s.Population
 			dN++

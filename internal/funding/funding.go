@@ -98,6 +98,11 @@ func (i Instalment) Total() decimal.Decimal { return i.Principal.Add(i.Interest)
 // interest only. It returns every year t = 1 .. last, zeros included, oldest
 // first; a nil repayment (a grant) gives none. The amount must be a whole
 // number of units.
+//
+// Public dividend capital (r.IsPDC()) is never repaid: each instalment's
+// principal is 0, and in each of the r.Years years from r.FirstYear its
+// interest is the dividend, r.Interest × amount rounded half away from zero
+// to the unit. The profile is not used.
 func Schedule(amount decimal.Decimal, receiptYear string, r *plan.Repayment, unit decimal.Decimal) ([]Instalment, error) {
 	return schedule(amount, receiptYear, r, unit)
 }

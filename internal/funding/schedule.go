@@ -52,6 +52,9 @@ func schedule(amount decimal.Decimal, receiptYear string, r *plan.Repayment, uni
 	if first < 1 {
 		return nil, fmt.Errorf("funding: first repayment year %s is not after the year of receipt %s", r.FirstYear, receiptYear)
 	}
+	if r.IsPDC() {
+		return dividends(amount, y0, first, r, unit), nil
+	}
 	weights := make([]decimal.Decimal, r.Years)
 	keys := make([]string, r.Years)
 	for k := range weights {
@@ -89,4 +92,23 @@ func schedule(amount decimal.Decimal, receiptYear string, r *plan.Repayment, uni
 		out[t-1] = in
 	}
 	return out, nil
+}
+
+// dividends is the schedule of public dividend capital: never repaid, so
+// principal 0 every year, and in each of r.Years years from the first
+// (year index first) a dividend of r.Interest × amount, rounded half away
+// from zero to the unit, held in Interest. Years between receipt and the
+// first dividend are listed with nothing due, as a loan's are.
+func dividends(amount decimal.Decimal, y0, first int, r *plan.Repayment, unit decimal.Decimal) []Instalment {
+	last := first + r.Years - 1
+	dividend := amount.Mul(r.Interest).DivRound(unit, 0).Mul(unit)
+	out := make([]Instalment, last)
+	for t := 1; t <= last; t++ {
+		in := Instalment{Year: yearLabel(y0 + t), T: t, Principal: zero, Interest: zero}
+		if t >= first {
+			in.Interest = dividend
+		}
+		out[t-1] = in
+	}
+	return out
 }
