@@ -128,7 +128,7 @@ func TestPaperInABrowser(t *testing.T) {
 	// Page 1 states the verdict with its numbers.
 	first := strings.Join(strings.Fields(runTool(t, "pdftotext", "-f", "1", "-l", "1", pdf, "-")), " ")
 	for _, want := range []string{"Action required: The Board is asked to note", "Verdict: rewards deficit plans.",
-		poundsPence(res.res.Deficit.GrantPerHead) + " of effective grant per head", // £19.44
+		poundsPence(res.res.Deficit.GrantPerHead) + " of effective grant per head",   // £19.44
 		poundsPence(res.res.Deficit.PerHead), pounds(res.res.NetTransferToDeficit)} { // £35.43, £470.3m
 		if !strings.Contains(first, want) {
 			t.Errorf("page 1 does not say %q:\n%s", want, first)
