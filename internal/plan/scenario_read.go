@@ -155,25 +155,33 @@ func readScenario(file string, data []byte) (Scenario, func(key string) int, err
 	}
 	if len(r.probs) > 0 {
 		sort.SliceStable(r.probs, func(i, j int) bool { return r.probs[i].Line < r.probs[j].Line })
-		return Scenario{}, r.line, r.probs
+		return Scenario{}, r.line, capProblems(r.probs)
 	}
 	return sc, r.line, nil
 }
+
+// maxScenarioKeys bounds the keys and table headers of a scenario file.
+const maxScenarioKeys = 1000
 
 // decode reads the TOML into its raw shape and indexes its keys. Unknown
 // keys are noted as problems and reading goes on; a document that is not
 // TOML, or has a value of the wrong shape, is an error at once.
 func (r *scenarioReader) decode() (rawScenario, error) {
 	var raw rawScenario
-	err := toml.NewDecoder(bytes.NewReader(r.data)).DisallowUnknownFields().Decode(&raw)
-	r.idx = indexTOML(r.data)
-	var strict *toml.StrictMissingError
+	idx, order := indexTOML(r.data)
+	r.idx = idx
+	if len(order) > maxScenarioKeys { // the decoder's check for repeated keys takes time that grows with their square
+		return raw, Problems{{File: r.file, Line: order[maxScenarioKeys].line,
+			Message: fmt.Sprintf("has more than %d keys and tables: a scenario has a few dozen, so this is not a scenario file", maxScenarioKeys)}}
+	}
+	// Unknown keys are found from the index, not by the decoder's strict
+	// mode, which rescans the document for each one.
+	err := toml.NewDecoder(bytes.NewReader(r.data)).Decode(&raw)
 	var de *toml.DecodeError
 	switch {
 	case err == nil:
-	case errors.As(err, &strict):
-		for i := range strict.Errors {
-			r.probs = append(r.probs, unknownKey(r.file, &strict.Errors[i]))
+		for _, e := range unknownEntries(order, scenarioSchema) {
+			r.probs = append(r.probs, unknownKey(r.file, e))
 		}
 	case errors.As(err, &de):
 		line, _ := de.Position()
@@ -261,11 +269,10 @@ func (r *scenarioReader) repayment(p *rawRepayment) *Repayment {
 }
 
 // unknownKey explains a key or table the scenario does not take.
-func unknownKey(file string, e *toml.DecodeError) Problem {
-	line, _ := e.Position()
-	key := []string(e.Key())
+func unknownKey(file string, e tomlEntry) Problem {
+	line, key := e.line, e.path
 	name := strings.Join(key, ".")
-	if strings.Contains(e.Error(), "missing table") {
+	if e.header {
 		return Problem{File: file, Line: line, Message: fmt.Sprintf("unknown table [%s]: a scenario has [eligibility], [allocation], [[tranche]], [[consequence]], [repayment] and [assumptions]", clip(name))}
 	}
 	table := strings.Join(key[:max(len(key)-1, 0)], ".")
