@@ -2,8 +2,10 @@ package analysis
 
 import (
 	"fmt"
+	"strings"
 
 	"icsplan/internal/money"
+	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
 )
@@ -96,7 +98,8 @@ func plural(n int, one, many string) string {
 }
 
 // CaveatsOf lists, in plain sentences, what a reader must know before quoting
-// the result's verdict: illustrative figures, blank basis figures, money not
+// the result's verdict: illustrative figures, figures graded low confidence
+// or with no source, blank basis figures, money not
 // allocated, eligibility and groups on different figures, and a verdict that
 // changes across the sensitivity grid. It reads Dataset, Scenario, Systems,
 // Allocation, Sensitivity and Verdict.
@@ -108,6 +111,9 @@ func CaveatsOf(res *Result) []string {
 		out = append(out, fmt.Sprintf("All %d plan figures are illustrative, not reported (see the source column).", n))
 	case ill > 0:
 		out = append(out, fmt.Sprintf("%d of the %d plan figures are illustrative, not reported (see the source column).", ill, n))
+	}
+	if k := weaklySourced(res.Systems); k > 0 {
+		out = append(out, fmt.Sprintf("%d of the %d systems' figures are graded low confidence or have no source (see the confidence and source columns).", k, n))
 	}
 	a := res.Allocation
 	sc := res.Scenario
@@ -144,6 +150,24 @@ func CaveatsOf(res *Result) []string {
 			same, total, differsWhere(res, total-same)))
 	}
 	return out
+}
+
+// weaklySourced counts the systems whose figures the file grades low
+// confidence, or for which it gives neither a source nor a source URL. A
+// file that grades none of its systems (no confidence or source_url
+// given) is not counted: it does not say how well its figures are known.
+func weaklySourced(systems []SystemResult) int {
+	graded := false
+	for _, s := range systems {
+		graded = graded || s.Confidence != plan.ConfidenceUnknown || strings.TrimSpace(s.SourceURL) != ""
+	}
+	k := 0
+	for _, s := range systems {
+		if graded && (s.Confidence == plan.ConfidenceLow || strings.TrimSpace(s.Source) == "" && strings.TrimSpace(s.SourceURL) == "") {
+			k++
+		}
+	}
+	return k
 }
 
 // differsWhere names the first sensitivity cell whose verdict is not the

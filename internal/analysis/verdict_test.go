@@ -76,6 +76,28 @@ func TestCaveatsOf(t *testing.T) {
 	}
 }
 
+// TestSourcingCaveat: of four systems graded by their file, one is low
+// confidence, one has neither a source nor a URL, and two are sourced (a
+// URL, or source text graded medium): 2 of the 4. A file that grades
+// nothing has no such caveat.
+func TestSourcingCaveat(t *testing.T) {
+	sys := func(source, url string, c plan.Confidence) SystemResult {
+		return SystemResult{System: plan.System{Source: source, SourceURL: url, Confidence: c}}
+	}
+	r := &Result{Dataset: DatasetInfo{Systems: 4}, Verdict: Verdict{Label: Neutral},
+		Scenario: plan.Scenario{Eligibility: plan.Eligibility{Rule: plan.RuleAll}},
+		Systems: []SystemResult{sys("HSJ", "https://example.org/a", plan.ConfidenceLow), sys(" ", "", plan.ConfidenceUnknown),
+			sys("", "https://example.org/b", plan.ConfidenceHigh), sys("board paper", "", plan.ConfidenceMedium)}}
+	want := []string{"2 of the 4 systems' figures are graded low confidence or have no source (see the confidence and source columns)."}
+	if got := CaveatsOf(r); !reflect.DeepEqual(got, want) {
+		t.Errorf("caveats:\n%q\nwant\n%q", got, want)
+	}
+	r.Systems = []SystemResult{sys("", "", plan.ConfidenceUnknown), sys("reported", "", plan.ConfidenceUnknown)}
+	if got := CaveatsOf(r); len(got) != 0 {
+		t.Errorf("ungraded file: %q", got)
+	}
+}
+
 // TestRobustnessCaveatReadsAsEnglish: the caveat names the first cell whose
 // verdict differs in a clause that reads as English whichever of the four
 // labels that cell has (it once read "it is rewards balanced plans").
