@@ -7,7 +7,6 @@ import (
 
 	"icsplan/internal/chart"
 	"icsplan/internal/engine"
-	"icsplan/internal/plan"
 )
 
 func init() {
@@ -54,13 +53,15 @@ func runChart(c config, e env) error {
 			return usageError{"--" + err.Error()}
 		}
 	}
-	ds, sc, in, err := chooseScenario(c)
+	picked, err := choose(c)
 	if err != nil {
 		return err
 	}
-	if err := notAnInput(c.output, in.files); err != nil {
+	ds, sc := picked.dataset(), picked.analysed()
+	if err := notAnInput(c.output, picked.in.files); err != nil {
 		return err
 	}
+	printNotices(c, picked, e)
 	res, err := engine.Analyse(ds, sc)
 	if err != nil {
 		return err
@@ -70,13 +71,4 @@ func runChart(c config, e env) error {
 		return err
 	}
 	return writeOutput(c, buf.Bytes())
-}
-
-// chooseScenario is choose (open.go) as runChart takes it.
-func chooseScenario(c config) (plan.Dataset, plan.Scenario, loaded, error) {
-	ch, err := choose(c)
-	if err != nil {
-		return plan.Dataset{}, plan.Scenario{}, loaded{}, err
-	}
-	return ch.dataset(), ch.analysed(), ch.in, nil
 }

@@ -43,9 +43,10 @@ func main() {
 }
 
 // env is what a command may use of the world outside: where its output
-// goes, whether it runs on a terminal, and the environment.
+// and notices go, whether it runs on a terminal, and the environment.
 type env struct {
 	stdout io.Writer
+	stderr io.Writer // for notices beside a report; errors are printed once, by run
 	tty    bool
 	getenv func(string) string
 }
@@ -54,7 +55,7 @@ type env struct {
 func run(args []string, stdout, stderr io.Writer, tty bool, getenv func(string) string) int {
 	c, err := parseArgs(args)
 	if err == nil {
-		err = dispatch(c, env{stdout: stdout, tty: tty, getenv: getenv})
+		err = dispatch(c, env{stdout: stdout, stderr: stderr, tty: tty, getenv: getenv})
 	}
 	var ue usageError
 	var ce *plan.ChoiceError

@@ -32,6 +32,7 @@ func openPlans(c config, e env) error {
 			return err
 		}
 	}
+	printNotices(c, ch, e)
 	return writeReport(c, e, ch.dataset(), ch.analysed(), colour)
 }
 
@@ -41,12 +42,14 @@ type chosen struct {
 	in       loaded         // the plans, and the files read (the --scenario file too)
 	year     int            // index into in.lib.Years
 	scenario plan.Scenario  // as picked, before the overrides
-	index    int            // its index in the year's scenarios; -1 for a --scenario file from elsewhere
+	index    int            // its index in the year's scenarios; -1 for a --scenario file from elsewhere or a shipped one
+	shipped  bool           // a shipped scenario applied to the user's own plans
 	over     plan.Overrides // --pot, --write-off and --discount-rate
 }
 
 // choose loads the plans and picks the year, scenario and overrides the
-// flags ask for; plan does the choosing.
+// flags ask for; plan does the choosing, but for a shipped scenario named
+// for the user's own plans (pickScenario).
 func choose(c config) (chosen, error) {
 	over, err := plan.ParseOverrides(c.pot, c.writeOff, c.discount)
 	if err != nil {
@@ -60,18 +63,17 @@ func choose(c config) (chosen, error) {
 	if err != nil {
 		return chosen{}, err
 	}
-	fsys, name := scenarioFile(c.scenario)
-	sc, si, err := in.lib.Years[yi].PickScenario(c.scenario, fsys, name)
+	sc, si, shipped, err := pickScenario(c, in.lib.Years[yi])
 	if err != nil {
 		return chosen{}, err
 	}
-	if si < 0 {
+	if si < 0 && !shipped {
 		in.files = append(in.files, c.scenario)
 	}
 	if err := over.Check(sc); err != nil {
 		return chosen{}, err
 	}
-	return chosen{in: in, year: yi, scenario: sc, index: si, over: over}, nil
+	return chosen{in: in, year: yi, scenario: sc, index: si, shipped: shipped, over: over}, nil
 }
 
 // dataset is the chosen year's systems.
