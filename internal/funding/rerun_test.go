@@ -255,3 +255,29 @@ func TestToUint(t *testing.T) {
 		t.Errorf("only %d of 20000 conversions fit", fits)
 	}
 }
+
+// TestAmountPot checks a rerun with a changed pot against figures worked by
+// hand, and that a pot Allocate would refuse is refused.
+func TestAmountPot(t *testing.T) {
+	// Pro rata to deficits of 10,000, 30,000 and (C's new plan) 20,000,
+	// capped, in pounds. Pot 30,000: W = 60,000, every share is half the
+	// deficit, no cap binds: C gets 10,000. Pot 70,000 exceeds the deficits:
+	// everyone is capped and C gets its cap, 20,000.
+	systems := []plan.System{sys("A", 1, "-10000"), sys("B", 1, "-30000"), sys("C", 5, "0")}
+	sc := scen("60000", plan.RuleDeficit, plan.MethodProRata, plan.CapDeficit, "1")
+	rr, err := NewRerun(systems, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for pot, want := range map[string]string{"30000": "10000", "70000": "20000"} {
+		got, err := rr.AmountPot(2, d("-20000"), d(pot))
+		if err != nil || !got.Equal(d(want)) {
+			t.Errorf("pot %s: %s, %v; want %s", pot, got, err, want)
+		}
+	}
+	for _, pot := range []string{"-1", "100.5"} {
+		if _, err := rr.AmountPot(2, d("-20000"), d(pot)); err == nil {
+			t.Errorf("pot %s: no error", pot)
+		}
+	}
+}
