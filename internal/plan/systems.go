@@ -54,7 +54,7 @@ func parseSystems(t Table, year string) (Dataset, error) {
 		return Dataset{}, Problems{p}
 	}
 	ds := Dataset{Year: year, Path: t.File, Warnings: headerWarnings(st, hline, rep)}
-	rr := rowsReader{st: st, lay: lay, seen: map[string]int{}}
+	rr := rowsReader{st: st, lay: lay, seen: map[string]int{}, pops: []int64{0}}
 	rows := 0
 	for _, row := range t.Rows {
 		if allBlank(row.Cells) && row.Beyond == 0 {
@@ -99,7 +99,8 @@ type rowsReader struct {
 	seen     map[string]int // folded code -> line
 	systems  []System
 	totals   []totalsRow
-	prefixes []sums // prefixes[i] is the sums of systems[:i], made as needed
+	prefixes []sums  // prefixes[i] is the sums of systems[:i], made as needed
+	pops     []int64 // pops[i] is the population of systems[:i]
 	probs    Problems
 }
 
@@ -135,6 +136,7 @@ func (rr *rowsReader) row(row Row) {
 		return
 	}
 	rr.systems = append(rr.systems, s)
+	rr.pops = append(rr.pops, rr.pops[len(rr.pops)-1]+s.Population)
 }
 
 // rowReader reads the cells of one data row, noting each problem.

@@ -31,9 +31,23 @@ var totalsWords = map[string]bool{
 // one of totalsWords in any case, or a name starting "Total " or ending
 // " total" ("Total (42 ICBs)", "London total").
 func isTotalsLabel(cell string) bool {
+	if !containsFold(cell, "total") && !containsFold(cell, "england") && !containsFold(cell, "sum") && !containsFold(cell, "all ") {
+		return false // most cells, read without allocating
+	}
 	n := strings.TrimRight(normalHeader(visible(cell)), ":*")
 	return totalsWords[n] || strings.HasPrefix(n, "total ") || strings.HasPrefix(n, "total(") ||
 		strings.HasSuffix(n, " total") || strings.HasSuffix(n, " totals")
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub in
+// any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // totalsByLabel reports whether the row is marked as a totals row; at is
@@ -116,7 +130,8 @@ func (s System) figure(c column) Figure {
 
 // sumOfAbove reports whether a system's population and plan are the sums
 // of at least two systems above it: all of them, or those since the last
-// totals row.
+// totals row. Populations are compared first, from running counts, so a
+// row costs nothing unless its population is such a sum.
 func (rr *rowsReader) sumOfAbove(s System) bool {
 	n := len(rr.systems)
 	from := []int{0}
@@ -124,11 +139,14 @@ func (rr *rowsReader) sumOfAbove(s System) bool {
 		from = append(from, rr.totals[k-1].at)
 	}
 	for _, f := range from {
-		if n-f < 2 {
+		if n-f < 2 || rr.pops[n]-rr.pops[f] != s.Population {
 			continue
 		}
-		span := rr.prefix(n).minus(rr.prefix(f))
-		if span[colPopulation].Value.Equal(decimal.NewFromInt(s.Population)) && span[colPlan].Value.Equal(s.Plan) {
+		plan := decimal.Zero
+		for _, x := range rr.systems[f:n] {
+			plan = plan.Add(x.Plan)
+		}
+		if plan.Equal(s.Plan) {
 			return true
 		}
 	}
