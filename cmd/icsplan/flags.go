@@ -16,6 +16,7 @@ type config struct {
 	name                    string // what a named subcommand acts on ("chart NAME")
 	size                    string // --size of a chart
 	year, scenario, sheet   string
+	regime                  string // --regime NAME: a regime of the library, moved to the plans' year
 	pot, writeOff, discount string
 	report                  bool
 	format                  string
@@ -63,6 +64,8 @@ or one systems.csv / systems.xlsx file.
 Flags:
   --year 2023/24        financial year to open (default: the latest)
   --scenario NAME|FILE  scenario by file stem in that year, or a .toml file (default: the first by name)
+  --regime NAME         a real funding regime from the library, run on that year's plans
+                        (icsplan regimes lists them: stf-2016-17, psf-2018-19, rab-deductions, ...)
   --sheet NAME          worksheet of systems.xlsx to read (default: the first)
   --pot AMOUNT          override the pot, e.g. "£700m" or 700000000
   --write-off RATE      override the chance the balance is never repaid, e.g. 50%
@@ -150,6 +153,7 @@ func newFlagSet(c *config) *flag.FlagSet {
 	fset.SetOutput(io.Discard)
 	fset.StringVar(&c.year, "year", "", "")
 	fset.StringVar(&c.scenario, "scenario", "", "")
+	fset.StringVar(&c.regime, "regime", "", "")
 	fset.StringVar(&c.sheet, "sheet", "", "")
 	fset.StringVar(&c.pot, "pot", "", "")
 	fset.StringVar(&c.writeOff, "write-off", "", "")

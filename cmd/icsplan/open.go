@@ -42,7 +42,7 @@ type chosen struct {
 	in       loaded         // the plans, and the files read (the --scenario file too)
 	year     int            // index into in.lib.Years
 	scenario plan.Scenario  // as picked, before the overrides
-	index    int            // its index in the year's scenarios; -1 for a --scenario file from elsewhere or a shipped one
+	index    int            // its index in the year's scenarios; -1 for a --scenario file from elsewhere, a shipped one or a --regime
 	shipped  bool           // a shipped scenario applied to the user's own plans
 	over     plan.Overrides // --pot, --write-off and --discount-rate
 }
@@ -63,11 +63,17 @@ func choose(c config) (chosen, error) {
 	if err != nil {
 		return chosen{}, err
 	}
-	sc, si, shipped, err := pickScenario(c, in.lib.Years[yi])
+	var sc plan.Scenario
+	si, shipped := -1, false
+	if c.regime != "" {
+		sc, err = pickRegime(c, in.lib, in.lib.Years[yi])
+	} else {
+		sc, si, shipped, err = pickScenario(c, in.lib.Years[yi])
+	}
 	if err != nil {
 		return chosen{}, err
 	}
-	if si < 0 && !shipped {
+	if si < 0 && !shipped && c.scenario != "" {
 		in.files = append(in.files, c.scenario)
 	}
 	if err := over.Check(sc); err != nil {

@@ -21,7 +21,8 @@ type loader struct {
 	display string // as the user named it
 	opt     Options
 	probs   Problems
-	read    []string // files read, within fsys
+	read    []string   // files read, within fsys
+	regs    []Scenario // the regime library beside the year folders
 }
 
 // load is Load.
@@ -47,7 +48,7 @@ func load(fsys fs.FS, p, display string, opt Options) (Library, error) {
 	if err != nil {
 		return Library{Root: display}, err
 	}
-	return Library{Root: display, Years: years, Read: l.read}, nil
+	return Library{Root: display, Years: years, Regimes: l.regs, Read: l.read}, nil
 }
 
 // loneFileYears is the one year of a lone systems file, if it loaded.
@@ -75,6 +76,7 @@ func (l *loader) folder(p string) ([]Year, error) {
 	var years []Year
 	switch {
 	case len(yearDirs) > 0:
+		l.regs = l.regimes(path.Join(p, RegimesDir))
 		for _, d := range yearDirs {
 			label, _ := yearLabel(d)
 			if y, ok := l.yearFolder(path.Join(p, d), label, d); ok {

@@ -17,6 +17,10 @@ type Year struct {
 type Library struct {
 	Root  string // as the user named it, or "embedded plans"
 	Years []Year
+	// Regimes is the regime library, from a RegimesDir folder beside the
+	// year folders, sorted by Name; see PickRegime. None when there is no
+	// such folder.
+	Regimes []Scenario
 	// Read lists every file Load read, as names within the fs.FS it was
 	// given, so a command can refuse to write over one of its inputs.
 	Read []string
