@@ -45,7 +45,8 @@ func (lib Library) Year(want string) (int, error) {
 }
 
 // PickScenario finds the scenario want names and its index in y.Scenarios:
-// "" is the first, and a scenario's Name picks it. Otherwise a want that
+// "" is the year's primary scenario (the first by name unless one is marked
+// primary = true), and a scenario's Name picks it. Otherwise a want that
 // names a file (it ends .toml or holds a slash or backslash) is read from
 // name within fsys (the caller's view of where want points) as Load reads
 // a file (only a regular file, at most MaxFileBytes), parsed and checked
@@ -54,7 +55,8 @@ func (lib Library) Year(want string) (int, error) {
 // *ChoiceError.
 func (y Year) PickScenario(want string, fsys fs.FS, name string) (Scenario, int, error) {
 	if want == "" {
-		return y.Scenarios[0], 0, nil
+		i := y.Primary()
+		return y.Scenarios[i], i, nil
 	}
 	names := make([]string, len(y.Scenarios))
 	for i, s := range y.Scenarios {

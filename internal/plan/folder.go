@@ -262,12 +262,15 @@ func (l *loader) yearFolder(dir, label, dirName string) (Year, bool) {
 	}
 	var sys []fs.DirEntry
 	var scen []string
+	facts := ""
 	for _, e := range entries {
 		if e.IsDir() || skipped(e.Name()) {
 			continue
 		}
 		if systemsKind(e.Name()) != "" {
 			sys = append(sys, e)
+		} else if strings.EqualFold(e.Name(), YearFile) {
+			facts = path.Join(dir, e.Name())
 		} else if strings.EqualFold(path.Ext(e.Name()), ".toml") {
 			scen = append(scen, e.Name())
 		}
@@ -293,6 +296,7 @@ func (l *loader) yearFolder(dir, label, dirName string) (Year, bool) {
 		ok = ok && good
 		y.Scenarios = append(y.Scenarios, sc)
 	}
+	ok = l.yearExtras(&y, dir, facts) && ok
 	if ok && len(y.Scenarios) == 0 {
 		y.Scenarios = []Scenario{defaultScenario(y.Dataset)}
 	}

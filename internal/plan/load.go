@@ -11,6 +11,7 @@ type Year struct {
 	Dir       string // "2023-24", as the folder is named
 	Dataset   Dataset
 	Scenarios []Scenario // sorted by Name; never empty (a default is supplied if the folder has none)
+	Reported  []Reported // the year's national figures as published, from its year.toml; nil without one
 }
 
 // Library is everything loaded from a plans folder, oldest year first.

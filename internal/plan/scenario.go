@@ -121,4 +121,8 @@ type Scenario struct {
 	Consequences []Consequence
 	Repayment    *Repayment // nil for a grant
 	Assumptions  Assumptions
+	// Primary marks the scenario that says who received what in its year,
+	// for the Years panel (primary = true); at most one per year. A year
+	// with none takes its first scenario by name.
+	Primary bool
 }

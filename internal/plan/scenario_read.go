@@ -28,6 +28,7 @@ type rawScenario struct {
 	Assumptions *rawAssumptions  `toml:"assumptions"`
 	Tranche     []rawTranche     `toml:"tranche"`
 	Consequence []rawConsequence `toml:"consequence"`
+	Primary     any              `toml:"primary"`
 }
 
 type rawEligibility struct {
@@ -58,7 +59,7 @@ type rawAssumptions struct {
 
 // scenarioKeys lists the keys each table takes, for unknown-key messages.
 var scenarioKeys = map[string][]string{
-	"":            {"title", "year", "note", "pot", "paid", "[eligibility]", "[allocation]", "[[tranche]]", "[[consequence]]", "[repayment]", "[assumptions]"},
+	"":            {"title", "year", "note", "pot", "paid", "primary", "[eligibility]", "[allocation]", "[[tranche]]", "[[consequence]]", "[repayment]", "[assumptions]"},
 	"eligibility": {"rule", "basis"},
 	"allocation":  {"method", "basis", "cap", "unit"},
 	"tranche":     TrancheFields,
@@ -210,6 +211,7 @@ func (r *scenarioReader) build(raw rawScenario) Scenario {
 	sc.Note = r.text("note", raw.Note)
 	sc.Year = r.text("year", raw.Year)
 	sc.Paid = r.text("paid", raw.Paid)
+	sc.Primary = r.primary(raw.Primary)
 	r.pot(&sc, raw.Pot)
 	if e := raw.Eligibility; e != nil {
 		sc.Eligibility.Rule = Rule(r.choice(FieldRule, e.Rule, string(sc.Eligibility.Rule), rules))

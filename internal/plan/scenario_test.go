@@ -114,7 +114,7 @@ func TestScenarioMessages(t *testing.T) {
 	base := "title = \"T\"\npot = \"£700m\"\n"
 	for _, c := range []struct{ name, text, want string }{
 		{"unknown keys", "title = \"T\"\npott = 1\npot = 1\n[allocation]\nmetod = \"equal\"\n[extra]\nx = 1\n", `
-x.toml:2: unknown key "pott": the top of a scenario takes title, year, note, pot, paid, [eligibility], [allocation], [[tranche]], [[consequence]], [repayment] and [assumptions]
+x.toml:2: unknown key "pott": the top of a scenario takes title, year, note, pot, paid, primary, [eligibility], [allocation], [[tranche]], [[consequence]], [repayment] and [assumptions]
 x.toml:5: unknown key "allocation.metod": [allocation] takes method, basis, cap and unit
 x.toml:6: unknown table [extra]: a scenario has [eligibility], [allocation], [[tranche]], [[consequence]], [repayment] and [assumptions]`},
 		{"unquoted float pot", "title = \"T\"\npot = 700000000.5\n", `x.toml:2: column "pot": write it in quotes, like pot = "700000000.5": an unquoted number with a decimal point or exponent passes through floating point and can lose digits`},

@@ -28,6 +28,9 @@ func marshalScenario(s Scenario) []byte {
 	if s.Paid != "" {
 		kv("paid", tomlString(s.Paid))
 	}
+	if s.Primary {
+		kv("primary", "true")
+	}
 	b.WriteString("\n[eligibility]\n")
 	kv("rule", tomlString(string(s.Eligibility.Rule)))
 	kv("basis", tomlString(string(s.Eligibility.Basis)))
