@@ -183,4 +183,9 @@ type Result struct {
 	// dividends, deductions and bonuses, for the Repayments screen.
 	Flows []YearFlow
 	Terms TermCounts // what the terms could not test or apply
+	Data  DataCheck  // the verdict on the reported rows alone, beside the verdict on all rows
+	// Panel is the plans library read across years, when it has two or
+	// more; nil otherwise. engine.Analyse leaves it nil: a caller that has
+	// the library sets it (engine.Panel), and every report renders it.
+	Panel *Panel
 }

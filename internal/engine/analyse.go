@@ -68,6 +68,7 @@ func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.R
 	res.Outturn = outturns(res.Systems)
 	res.Verdict = analysis.VerdictOf(res.Deficit, res.Balanced)
 	res.Caveats = analysis.CaveatsOf(&res)
+	checkData(&res, ds, sc)
 	return res, nil
 }
 

@@ -1,0 +1,50 @@
+package engine
+
+import (
+	"icsplan/internal/analysis"
+	"icsplan/internal/plan"
+)
+
+// checkData reruns the scenario on the reported (not illustrative) rows
+// alone and sets res.Data to its verdict beside the verdict on all rows,
+// adding a caveat when illustrative rows were fitted to reported totals.
+// The rerun is one allocation and valuation, with no prudence reruns and no
+// sensitivity grid, so it is cheap.
+func checkData(res *analysis.Result, ds plan.Dataset, sc plan.Scenario) {
+	c := analysis.DataCheck{Systems: len(ds.Systems), All: res.Verdict.Label, Verdict: res.Verdict.Label}
+	var kept []plan.System
+	for _, s := range ds.Systems {
+		if !s.Illustrative() {
+			kept = append(kept, s)
+		} else if analysis.Fitted(s.Source) {
+			c.Fitted++
+		}
+	}
+	c.Reported = len(kept)
+	if c.Reported > 0 && c.Reported < c.Systems {
+		sub := ds
+		sub.Systems = kept
+		if l, ok := verdictOn(sub, sc); ok {
+			c.Verdict, c.Rerun = l, true
+		}
+	}
+	c.Text = analysis.DataCheckText(c)
+	res.Data = c
+	if s := analysis.FittedCaveat(c); s != "" {
+		res.Caveats = append(res.Caveats, s)
+	}
+}
+
+// verdictOn is the verdict of the scenario on a dataset, from its groups'
+// effective grant per head; false if the scenario cannot run on it.
+func verdictOn(ds plan.Dataset, sc plan.Scenario) (analysis.Label, bool) {
+	j, err := newJob(ds, sc)
+	if err != nil {
+		return "", false
+	}
+	res, err := j.systems()
+	if err != nil {
+		return "", false
+	}
+	return analysis.VerdictOf(res.Deficit, res.Balanced).Label, true
+}

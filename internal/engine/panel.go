@@ -1,0 +1,199 @@
+package engine
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/money"
+	"icsplan/internal/plan"
+
+	"github.com/shopspring/decimal"
+)
+
+// PanelInput is one year of a panel: the year as loaded and the analysis
+// of its primary scenario (plan.Year.Primary).
+type PanelInput struct {
+	Year   plan.Year
+	Result analysis.Result
+}
+
+// Panel analyses each year's primary scenario and reads the library as a
+// panel across years (see analysis.Panel). A library of one year gives a
+// panel with no pairs.
+func Panel(lib plan.Library) (analysis.Panel, error) { return PanelContext(context.Background(), lib) }
+
+// PanelContext is Panel that stops early, with ctx.Err(), when ctx is done.
+func PanelContext(ctx context.Context, lib plan.Library) (analysis.Panel, error) {
+	in := make([]PanelInput, len(lib.Years))
+	for i, y := range lib.Years {
+		sc := y.Scenarios[y.Primary()]
+		res, err := analyse(ctx, y.Dataset, sc)
+		if err != nil {
+			return analysis.Panel{}, fmt.Errorf("%s, scenario %s: %w", y.Label, sc.Name, err)
+		}
+		in[i] = PanelInput{Year: y, Result: res}
+	}
+	return PanelOf(in), nil
+}
+
+// PanelOf reads years already analysed (oldest first, each with its primary
+// scenario's result) as a panel. It is pure and exact: see analysis.Panel
+// for what each figure is.
+func PanelOf(years []PanelInput) analysis.Panel {
+	var p analysis.Panel
+	for _, in := range years {
+		r := in.Result
+		p.Years = append(p.Years, analysis.PanelYear{Year: in.Year.Label, Scenario: r.Scenario.Name, Title: r.Scenario.Title,
+			Systems: len(r.Systems), Illustrative: r.Dataset.Illustrative, Threshold: r.Scenario.Assumptions.BalancedThreshold,
+			RepayableLoan: r.Scenario.Repayment != nil && !r.Scenario.Repayment.IsPDC()})
+		p.National = append(p.National, national(in))
+	}
+	for t := 0; t+1 < len(years); t++ {
+		p.Pairs = append(p.Pairs, pairOf(years[t], years[t+1]))
+	}
+	owe(&p, years)
+	p.Text = analysis.PanelText(p)
+	return p
+}
+
+// codeKey links systems across years: codes match whatever their case or
+// surrounding spaces, as a systems file's duplicate check reads them.
+func codeKey(code string) string { return strings.ToUpper(strings.TrimSpace(code)) }
+
+// receivedOf is the cash a system received from its year's scenario: the
+// tranches it was paid and its share of others' forfeits.
+func receivedOf(sr analysis.SystemResult) decimal.Decimal { return sr.Received }
+
+// deficitPerHead is max(0, −plan) ÷ population, exact.
+func deficitPerHead(sr analysis.SystemResult) *big.Rat {
+	return ratPerHead(deficitOf(sr.Plan), sr.Population)
+}
+
+func ref(sr analysis.SystemResult) analysis.SystemRef {
+	return analysis.SystemRef{Code: sr.Code, Name: sr.Name}
+}
+
+// pairOf compares year a with the year b after it.
+func pairOf(a, b PanelInput) analysis.Pair {
+	pr := analysis.Pair{From: a.Year.Label, To: b.Year.Label}
+	ia := indexCodes(a.Result.Systems)
+	ib := indexCodes(b.Result.Systems)
+	for _, sb := range b.Result.Systems {
+		i, ok := ia[codeKey(sb.Code)]
+		if !ok {
+			pr.Joined = append(pr.Joined, ref(sb))
+			continue
+		}
+		l := transition(&pr.Transitions, a.Result.Systems[i].Group, sb.Group)
+		*l = append(*l, ref(sb))
+	}
+	recSum, othSum := new(big.Rat), new(big.Rat)
+	c := &pr.ChangePerHead
+	for _, sa := range a.Result.Systems {
+		j, ok := ib[codeKey(sa.Code)]
+		if !ok {
+			pr.Left = append(pr.Left, ref(sa))
+			continue
+		}
+		sb := b.Result.Systems[j]
+		change := new(big.Rat).Sub(deficitPerHead(sb), deficitPerHead(sa))
+		if !receivedOf(sa).IsPositive() {
+			othSum.Add(othSum, change)
+			c.NOthers++
+			continue
+		}
+		recSum.Add(recSum, change)
+		c.NRecipients++
+		pr.Recipients = append(pr.Recipients, ref(sa))
+		if sa.Group == analysis.Deficit {
+			pr.RecipientsDeficitBefore++
+		}
+		if sb.Group == analysis.Deficit {
+			pr.RecipientsDeficitNext = append(pr.RecipientsDeficitNext, ref(sa))
+		}
+	}
+	c.Recipients = ratMean(recSum, c.NRecipients, 2)
+	c.Others = ratMean(othSum, c.NOthers, 2)
+	if c.NRecipients > 0 && c.NOthers > 0 {
+		diff := new(big.Rat).Sub(new(big.Rat).Quo(recSum, new(big.Rat).SetInt64(int64(c.NRecipients))),
+			new(big.Rat).Quo(othSum, new(big.Rat).SetInt64(int64(c.NOthers))))
+		d := ratRound(diff, 2)
+		c.Difference = &d
+	}
+	pr.BailoutSlope = bailoutSlope(a.Result.Systems)
+	return pr
+}
+
+// transition is the list of t for a move from group a to group b.
+func transition(t *analysis.Transitions, a, b analysis.Group) *[]analysis.SystemRef {
+	switch {
+	case a == analysis.Deficit && b == analysis.Deficit:
+		return &t.DeficitDeficit
+	case a == analysis.Deficit:
+		return &t.DeficitBalanced
+	case b == analysis.Deficit:
+		return &t.BalancedDeficit
+	}
+	return &t.BalancedBalanced
+}
+
+// bailoutSlope regresses cash received per head on planned deficit per
+// head over every system of a year.
+func bailoutSlope(systems []analysis.SystemResult) *decimal.Decimal {
+	xs := make([]*big.Rat, len(systems))
+	ys := make([]*big.Rat, len(systems))
+	for i, s := range systems {
+		xs[i] = deficitPerHead(s)
+		ys[i] = ratPerHead(receivedOf(s), s.Population)
+	}
+	return slope(xs, ys, 4)
+}
+
+func indexCodes(systems []analysis.SystemResult) map[string]int {
+	m := make(map[string]int, len(systems))
+	for i, s := range systems {
+		m[codeKey(s.Code)] = i
+	}
+	return m
+}
+
+// national is a year's national figures from the data, beside the
+// published ones.
+func national(in PanelInput) analysis.National {
+	r := in.Result
+	n := analysis.National{Year: in.Year.Label, Systems: len(r.Systems), DeficitPlans: r.Deficit.Systems,
+		PlannedDeficit: r.Deficit.PlannedDeficit}
+	for _, rp := range in.Year.Reported {
+		f := analysis.ReportedFigure{Figure: rp.Figure, Value: rp.Value, Source: rp.Source, URL: rp.URL, Confidence: rp.Confidence}
+		f.Agrees = agrees(rp, n)
+		n.Reported = append(n.Reported, f)
+	}
+	return n
+}
+
+// agrees compares a published figure with the data's, for the figures the
+// panel computes and values that read as numbers.
+func agrees(rp plan.Reported, n analysis.National) *bool {
+	var same bool
+	switch strings.ToLower(strings.TrimSpace(rp.Figure)) {
+	case plan.FigureDeficitPlans:
+		k, err := strconv.Atoi(strings.TrimSpace(rp.Value))
+		if err != nil {
+			return nil
+		}
+		same = k == n.DeficitPlans
+	case plan.FigurePlannedDeficit:
+		v, err := money.Parse(rp.Value)
+		if err != nil {
+			return nil
+		}
+		same = v.Abs().Equal(n.PlannedDeficit)
+	default:
+		return nil
+	}
+	return &same
+}
