@@ -2,7 +2,6 @@ package tui
 
 import (
 	"bytes"
-	"strings"
 
 	"icsplan/internal/report"
 
@@ -109,7 +108,7 @@ func (m *model) refusal(done string) string {
 	case !m.hasRes:
 		return "Nothing " + done + " yet: the analysis is still running."
 	case len(m.invalid) > 0:
-		return "Not " + done + ": the scenario has an invalid field (" + strings.Join(m.invalid, ", ") +
+		return "Not " + done + ": the scenario has an invalid field (" + labels(m.invalid) +
 			"), and nothing invalid leaves icsplan. Correct it on the Scenario screen, or reset it there with ctrl+r."
 	case m.calcErr != nil:
 		return "Not " + done + ": the edited scenario could not be analysed (" + safe(firstLine(m.calcErr.Error())) +

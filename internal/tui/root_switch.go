@@ -75,7 +75,7 @@ func (m *model) editedScenario(msg editedMsg) tea.Cmd {
 	if !msg.valid {
 		m.invalid = append([]string(nil), msg.invalid...)
 		if len(m.invalid) == 0 {
-			m.invalid = []string{"a field"}
+			m.invalid = []string{""}
 		}
 		return nil
 	}

@@ -50,8 +50,9 @@ func (m *model) bannerLines() []string {
 	var msg string
 	switch {
 	case len(m.invalid) > 0:
-		msg = "✗ INVALID FIELD (" + strings.Join(m.invalid, ", ") + "): these are the figures of the last valid scenario, " +
-			"not of what is typed. Correct it on Scenario or reset with ctrl+r there; y, w and e refuse until then."
+		msg = "✗ INVALID FIELD (" + labels(m.invalid) + "): these are the figures of the last valid scenario" +
+			lastValid(m.work, m.invalid) + ", not of what is typed. Correct it on Scenario or reset with ctrl+r there; " +
+			"y, w and e refuse until then."
 	case m.calcErr != nil:
 		msg = "✗ THE EDITED SCENARIO COULD NOT BE ANALYSED: these are the figures of the last good analysis. " +
 			"Correct it on Scenario or reset with ctrl+r there; y, w and e refuse until then."
@@ -66,6 +67,30 @@ func (m *model) bannerLines() []string {
 		lines[i] = m.prog.st.banner.Render(padRight(l, m.width))
 	}
 	return lines
+}
+
+// lastValid says what the invalid fields hold in the last valid scenario
+// sc, which may be a value typed on the way ("(Pot £1)"): "" when none is
+// a field.
+func lastValid(sc plan.Scenario, keys []string) string {
+	var parts []string
+	for _, k := range keys {
+		if k == "" {
+			continue
+		}
+		v := safe(sc.FieldText(k))
+		switch {
+		case v == "" && k == plan.FieldProfile:
+			v = "equal shares"
+		case v == "":
+			v = "blank"
+		}
+		parts = append(parts, fieldLabel(k)+" "+v)
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // layout gives every screen the size of the body.

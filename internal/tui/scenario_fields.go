@@ -168,19 +168,40 @@ func (f *form) build() (plan.Scenario, bool) {
 	return sc, true
 }
 
-// invalid names the fields that are wrong ("Pot"), and "scenario" for a
-// problem of the whole, after build.
+// invalid names the fields that are wrong, by plan's keys ("pot"), and ""
+// for a problem of the whole, after build.
 func (f *form) invalid() []string {
 	var out []string
 	for i := range f.fields {
 		if fl := &f.fields[i]; fl.err != "" && f.enabled(i) {
-			out = append(out, fl.label)
+			out = append(out, fl.key)
 		}
 	}
 	if len(f.general) > 0 && len(out) == 0 {
-		out = append(out, "scenario")
+		out = append(out, "")
 	}
 	return out
+}
+
+// fieldLabel is the editor's name for a field of plan's ("Pot"), or its
+// key; "the scenario" for "".
+func fieldLabel(key string) string {
+	switch l := fieldLabels[key]; {
+	case key == "":
+		return "the scenario"
+	case l != "":
+		return l
+	}
+	return key
+}
+
+// labels names fields by their labels: "Pot, Write-off".
+func labels(keys []string) string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = fieldLabel(k)
+	}
+	return strings.Join(out, ", ")
 }
 
 // attach puts validation problems next to their fields.

@@ -6,8 +6,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// View draws the fields, their errors and warnings and the live verdict,
-// scrolled to keep the field under the cursor in view.
+// View draws the title, the fields, and below them what is wrong with
+// them, their warnings and the live verdict; when they do not all fit the
+// fields scroll to keep the one under the cursor in view, and the lines
+// below stay.
 func (e *scenarioScreen) View() string {
 	st := &e.st
 	w, h := e.width, e.height
@@ -16,32 +18,32 @@ func (e *scenarioScreen) View() string {
 	if e.changed {
 		edited = " (edited)"
 	}
-	lines := []string{st.heading.Render("Scenario: ") + trunc(safe(scenarioTitle(e.base))+edited, w-10)}
-	focusLine := 0
+	title := st.heading.Render("Scenario: ") + trunc(safe(scenarioTitle(e.base))+edited, w-10)
+	fields := make([]string, len(e.fields))
 	for i := range e.fields {
-		if i == e.focus {
-			focusLine = len(lines)
-		}
-		lines = append(lines, trunc(e.fieldLine(i), w))
+		fields[i] = trunc(e.fieldLine(i), w)
 	}
+	var below []string
 	for _, g := range e.general {
-		lines = append(lines, trunc(st.errorText.Render("✗ "+safe(g)), w))
+		below = append(below, trunc(st.errorText.Render("✗ "+safe(g)), w))
 	}
 	if cur.err != nil {
-		lines = append(lines, trunc(st.errorText.Render("✗ "+safe(firstLine(cur.err.Error()))), w))
+		below = append(below, trunc(st.errorText.Render("✗ "+safe(firstLine(cur.err.Error()))), w))
 	}
 	if f := &e.fields[e.focus]; f.err != "" && e.enabled(e.focus) {
 		for _, l := range wrap("✗ "+f.label+": "+safe(f.err), w) {
-			lines = append(lines, st.errorText.Render(l))
+			below = append(below, st.errorText.Render(l))
 		}
 	}
-	lines = append(lines, e.warningLines(w)...)
-	lines = append(lines, e.liveLines(w)...)
-	if len(lines) <= h {
-		return fitLines(lines, w, h)
+	below = append(below, e.warningLines(w)...)
+	below = append(e.liveLines(w), below...)
+	// The fields get what is left, and at least a few lines.
+	fh := max(min(len(fields), 3), h-1-len(below))
+	if fh < len(fields) {
+		off := max(0, min(e.focus-fh/2, len(fields)-fh))
+		fields = fields[off : off+fh]
 	}
-	off := max(0, min(focusLine-h/2, len(lines)-h))
-	return fitLines(lines[off:], w, h)
+	return fitLines(append(append([]string{title}, fields...), below...), w, h)
 }
 
 // warningLines are the warnings of the scenario as the fields describe it,

@@ -83,9 +83,10 @@ type current struct {
 	work   plan.Scenario // the working scenario, as edited
 	edited bool          // work was edited since it was loaded or reset
 
-	// invalid names what is wrong with the Scenario screen's fields ("Pot")
-	// while they do not describe a valid scenario: work and res are then the
-	// last valid scenario and its analysis, not what is typed.
+	// invalid names what is wrong with the Scenario screen's fields (plan's
+	// keys, "pot"; "" for the whole) while they do not describe a valid
+	// scenario: work and res are then the last valid scenario and its
+	// analysis, not what is typed.
 	invalid []string
 
 	res    analysis.Result // the latest good analysis of work, when hasRes
@@ -136,7 +137,7 @@ type editedMsg struct {
 	load, rev int
 	sc        plan.Scenario
 	valid     bool
-	invalid   []string // when not valid: the fields that are wrong, by label
+	invalid   []string // when not valid: the fields that are wrong (form.invalid)
 }
 
 // wroteMsg reports a file written (or not) by a command: the status line
