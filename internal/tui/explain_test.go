@@ -1,0 +1,102 @@
+package tui
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/plan"
+)
+
+// explainOf opens the explanation of the system the filter finds and
+// returns the whole page at width w, ANSI stripped, as one line of words.
+func explainOf(t *testing.T, hs *harness, filter string, w int) string {
+	t.Helper()
+	hs.keys("2", "/")
+	hs.typeText(filter)
+	hs.keys("enter", "enter")
+	d, ok := hs.m.tabs[1].(*drill)
+	if !ok || d.page == nil {
+		t.Fatalf("no explanation open:\n%s", hs.screen())
+	}
+	return flat(strings.Join(d.page.Lines(&d.common, w), "\n"))
+}
+
+// TestExplainShowsThePrudenceRerun: Greater Manchester's explanation
+// shows the rerun behind its penalty, so each figure can be checked as the
+// others are (worked by hand in engine's TestPrudenceTraceGreaterManchester).
+func TestExplainShowsThePrudenceRerun(t *testing.T) {
+	hs := open(t)
+	page := explainOf(t, hs, "Greater Manchester", 100)
+	for _, want := range []string{
+		"its effective grant would have been £57,201,668.49 higher",
+		"QH8's £50,000,000.00 ÷ 1,260,070 people (£39.680335 a head), × its 3,174,138 people = £125,950,859.87, to £1000: a deficit of £125,951,000.00",
+		"its exact share is £104,220,811.843712 (to 6 decimals), £104,220,811.00 in whole units of £1, +£1 for one of the largest remainders",
+		"Cash it would have received: £104,220,812.00",
+		"2025/26 2 £34,740,271.00 £0.00 £34,740,271.00 0.933511 £32,430,414.71",
+		"2027/28 4 £34,740,270.00 £0.00 £34,740,270.00 0.871442 £30,274,138.28",
+		"PV of those repayments, summed exactly and rounded once: £94,038,287.01",
+		"G in the rerun = £104,220,812.00 − (1 − 50%) × £94,038,287.01 = £57,201,668.49",
+		"Penalty = G in the rerun − G as planned = £57,201,668.49 − £0.00 = £57,201,668.49",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the explanation lacks %q:\n%s", want, page)
+		}
+	}
+}
+
+// TestExplainWithoutARerun: without Options.Prudence, or when the trace
+// fails, the penalty is shown and the page says its steps are not there.
+func TestExplainWithoutARerun(t *testing.T) {
+	fail := func(plan.Dataset, plan.Scenario, int) (analysis.PrudenceTrace, error) {
+		return analysis.PrudenceTrace{}, errors.New("no rerun today")
+	}
+	hs := newHarness(t, embedded(t), Options{Prudence: fail}, 100, 30)
+	page := explainOf(t, hs, "Greater Manchester", 100)
+	mustContain(t, page, "£57,201,668.49 higher", "(The rerun's steps are not available: no rerun today.)")
+	// A deficit system has no penalty and no rerun.
+	hs = open(t)
+	mustContain(t, explainOf(t, hs, "Black Country", 100), "Only balanced systems have a prudence penalty.")
+}
+
+// TestExplainFollowsEdits: after an edit the rerun is traced again, for
+// the new scenario.
+func TestExplainFollowsEdits(t *testing.T) {
+	hs := open(t)
+	calls := 0
+	hs.m.prog.trace = func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceTrace, error) {
+		calls++
+		return analysis.PrudenceTrace{System: j, Plan: sc.Pot.Neg()}, nil
+	}
+	explainOf(t, hs, "Greater Manchester", 100)
+	hs.keys("j", "k") // scrolling draws again without tracing again
+	if calls != 1 {
+		t.Fatalf("traced %d times on opening and scrolling, want 1", calls)
+	}
+	hs.m.prog.trace = nil // the page keeps its trace until the next analysis
+	if d := hs.m.tabs[1].(*drill); d.page == nil {
+		t.Fatal("the page closed")
+	}
+}
+
+// TestInstalmentTableFitsOrBecomesSentences: the table of a large
+// allocation is sized to its cells, without the interest columns when
+// there is no interest; when even that does not fit, each instalment is a
+// sentence, and no figure is cut.
+func TestInstalmentTableFitsOrBecomesSentences(t *testing.T) {
+	d := &doc{st: &styles{}, w: 60}
+	ins := analysis.Discount([]analysis.Instalment{{Year: "2025/26", T: 2, Principal: dec("123456789012.34"), Interest: dec("1.50")}}, dec("0.035"))
+	d.instalments(ins)
+	got := strings.Join(d.lines, "\n")
+	if !strings.Contains(flat(got), "2025/26 (t = 2): principal £123,456,789,012.34 + interest £1.50 = £123,456,789,013.84; factor 0.933511; PV") {
+		t.Errorf("not sentences at 60 columns:\n%s", got)
+	}
+	// Without interest the table drops the interest columns to fit.
+	ins = analysis.Discount([]analysis.Instalment{{Year: "2025/26", T: 2, Principal: dec("123456789012.34"), Interest: dec("0")}}, dec("0.035"))
+	d = &doc{st: &styles{}, w: 80}
+	d.instalments(ins)
+	if got := strings.Join(d.lines, "\n"); !strings.Contains(flat(got), "Year t Amount Factor PV 2025/26 2 £123,456,789,012.34 0.933511 £115,248,233,575.90") {
+		t.Errorf("no table without the interest columns at 80 columns:\n%s", got)
+	}
+}
