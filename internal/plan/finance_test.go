@@ -144,6 +144,18 @@ func TestPlanHeadingForms(t *testing.T) {
 	}
 }
 
+// A column headed just "ICB" beside "ICB Name" holds the code.
+func TestICBHeadingAsCode(t *testing.T) {
+	ds := mustCSV(t, "ICB,ICB Name,Registered Population,Plan £m\nQUA,Black Country,1295518,-68.8\n")
+	if s := ds.Systems[0]; s.Code != "QUA" || s.Name != "Black Country" || !s.Plan.Equal(dec(t, "-68800000")) {
+		t.Errorf("%+v", s)
+	}
+	ds = mustCSV(t, "Code,ICB,Registered Population,Plan £m\nQUA,Black Country,1295518,-68.8\n")
+	if s := ds.Systems[0]; s.Code != "QUA" || s.Name != "Black Country" {
+		t.Errorf("ICB beside a code column is the name: %+v", s)
+	}
+}
+
 // A CSV saved from such a sheet has its title rows and blank rows too.
 func TestCSVTitleAndBlankRows(t *testing.T) {
 	text := "Midlands ICB plans 2024/25,,,\r\nAll figures in £ thousands,,,\r\n,,,\r\n" +

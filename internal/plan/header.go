@@ -40,6 +40,7 @@ func readHeader(st sheetTable, hline int) (layout, headerReport) {
 		lay.factor[i] = decimal.NewFromInt(1)
 	}
 	given := [numColumns]string{}
+	asCode := bareICBCode(st.Header.Cells)
 	for i, cell := range st.Header.Cells {
 		if blank(cell) {
 			continue
@@ -49,6 +50,9 @@ func readHeader(st sheetTable, hline int) (layout, headerReport) {
 			continue
 		}
 		h := readHeading(cell)
+		if i == asCode {
+			h.col = colCode
+		}
 		shown := clip(strings.TrimSpace(cell))
 		switch {
 		case h.bad != "":
@@ -75,6 +79,33 @@ func readHeader(st sheetTable, hline int) (layout, headerReport) {
 		rep.probs = append(rep.probs, p)
 	}
 	return lay, rep
+}
+
+// bareICBCode is the column headed just "ICB" (or "ICS") when the header
+// also has an "ICB name" and no code column: the team wrote ICB for the
+// code. Otherwise -1.
+func bareICBCode(cells []string) int {
+	bare, names := -1, 0
+	for i, c := range cells {
+		if len(c) > maxHeadingBytes || blank(c) {
+			continue
+		}
+		h := readHeading(c)
+		switch {
+		case !h.known:
+		case h.col == colCode:
+			return -1
+		case h.col == colName:
+			names++
+			if (h.name == "icb" || h.name == "ics") && bare < 0 {
+				bare = i
+			}
+		}
+	}
+	if names < 2 {
+		return -1
+	}
+	return bare
 }
 
 // keepNear moves a heading near the name of a column the header has
@@ -161,6 +192,9 @@ func headerScore(cells []string) int {
 			seen[h.col] = true
 			n++
 		}
+	}
+	if !seen[colCode] && bareICBCode(cells) >= 0 {
+		n++
 	}
 	return n
 }
