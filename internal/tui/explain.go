@@ -68,13 +68,31 @@ func (p *systemPage) Lines(c *common, w int) []string {
 	d.step(5, "Repayments and discounting")
 	d.repayments(r, sys, p.idx)
 	d.step(6, "Effective grant")
-	wo := r.Scenario.Assumptions.WriteOff
-	d.para(fmt.Sprintf("G = A − (1 − write-off) × PV = %s − (1 − %s) × %s = %s (from the exact PV, rounded once).",
-		fp(sys.Allocation), pct(wo), fp(sys.PVRepayments), fp(sys.EffectiveGrant)))
+	d.grant("G", r.Scenario, sys.Allocation, sys.PVRepayments, sys.EffectiveGrant)
 	d.para(fmt.Sprintf("Grant element G ÷ A = %s.", sys.GrantElement.StringFixed(4)))
 	d.step(7, "Prudence penalty")
 	d.prudence(r, sys, p)
 	return d.lines
+}
+
+// plainTerms reports whether a scenario's effective grant is A − (1 − w)
+// × PV: the whole allocation paid at once, with no consequences, repaid as
+// a loan or not at all.
+func plainTerms(sc plan.Scenario) bool {
+	return len(sc.Tranches) == 0 && len(sc.Consequences) == 0 && (sc.Repayment == nil || !sc.Repayment.IsPDC())
+}
+
+// grant states an effective grant g (named name) of allocation a whose
+// repayments are worth pv: as the formula where it holds, else as what it
+// is made of.
+func (d *doc) grant(name string, sc plan.Scenario, a, pv, g decimal.Decimal) {
+	if plainTerms(sc) {
+		d.para(fmt.Sprintf("%s = A − (1 − write-off) × PV = %s − (1 − %s) × %s = %s (from the exact PV, rounded once).",
+			name, fp(a), pct(sc.Assumptions.WriteOff), fp(pv), fp(g)))
+		return
+	}
+	d.para(fmt.Sprintf("%s = the cash received and the consequences, each discounted to the year of receipt, less (1 − %s) × "+
+		"the present value of what is paid back = %s (over one common denominator, rounded once).", name, pct(sc.Assumptions.WriteOff), fp(g)))
 }
 
 // doc builds an explanation's lines: numbered steps of wrapped paragraphs.

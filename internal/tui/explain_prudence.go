@@ -30,7 +30,11 @@ func (d *doc) prudence(r *analysis.Result, sys *analysis.SystemResult, p *system
 	t := &p.trace
 	d.medianPlan(r, sys, t)
 	d.rerunShare(r, t)
-	d.para(fmt.Sprintf("Cash it would have received: %s.", fp(t.Allocation)))
+	if t.Received.Equal(t.Allocation) || t.Received.IsZero() && len(r.Scenario.Tranches) == 0 {
+		d.para(fmt.Sprintf("Cash it would have received: %s.", fp(t.Allocation)))
+	} else {
+		d.para(fmt.Sprintf("Allocation %s; cash it would have received through the tranches: %s.", fp(t.Allocation), fp(t.Received)))
+	}
 	switch {
 	case r.Scenario.Repayment == nil:
 		d.para("A grant: nothing is repaid.")
@@ -40,8 +44,7 @@ func (d *doc) prudence(r *analysis.Result, sys *analysis.SystemResult, p *system
 		d.instalments(t.Repayments)
 		d.para(fmt.Sprintf("PV of those repayments, summed exactly and rounded once: %s.", fp(t.Value.PV)))
 	}
-	d.para(fmt.Sprintf("G in the rerun = %s − (1 − %s) × %s = %s (from the exact PV, rounded once).",
-		fp(t.Allocation), pct(r.Scenario.Assumptions.WriteOff), fp(t.Value.PV), fp(t.Value.EffectiveGrant)))
+	d.grant("G in the rerun", r.Scenario, t.Allocation, t.Value.PV, t.Value.EffectiveGrant)
 	d.para(fmt.Sprintf("Penalty = G in the rerun − G as planned = %s − %s = %s.",
 		fp(t.Value.EffectiveGrant), fp(t.AsRun), fp(t.Penalty)))
 }

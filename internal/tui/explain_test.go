@@ -37,7 +37,7 @@ func TestExplainShowsThePrudenceRerun(t *testing.T) {
 		"2025/26 2 £34,740,271.00 £0.00 £34,740,271.00 0.933511 £32,430,414.71",
 		"2027/28 4 £34,740,270.00 £0.00 £34,740,270.00 0.871442 £30,274,138.28",
 		"PV of those repayments, summed exactly and rounded once: £94,038,287.01",
-		"G in the rerun = £104,220,812.00 − (1 − 50%) × £94,038,287.01 = £57,201,668.49",
+		"G in the rerun = A − (1 − write-off) × PV = £104,220,812.00 − (1 − 50%) × £94,038,287.01 = £57,201,668.49",
 		"Penalty = G in the rerun − G as planned = £57,201,668.49 − £0.00 = £57,201,668.49",
 	} {
 		if !strings.Contains(page, want) {
@@ -98,5 +98,26 @@ func TestInstalmentTableFitsOrBecomesSentences(t *testing.T) {
 	d.instalments(ins)
 	if got := strings.Join(d.lines, "\n"); !strings.Contains(flat(got), "Year t Amount Factor PV 2025/26 2 £123,456,789,012.34 0.933511 £115,248,233,575.90") {
 		t.Errorf("no table without the interest columns at 80 columns:\n%s", got)
+	}
+}
+
+// TestExplainDoesNotShowAFormulaThatDoesNotHold: under terms the simple
+// formula does not describe (public dividend capital here), the effective
+// grant is stated as what it is made of, as run and in the rerun.
+func TestExplainDoesNotShowAFormulaThatDoesNotHold(t *testing.T) {
+	pdc := func(s plan.Scenario) plan.Scenario {
+		if s.Repayment != nil {
+			r := *s.Repayment
+			r.Kind, r.Profile, r.Interest = plan.RepaymentPDC, nil, dec("0.035")
+			s.Repayment = &r
+		}
+		return s
+	}
+	hs := newHarness(t, embedded(t), Options{Override: pdc}, 100, 30)
+	for _, system := range []string{"Black Country", "Greater Manchester"} {
+		page := explainOf(t, hs, system, 100)
+		mustNotContain(t, page, "A − (1 − write-off) × PV")
+		mustContain(t, page, "the cash received and the consequences, each discounted to the year of receipt, less (1 − 50%)")
+		hs.keys("esc", "/", "ctrl+u", "enter")
 	}
 }
