@@ -49,11 +49,19 @@
 // was opened or left), and they ask with messages (editedMsg, resetMsg,
 // statusMsg, switchMsg).
 //
+// A screen with a table of its own to write implements exporter: e then
+// writes that (Compare's comparison) instead of the text report. The root
+// draws a banner at the top of every body while the figures are not the
+// scenario as its fields describe it (current.stale), and refuses y, w and
+// e then; screens only mark what they show (Compare's "▶ last valid").
+//
 // A table whose rows open a step-by-step explanation, as Systems does, is a
 // table wrapped in a drill (drill.go): the table's Explain returns the page
 // of the row under the cursor, and drill handles enter, esc and backspace,
 // scrolling, and closing the page when its row is gone or the scenario
-// changes.
+// changes. A page that derives figures of its own (the prudence rerun)
+// implements refresher, which drill calls on opening and after each
+// analysis, so that drawing never computes.
 //
 // # Adding a screen
 //
