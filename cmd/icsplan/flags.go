@@ -63,7 +63,8 @@ or one systems.csv / systems.xlsx file.
 
 Flags:
   --year 2023/24        financial year to open (default: the latest)
-  --scenario NAME|FILE  scenario by file stem in that year, or a .toml file (default: the first by name)
+  --scenario NAME|FILE  scenario by file stem in that year, or a .toml file (default: the year's
+                        primary scenario, marked primary = true, else the first by name)
   --regime NAME         a real funding regime from the library, run on that year's plans
                         (icsplan regimes lists them: stf-2016-17, psf-2018-19, rab-deductions, ...)
   --sheet NAME          worksheet of systems.xlsx to read (default: the first)

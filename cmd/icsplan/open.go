@@ -33,7 +33,7 @@ func openPlans(c config, e env) error {
 		}
 	}
 	printNotices(c, ch, e)
-	return writeReport(c, e, ch.dataset(), ch.analysed(), colour)
+	return writeReport(c, e, ch.dataset(), ch.analysed(), colour, ch.in.lib)
 }
 
 // chosen is what the flags pick from the plans, for any command that
@@ -89,10 +89,14 @@ func (ch chosen) dataset() plan.Dataset { return ch.in.lib.Years[ch.year].Datase
 func (ch chosen) analysed() plan.Scenario { return ch.over.Apply(ch.scenario) }
 
 // writeReport analyses the scenario and writes the report to -o FILE or to
-// stdout, whole: nothing is half-written on an error.
-func writeReport(c config, e env, ds plan.Dataset, sc plan.Scenario, colour bool) error {
+// stdout, whole: nothing is half-written on an error. A library of two or
+// more years gives the report its panel across years.
+func writeReport(c config, e env, ds plan.Dataset, sc plan.Scenario, colour bool, lib plan.Library) error {
 	res, err := engine.Analyse(ds, sc)
 	if err != nil {
+		return err
+	}
+	if res.Panel, err = panelOf(lib); err != nil {
 		return err
 	}
 	format := report.Text

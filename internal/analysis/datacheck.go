@@ -25,21 +25,21 @@ func Fitted(source string) bool {
 	return strings.Contains(s, "illustrative") && strings.Contains(s, "fitted")
 }
 
-// DataCheckText words the check as the one line every report prints.
+// DataCheckText words the check as the one sentence every report prints.
 func DataCheckText(c DataCheck) string {
 	switch {
 	case c.Systems == 0:
-		return "Data: there are no rows."
+		return "There are no rows."
 	case c.Reported == c.Systems:
-		return fmt.Sprintf("Data: all %d rows are reported, none illustrative, so the verdict rests on reported figures alone.", c.Systems)
+		return fmt.Sprintf("All %d rows are reported, none illustrative, so the verdict rests on reported figures alone.", c.Systems)
 	case c.Reported == 0:
-		return fmt.Sprintf("Data: all %d rows are illustrative, so there is no verdict on reported figures alone.", c.Systems)
+		return fmt.Sprintf("All %d rows are illustrative, so there is no verdict on reported figures alone.", c.Systems)
 	case !c.Rerun:
-		return fmt.Sprintf("Data: the scenario could not be rerun on the %d reported rows alone.", c.Reported)
+		return fmt.Sprintf("The scenario could not be rerun on the %d reported rows alone.", c.Reported)
 	case c.Verdict == c.All:
-		return fmt.Sprintf("Data: on the %d reported rows alone %s, as on all %d rows.", c.Reported, c.Verdict.Clause(), c.Systems)
+		return fmt.Sprintf("On the %d reported rows alone %s, as on all %d rows.", c.Reported, c.Verdict.Clause(), c.Systems)
 	}
-	return fmt.Sprintf("Data: on the %d reported rows alone %s; on all %d rows %s.", c.Reported, c.Verdict.Clause(), c.Systems, c.All.Clause())
+	return fmt.Sprintf("On the %d reported rows alone %s; on all %d rows %s.", c.Reported, c.Verdict.Clause(), c.Systems, c.All.Clause())
 }
 
 // FittedCaveat is the caveat for illustrative rows fitted to totals, or "".

@@ -17,8 +17,8 @@ type Panel struct {
 	Pairs    []Pair      // each pair of consecutive years, oldest first
 	National []National  // one per year: the data's national figures beside the published ones
 	// OwedYears are the year ends at which Owed gives balances: from the
-	// first year of the panel to the last in which any loan is outstanding
-	// (at least to the panel's last year).
+	// first year of the panel to the last at whose end any loan is still
+	// outstanding (at least to the panel's last year).
 	OwedYears []string
 	Owed      []Owed        // systems that owe loan principal at some year end, in order of first appearance
 	Systems   []PanelSystem // every code of the panel, in order of first appearance: each system's history and cumulative figures
@@ -35,6 +35,8 @@ type PanelYear struct {
 	Illustrative  int             // systems whose figures are illustrative
 	Threshold     decimal.Decimal // the primary scenario's balanced threshold, in pounds
 	RepayableLoan bool            // the primary scenario's money is a loan (it has a repayment schedule)
+	Verdict       Label           // the primary scenario's verdict that year
+	Data          DataCheck       // its verdict on the reported rows alone
 }
 
 // SystemRef names a system.

@@ -18,13 +18,18 @@ func PanelText(p Panel) string {
 	}
 	var out []string
 	for _, pr := range p.Pairs {
-		out = append(out, capitalise(switchers(pr)+"; "+persistence(pr)+"."))
+		out = append(out, PairText(pr))
 		if s := comings(pr); s != "" {
 			out = append(out, s)
 		}
 	}
 	return strings.Join(out, " ")
 }
+
+// PairText is one pair's sentence of the reading: "16 of the 27 systems
+// that planned to balance in 2023/24 planned a deficit in 2024/25; all 15
+// systems that received money planned a deficit again."
+func PairText(pr Pair) string { return capitalise(switchers(pr) + "; " + persistence(pr) + ".") }
 
 // switchers says how many balanced planners of From planned a deficit in To.
 func switchers(pr Pair) string {

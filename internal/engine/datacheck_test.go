@@ -34,7 +34,7 @@ func TestDataCheck(t *testing.T) {
 	}
 	want := analysis.DataCheck{Systems: 4, Reported: 2, Rerun: true, Verdict: analysis.CannotCompare,
 		All: analysis.RewardsDeficit, Fitted: 1,
-		Text: "Data: on the 2 reported rows alone the groups cannot be compared; on all 4 rows the money rewards deficit plans."}
+		Text: "On the 2 reported rows alone the groups cannot be compared; on all 4 rows the money rewards deficit plans."}
 	if res.Data != want {
 		t.Errorf("got  %+v\nwant %+v", res.Data, want)
 	}
@@ -50,7 +50,7 @@ func TestDataCheck(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Data.Rerun || res.Data.Text != "Data: all 2 rows are reported, none illustrative, so the verdict rests on reported figures alone." {
+	if res.Data.Rerun || res.Data.Text != "All 2 rows are reported, none illustrative, so the verdict rests on reported figures alone." {
 		t.Errorf("all reported: %+v", res.Data)
 	}
 }

@@ -49,7 +49,7 @@ func PanelOf(years []PanelInput) analysis.Panel {
 		r := in.Result
 		p.Years = append(p.Years, analysis.PanelYear{Year: in.Year.Label, Scenario: r.Scenario.Name, Title: r.Scenario.Title,
 			Systems: len(r.Systems), Illustrative: r.Dataset.Illustrative, Threshold: r.Scenario.Assumptions.BalancedThreshold,
-			RepayableLoan: r.Scenario.Repayment != nil && !r.Scenario.Repayment.IsPDC()})
+			RepayableLoan: r.Scenario.Repayment != nil && !r.Scenario.Repayment.IsPDC(), Verdict: r.Verdict.Label, Data: r.Data})
 		p.National = append(p.National, national(in))
 	}
 	for t := 0; t+1 < len(years); t++ {

@@ -99,6 +99,9 @@ func owe(p *analysis.Panel, years []PanelInput) {
 		starts[t], _ = plan.YearStart(in.Year.Label)
 	}
 	ls, last := ledgers(years, starts)
+	for last > starts[len(starts)-1] && !owedAnyAt(ls, last) {
+		last-- // end at the last year end at which anything is still owed
+	}
 	for y := starts[0]; y <= last; y++ {
 		p.OwedYears = append(p.OwedYears, yearLabel(y))
 	}
@@ -115,6 +118,16 @@ func owe(p *analysis.Panel, years []PanelInput) {
 		}
 		p.Systems = append(p.Systems, history(l, years, starts))
 	}
+}
+
+// owedAnyAt reports whether any system owes anything at the end of year y.
+func owedAnyAt(ls []*ledger, y int) bool {
+	for _, l := range ls {
+		if l.owedAt(y).IsPositive() {
+			return true
+		}
+	}
+	return false
 }
 
 // history is one system's years and its cumulative figures as at the end

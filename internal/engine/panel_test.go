@@ -209,22 +209,23 @@ func checkNational(t *testing.T, p analysis.Panel) {
 	}
 }
 
-// Owed, at each year end from 2023/24 to 2026/27 (the last repayment):
+// Owed, at each year end from 2023/24 to 2025/26 (after the last repayment,
+// in 2026/27, nothing is owed, so the years end at 2025/26):
 // A: 10,000 received 2023/24, 5,000 due 2024/25 and 2025/26; 2,000
-// received 2025/26, due 2026/27 → 10,000, 5,000, 2,000, 0.
-// B: 2,000 + 2,000; then 1,000 → 4,000, 2,000, 1,000, 0.
-// C: 1,000 + 1,000; then 5,000 → 2,000, 1,000, 5,000, 0.
-// F: 4,000 in 2025/26 → 0, 0, 4,000, 0. D and E never borrowed.
+// received 2025/26, due 2026/27 → 10,000, 5,000, 2,000.
+// B: 2,000 + 2,000; then 1,000 → 4,000, 2,000, 1,000.
+// C: 1,000 + 1,000; then 5,000 → 2,000, 1,000, 5,000.
+// F: 4,000 in 2025/26 → 0, 0, 4,000. D and E never borrowed.
 // Cumulative at the end of 2025/26 (received, repaid, owed, effective grant):
 // A 17,000 (10,000 + 5,000 + 2,000), 10,000, 2,000, 10,000 (5,000 + 5,000 + 0)
 // B 5,000, 4,000, 1,000, 2,000; C 10,000, 2,000, 5,000, 4,000;
 // D 8,000, 0, 0, 8,000; E 0, 0, 0, 0; F 6,000, 0, 4,000, 2,000.
 func checkOwed(t *testing.T, p analysis.Panel) {
 	t.Helper()
-	if got := strings.Join(p.OwedYears, " "); got != "2023/24 2024/25 2025/26 2026/27" {
+	if got := strings.Join(p.OwedYears, " "); got != "2023/24 2024/25 2025/26" {
 		t.Errorf("owed years %s", got)
 	}
-	want := map[string]string{"QA": "10000 5000 2000 0", "QB": "4000 2000 1000 0", "QC": "2000 1000 5000 0", "QF": "0 0 4000 0"}
+	want := map[string]string{"QA": "10000 5000 2000", "QB": "4000 2000 1000", "QC": "2000 1000 5000", "QF": "0 0 4000"}
 	var codes []string
 	for _, o := range p.Owed {
 		codes = append(codes, o.Code)

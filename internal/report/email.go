@@ -71,7 +71,10 @@ func emailSummary(r analysis.Result) string {
 	if ds.Illustrative > 0 && !mentioned {
 		data += "; " + itoa(ds.Illustrative) + " of " + itoa(ds.Systems) + " plan figures are illustrative, not reported"
 	}
-	add(data + ".")
+	add(data + ". " + clean(r.Data.Text))
+	if s := acrossYears(r); s != "" {
+		add(s)
+	}
 	if len(cs) > 0 {
 		add("Caveats: " + strings.Join(cs, " "))
 	}

@@ -25,9 +25,11 @@ type jsonReport struct {
 	PriceOfDeficit       *string          `json:"price_of_deficit"` // null when the deficit group planned no deficit
 	Sensitivity          []jsonCell       `json:"sensitivity"`
 	Verdict              jsonVerdict      `json:"verdict"`
-	Years                []jsonInstalment `json:"years"`   // added: repayments of all systems by year
-	Outturn              []jsonOutturn    `json:"outturn"` // added: outturn against plan where known
-	Caveats              []string         `json:"caveats"` // added
+	Years                []jsonInstalment `json:"years"`           // added: repayments of all systems by year
+	Outturn              []jsonOutturn    `json:"outturn"`         // added: outturn against plan where known
+	Caveats              []string         `json:"caveats"`         // added
+	DataRobustness       jsonDataCheck    `json:"data_robustness"` // added: the verdict on the reported rows alone
+	Panel                *jsonPanel       `json:"panel"`           // only when the library has two or more years
 }
 
 type jsonDataset struct {
@@ -173,6 +175,7 @@ func buildJSON(r analysis.Result) jsonReport {
 		p := money.Fixed4(r.PriceOfDeficit)
 		j.PriceOfDeficit = &p
 	}
+	j.DataRobustness, j.Panel = jsonDataOf(r.Data), jsonPanelOf(r.Panel)
 	for _, s := range r.Systems {
 		j.Systems = append(j.Systems, jsonSystemOf(s))
 	}

@@ -27,6 +27,9 @@ func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 	rt := rv.Type()
 	buf.WriteByte('{')
 	for i := range rt.NumField() {
+		if rt.Field(i).Name == "Panel" && j.Panel == nil {
+			continue // the last key, and only a library of two or more years has a panel
+		}
 		if i > 0 {
 			buf.WriteByte(',')
 		}

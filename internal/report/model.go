@@ -75,13 +75,14 @@ func makeDoc(r analysis.Result, annexes bool) doc {
 	d.facts = []fact{
 		{"Dataset", clean(ds.Year) + ", " + clean(ds.Path)},
 		{"Systems", itoa(ds.Systems) + " systems, " + itoa(ds.Illustrative) + " with illustrative figures (" + illustrativeMark + ")"},
+		{"Data check", clean(r.Data.Text)},
 		{"Pot", pounds(sc.Pot) + " for " + describeRule(sc) + ", shared " + describeMethod(sc)},
 		{"Repayment", describeRepayment(sc)},
 		{"Assumptions", "discount rate " + pct(sc.Assumptions.DiscountRate) + "; " + pct(sc.Assumptions.WriteOff) +
 			" chance the balance is never repaid; a plan below " + pounds(sc.Assumptions.BalancedThreshold.Neg()) + " is a deficit plan"},
 	}
 	if sc.Paid != "" {
-		d.facts = append(d.facts[:3], append([]fact{{"Paid", clean(sc.Paid)}}, d.facts[3:]...)...)
+		d.facts = append(d.facts[:4], append([]fact{{"Paid", clean(sc.Paid)}}, d.facts[4:]...)...)
 	}
 
 	d.numbers = verdictNumbers(r)

@@ -1,5 +1,7 @@
 // Package report renders an analysis.Result for scripts and email: text,
-// markdown, csv, json, email, xlsx and html (a board paper). It never imports bubbletea.
+// markdown, csv, json, email, xlsx and html (a board paper); and, with
+// RenderPanel, the panel across years (analysis.Panel) in the same formats.
+// It never imports bubbletea.
 package report
 
 import (

@@ -68,6 +68,7 @@ func xlsxNotes(b *book, r analysis.Result, j jsonReport) {
 		{"Illustrative plan figures", strconv.Itoa(j.Dataset.Illustrative) + ": marked TRUE in the Illustrative " +
 			"column of the Systems sheet; the Source and Source line columns give each row's source text and " +
 			"its line in the plans file"},
+		{"Reported rows alone", r.Data.Text},
 	})
 	caveats := make([][2]string, len(j.Caveats))
 	for i, c := range j.Caveats {
