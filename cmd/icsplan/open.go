@@ -20,6 +20,9 @@ func openPlans(c config, e env) error {
 	lib, yi, si := ch.in.lib, ch.year, ch.index
 	colour := e.tty && e.getenv("NO_COLOR") == ""
 	if !c.report && e.tty {
+		if lib.Regimes, err = regimesOf(lib); err != nil { // r in the TUI runs them, as --regime does
+			return err
+		}
 		if si < 0 { // a scenario file from outside the year: show it first
 			lib.Years[yi].Scenarios = append([]plan.Scenario{ch.scenario}, lib.Years[yi].Scenarios...)
 			si = 0

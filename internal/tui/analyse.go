@@ -54,24 +54,24 @@ func (j *job) take(seq int, ctx context.Context) bool {
 func (j *job) busy() bool { return j.applied < j.seq }
 
 // resultMsg carries a finished analysis of the working scenario of year yi,
-// scenario si.
+// scenario si (or regime ri, when ri >= 0).
 type resultMsg struct {
-	seq    int
-	ctx    context.Context
-	yi, si int
-	res    analysis.Result
-	err    error
+	seq        int
+	ctx        context.Context
+	yi, si, ri int
+	res        analysis.Result
+	err        error
 }
 
 // analyseWork starts analysing the working scenario off the Update loop,
 // cancelling the analysis it supersedes.
 func (m *model) analyseWork() tea.Cmd {
 	seq, ctx := m.job.start()
-	yi, si := m.yi, m.si
+	yi, si, ri := m.yi, m.si, m.ri
 	ds, sc, an := m.year().Dataset, m.work, m.prog.analyse
 	return func() tea.Msg {
 		res, err := an(ctx, ds, sc)
-		return resultMsg{seq: seq, ctx: ctx, yi: yi, si: si, res: res, err: err}
+		return resultMsg{seq: seq, ctx: ctx, yi: yi, si: si, ri: ri, res: res, err: err}
 	}
 }
 
@@ -81,7 +81,7 @@ func (m *model) applyResult(msg resultMsg) tea.Cmd {
 	if msg.ctx == nil {
 		msg.ctx = context.Background()
 	}
-	if msg.yi != m.yi || msg.si != m.si || !m.job.take(msg.seq, msg.ctx) {
+	if msg.yi != m.yi || msg.si != m.si || msg.ri != m.ri || !m.job.take(msg.seq, msg.ctx) {
 		return nil
 	}
 	if msg.err != nil {

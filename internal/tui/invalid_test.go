@@ -112,9 +112,9 @@ func TestCorrectingTheFieldEndsTheBanner(t *testing.T) {
 // keeps the last good analysis, marked in the body, and y refuses.
 func TestFailedAnalysisIsMarkedToo(t *testing.T) {
 	hs := open(t)
-	hs.send(resultMsg{seq: hs.m.job.seq + 1, yi: hs.m.yi, si: hs.m.si, err: os.ErrInvalid})
+	hs.send(resultMsg{seq: hs.m.job.seq + 1, yi: hs.m.yi, si: hs.m.si, ri: hs.m.ri, err: os.ErrInvalid})
 	hs.m.job.seq++ // as if the analysis had been started
-	hs.send(resultMsg{seq: hs.m.job.seq, yi: hs.m.yi, si: hs.m.si, err: os.ErrInvalid})
+	hs.send(resultMsg{seq: hs.m.job.seq, yi: hs.m.yi, si: hs.m.si, ri: hs.m.ri, err: os.ErrInvalid})
 	mustContain(t, bodyTop(hs), "COULD NOT BE ANALYSED")
 	hs.keys("y")
 	mustContain(t, hs.m.status, "Not copied: the edited scenario could not be analysed")

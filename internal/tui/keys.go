@@ -18,6 +18,8 @@ type keyMap struct {
 	NextYear     key.Binding
 	PrevScenario key.Binding
 	NextScenario key.Binding
+	NextRegime   key.Binding // the regime library, in turn, on the year's plans
+	PrevRegime   key.Binding
 	Copy, Export key.Binding
 	WriteEmail   key.Binding // the email summary to a file
 	ExportTable  key.Binding // e on a screen that exports its own table (Compare)
@@ -57,6 +59,8 @@ func newKeyMap(n int) keyMap {
 		NextYear:     key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next year")),
 		PrevScenario: key.NewBinding(key.WithKeys("<", "p"), key.WithHelp("</p", "previous scenario")),
 		NextScenario: key.NewBinding(key.WithKeys(">", "n"), key.WithHelp(">/n", "next scenario")),
+		NextRegime:   key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "next regime")),
+		PrevRegime:   key.NewBinding(key.WithKeys("R"), key.WithHelp("R", "previous regime")),
 		Copy:         key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "copy summary")),
 		Export:       key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "export report")),
 		WriteEmail:   key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write summary to file")),
@@ -114,8 +118,9 @@ func (k *keyMap) typingKeys() []key.Binding {
 // actions that work everywhere. While the screen is capturing text only its
 // keys (and ctrl+c) are listed.
 type rootHelp struct {
-	k      *keyMap
-	screen screen
+	k       *keyMap
+	screen  screen
+	regimes bool // there is a regime library: r and R act
 }
 
 // ShortHelp lists the keys in the one-line help bar.
@@ -124,7 +129,11 @@ func (h rootHelp) ShortHelp() []key.Binding {
 	if h.screen.Capturing() {
 		return b
 	}
-	return append(b, h.k.Next, h.k.Help, h.k.Quit, h.k.Copy, h.export(), h.k.WriteEmail)
+	b = append(b, h.k.Next)
+	if h.regimes {
+		b = append(b, h.k.NextRegime)
+	}
+	return append(b, h.k.Help, h.k.Quit, h.k.Copy, h.export(), h.k.WriteEmail)
 }
 
 // FullHelp lists every key that acts where the user is, in columns.
@@ -133,7 +142,11 @@ func (h rootHelp) FullHelp() [][]key.Binding {
 	if h.screen.Capturing() {
 		return append(h.screen.FullHelp(), []key.Binding{k.ForceQuit})
 	}
-	cols := [][]key.Binding{{k.Next, k.Prev, k.Screen, k.PrevYear, k.NextYear, k.PrevScenario, k.NextScenario}}
+	move := []key.Binding{k.Next, k.Prev, k.Screen, k.PrevYear, k.NextYear, k.PrevScenario, k.NextScenario}
+	if h.regimes {
+		move = append(move, k.NextRegime, k.PrevRegime)
+	}
+	cols := [][]key.Binding{move}
 	cols = append(cols, h.screen.FullHelp()...)
 	return append(cols, []key.Binding{k.Copy, k.WriteEmail, h.export(), k.Help, k.Quit})
 }
@@ -147,7 +160,12 @@ func (h rootHelp) export() key.Binding {
 	return h.k.Export
 }
 
-// openingHint is how to move around, on the first status line.
-func openingHint(n int) string {
-	return strings.Join([]string{"tab or " + screenKeysHelp(min(n, 9), "–") + " change screen", "[ ] year", "< > scenario", "? all keys"}, " · ")
+// openingHint is how to move around, on the first status line; r is
+// there when there are regimes to run.
+func openingHint(n int, regimes bool) string {
+	hint := []string{"tab or " + screenKeysHelp(min(n, 9), "–") + " change screen", "[ ] year", "< > scenario"}
+	if regimes {
+		hint = append(hint, "r regimes")
+	}
+	return strings.Join(append(hint, "? all keys"), " · ")
 }

@@ -34,6 +34,7 @@ type model struct {
 	active        int // index into tabs
 
 	yi, si  int           // current year and scenario
+	ri      int           // the regime of lib.Regimes shown instead of scenario si; -1 for none
 	work    plan.Scenario // the working scenario, edited on the Scenario screen
 	base    plan.Scenario // what Reset returns to
 	edited  bool
@@ -82,9 +83,11 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 			override: opt.Override,
 			now:      opt.Now,
 			root:     lib.Root,
+			regimes:  lib.Regimes,
 		},
 		help: help.New(),
 		clip: out,
+		ri:   -1,
 	}
 	m.help.Styles = m.prog.st.help
 	c := common{program: m.prog}
@@ -98,8 +101,8 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	}
 	m.yi = clampIndex(opt.Year, len(lib.Years))
 	m.si = clampIndex(opt.Scenario, len(lib.Years[m.yi].Scenarios))
-	m.loadScenario()
-	m.setStatus(openingStatus(m.year(), m.work, len(m.tabs)), false)
+	m.loadScenario() // the year's scenario: nothing to move
+	m.setStatus(openingStatus(m.year(), m.work, len(m.tabs), len(lib.Regimes) > 0), false)
 	m.initCmd = m.analyseWork()
 	m.broadcast(changedMsg{loaded: true, switched: true, year: true})
 	return m
@@ -119,19 +122,35 @@ func clampIndex(i, n int) int {
 func (m *model) year() plan.Year { return m.lib.Years[m.yi] }
 
 // loadScenario makes the current scenario the working one, as loaded (with
-// the command line's overrides).
-func (m *model) loadScenario() {
+// the command line's overrides): the year's scenario si, or regime ri moved
+// to the year's plans. A regime whose years cannot be moved is an error the
+// status line gives.
+func (m *model) loadScenario() error {
 	y := m.year()
 	if len(y.Scenarios) == 0 {
 		y.Scenarios = []plan.Scenario{plan.DefaultScenario(y.Dataset)}
 		m.lib.Years[m.yi] = y
 	}
-	m.base = m.prog.override(y.Scenarios[m.si])
+	sc, err := y.Scenarios[m.si], error(nil)
+	if m.ri >= 0 {
+		sc, err = regimeFor(m.lib.Regimes[m.ri], y)
+	}
+	m.base = m.prog.override(sc)
 	m.work = m.base
 	m.edited, m.saved, m.invalid = false, false, nil
 	m.load++
 	m.job.stale() // results of earlier edits are stale from now on
 	m.calcErr = nil
+	return err
+}
+
+// regimeFor is regime r moved to year y's plans (plan's ForYear).
+func regimeFor(r plan.Scenario, y plan.Year) (plan.Scenario, error) {
+	sc, err := r.ForYear(y.Label)
+	if err != nil {
+		return sc, fmt.Errorf("regime %s cannot be moved to %s: %w", r.Name, y.Label, err)
+	}
+	return sc, nil
 }
 
 // unsaved reports whether there are edits that were not saved.
@@ -140,7 +159,7 @@ func (m *model) unsaved() bool { return m.edited && !m.saved }
 // publish replaces the current view the screens read.
 func (m *model) publish() {
 	cur := current{
-		years: len(m.lib.Years), load: m.load, yi: m.yi, si: m.si,
+		years: len(m.lib.Years), load: m.load, yi: m.yi, si: m.si, ri: m.ri,
 		base: m.base, work: m.work, edited: m.edited, invalid: m.invalid,
 		res: m.res, hasRes: m.hasRes, resN: m.resN, busy: m.job.busy(), err: m.calcErr,
 	}
@@ -204,7 +223,7 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case resetMsg:
 		cmd = m.reset(msg)
 	case switchMsg:
-		cmd = m.switchTo(msg.yi, msg.si)
+		cmd = m.switchTo(msg.yi, msg.si, -1)
 	case tea.KeyMsg:
 		cmd = m.keys(msg)
 	default:

@@ -63,6 +63,8 @@ func (m *model) handleKey(msg tea.KeyMsg) tea.Cmd {
 		return m.stepYear(key.Matches(msg, k.PrevYear))
 	case key.Matches(msg, k.PrevScenario), key.Matches(msg, k.NextScenario):
 		return m.stepScenario(key.Matches(msg, k.PrevScenario))
+	case key.Matches(msg, k.NextRegime), key.Matches(msg, k.PrevRegime):
+		return m.stepRegime(key.Matches(msg, k.PrevRegime))
 	case key.Matches(msg, k.Copy):
 		return m.copySummary()
 	case key.Matches(msg, k.Export):

@@ -111,7 +111,7 @@ func (m *model) bodyHeight() int {
 
 // helpView is the help bar (or, after ?, the full help), cut to the width.
 func (m *model) helpView() string {
-	lines := strings.Split(m.help.View(rootHelp{k: &m.prog.keys, screen: m.current()}), "\n")
+	lines := strings.Split(m.help.View(rootHelp{k: &m.prog.keys, screen: m.current(), regimes: len(m.lib.Regimes) > 0}), "\n")
 	for i, l := range lines {
 		lines[i] = trunc(strings.TrimRight(l, " "), m.width)
 	}
@@ -132,7 +132,7 @@ func (m *model) headerView() string {
 		edited = " (edited, saved)"
 	}
 	// The title gives way to the marks, which must show.
-	head := fmt.Sprintf(" icsplan · %s (year %d/%d) · scenario %d/%d: ", y.Label, m.yi+1, len(m.lib.Years), m.si+1, len(y.Scenarios))
+	head := fmt.Sprintf(" icsplan · %s (year %d/%d) · %s: ", y.Label, m.yi+1, len(m.lib.Years), m.where("/"))
 	tail := edited + " "
 	line := head + trunc(safe(scenarioTitle(m.base)), m.width-ansi.StringWidth(head+tail)) + tail
 	title := st.title.Render(padRight(line, m.width))

@@ -70,6 +70,7 @@ type program struct {
 	override func(plan.Scenario) plan.Scenario // the command line's overrides
 	now      func() time.Time                  // the clock a saved scenario's note is dated by
 	root     string                            // the library's Root: plan.EmbeddedRoot for the plans in the binary
+	regimes  []plan.Scenario                   // the regime library, as written (each for its own year; see regimeFor)
 	cur      current
 }
 
@@ -78,6 +79,7 @@ type current struct {
 	years  int           // years loaded; 0 when there is nothing to show
 	load   int           // counts the loads of a scenario (a new year or scenario)
 	yi, si int           // the year and scenario, as indices
+	ri     int           // the regime shown instead of scenario si, as an index into regimes; -1 for none
 	year   plan.Year     // the current year: label, dataset and scenarios
 	base   plan.Scenario // the scenario as loaded (with overrides): what reset returns to
 	work   plan.Scenario // the working scenario, as edited

@@ -6,7 +6,10 @@
 //
 //	tab, shift+tab, 1–5   change screen
 //	[ ]                   previous / next year
-//	< > (or p n)          previous / next scenario of the year
+//	< > (or p n)          previous / next scenario of the year (from a regime:
+//	                      back to the year's scenario it left)
+//	r R                   next / previous regime of the library, moved to the
+//	                      year's plans; past the last, back to the year's scenarios
 //	↑↓ j k, pgup pgdn b f, g G home end   move and scroll
 //	y                     send the email summary to the terminal's clipboard (OSC 52)
 //	w                     write the email summary to icsplan-<year>-<scenario>-email.txt

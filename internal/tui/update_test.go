@@ -334,13 +334,13 @@ func TestSaveScenario(t *testing.T) {
 func TestStaleResultIgnored(t *testing.T) {
 	hs := open(t)
 	editPot(hs, "£900m")
-	old := resultMsg{seq: 1, yi: hs.m.yi, si: hs.m.si, res: hs.m.res}
+	old := resultMsg{seq: 1, yi: hs.m.yi, si: hs.m.si, ri: hs.m.ri, res: hs.m.res}
 	old.res.Totals.Pot = old.res.Totals.Pot.Neg()
 	hs.send(old)
 	hs.keys("1")
 	mustContain(t, hs.screen(), "£900.0m")
 	// A result for another scenario is ignored too.
-	other := resultMsg{seq: hs.m.job.seq + 1, yi: hs.m.yi, si: hs.m.si + 1, res: old.res}
+	other := resultMsg{seq: hs.m.job.seq + 1, yi: hs.m.yi, si: hs.m.si + 1, ri: hs.m.ri, res: old.res}
 	hs.send(other)
 	mustContain(t, hs.screen(), "£900.0m")
 }

@@ -38,8 +38,8 @@ func warningsLine(ws []string) string { return "⚠ " + strings.Join(ws, " · �
 
 // openingStatus is the first status line: the warnings, then how to move
 // around.
-func openingStatus(y plan.Year, sc plan.Scenario, screens int) string {
-	hint := openingHint(screens)
+func openingStatus(y plan.Year, sc plan.Scenario, screens int, regimes bool) string {
+	hint := openingHint(screens, regimes)
 	if ws := statusWarnings(y, sc); len(ws) > 0 {
 		return warningsLine(ws) + " · " + hint
 	}
