@@ -84,6 +84,12 @@ type jsonTotals struct {
 	PVRepayments   string `json:"pv_repayments"`
 	EffectiveGrant string `json:"effective_grant"`
 	GrantElement   string `json:"grant_element"`
+	// The terms: withheld is gross, before any was shared out again;
+	// deductions and bonuses are nominal (before probability and discounting).
+	Withheld      string `json:"withheld"`
+	Redistributed string `json:"redistributed"`
+	Deductions    string `json:"deductions"`
+	Bonuses       string `json:"bonuses"`
 }
 
 type jsonSystem struct {
@@ -107,6 +113,11 @@ type jsonSystem struct {
 	PenaltyPlan        *string          `json:"prudence_plan"` // added: the deficit plan assumed for the penalty
 	Source             string           `json:"source"`        // added
 	Illustrative       bool             `json:"illustrative"`  // added
+	// The terms (DESIGN.md, "JSON for the second stage"); see jsonterms.go.
+	Received     string            `json:"received"`
+	Withheld     string            `json:"withheld"`
+	Tranches     []jsonTranche     `json:"tranches"`     // every tranche of the scenario; [] when it has none
+	Consequences []jsonConsequence `json:"consequences"` // the applied, non-zero ones, in the scenario's order
 }
 
 type jsonInstalment struct {
@@ -219,6 +230,10 @@ func jsonTotalsOf(t analysis.Totals) jsonTotals {
 		PVRepayments:   money.Fixed2(t.PVRepayments),
 		EffectiveGrant: money.Fixed2(t.EffectiveGrant),
 		GrantElement:   money.Fixed4(t.GrantElement),
+		Withheld:       money.Fixed2(t.Withheld),
+		Redistributed:  money.Fixed2(t.Redistributed),
+		Deductions:     money.Fixed2(t.Deductions),
+		Bonuses:        money.Fixed2(t.Bonuses),
 	}
 }
 
@@ -255,6 +270,7 @@ func jsonSystemOf(s analysis.SystemResult) jsonSystem {
 		p, pp := money.Fixed2(*s.PrudencePenalty), money.Fixed2(s.PenaltyPlan)
 		js.PrudencePenalty, js.PenaltyPlan = &p, &pp
 	}
+	jsonTermsOf(&js, s)
 	return js
 }
 

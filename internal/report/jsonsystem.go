@@ -53,6 +53,7 @@ func writeSystemJSON(b *bytes.Buffer, s *jsonSystem) {
 	o.optStr("prudence_plan", s.PenaltyPlan)
 	o.str("source", s.Source)
 	o.raw("illustrative", strconv.FormatBool(s.Illustrative))
+	writeSystemTerms(&o, s)
 	b.WriteString("\n    }")
 }
 

@@ -65,6 +65,8 @@ func FuzzSystemJSON(f *testing.F) {
 		if len(a)%2 == 0 {
 			s.Repayments = s.Repayments[:0] // buildJSON never leaves it nil
 		}
+		s.Tranches = []jsonTranche{{Paid: a, Amount: b, Passed: len(b)%2 == 0}, {Paid: b, Amount: a}}[:len(a)%3]
+		s.Consequences = []jsonConsequence{{Kind: a, Base: b, Year: a, Amount: b, Value: a}}[:len(b)%2]
 		if got, want := writtenSystem(&s), encodedSystem(t, &s); got != want {
 			t.Fatalf("writeSystemJSON:\n%s\nthe Encoder writes\n%s", got, want)
 		}
