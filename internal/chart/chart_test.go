@@ -60,7 +60,7 @@ func TestGoldenData(t *testing.T) {
 func small() analysis.Result {
 	sys := func(code, name string, g analysis.Group, alloc, fair, source string) analysis.SystemResult {
 		return analysis.SystemResult{System: plan.System{Code: code, Name: name, Source: source}, Group: g,
-			Allocation: d(alloc), FairShare: d(fair), Transfer: d(alloc).Sub(d(fair))}
+			Allocation: d(alloc), Received: d(alloc), FairShare: d(fair), Transfer: d(alloc).Sub(d(fair))}
 	}
 	return analysis.Result{
 		Scenario: plan.Scenario{Repayment: &plan.Repayment{FirstYear: "2025/26", Years: 2},
@@ -447,7 +447,7 @@ func TestTransfersShowTheBiggestEachWayOfMany(t *testing.T) {
 		code := string(rune('A'+i/26)) + string(rune('A'+i%26))
 		tr := decimal.NewFromInt(int64(50-i) * 1000)
 		r.Systems = append(r.Systems, analysis.SystemResult{System: plan.System{Code: code, Name: code},
-			Group: analysis.Deficit, Allocation: tr.Add(d("100000")), FairShare: d("100000"), Transfer: tr})
+			Group: analysis.Deficit, Allocation: tr.Add(d("100000")), Received: tr.Add(d("100000")), FairShare: d("100000"), Transfer: tr})
 	}
 	got := Transfers(r)
 	if len(got.Categories) != 60 || got.Short[0] != "AA" || got.Short[29] != "BD" || got.Short[30] != "CS" || got.Short[59] != "DV" {

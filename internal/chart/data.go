@@ -196,18 +196,19 @@ func pence(d decimal.Decimal) string {
 // The £000 figures printed on the transfers and repayments charts are the
 // paper's tables' own (DESIGN.md, "Display rounding that foots"): each
 // column rounded to £000 by largest remainder of its exact total
-// (money.FootDecimals), a transfer shown as allocated less fair share as
+// (money.FootDecimals), a transfer shown as cash received less fair share as
 // shown, a year's total as principal plus interest as shown. So a bar's
 // figure is the figure in the table beside it.
 
 var thousand = decimal.NewFromInt(1000)
 
 // footedTransfers is each system's transfer in £000 as the Systems table
-// shows it: its footed allocation less its footed fair share.
+// shows it: its footed cash received (its allocation, when the scenario
+// has no tranches) less its footed fair share.
 func footedTransfers(r analysis.Result) []decimal.Decimal {
 	alloc, fair := make([]decimal.Decimal, len(r.Systems)), make([]decimal.Decimal, len(r.Systems))
 	for i, s := range r.Systems {
-		alloc[i], fair[i] = s.Allocation, s.FairShare
+		alloc[i], fair[i] = s.Received, s.FairShare
 	}
 	ak, _ := money.FootDecimals(alloc, thousand)
 	fk, _ := money.FootDecimals(fair, thousand)

@@ -37,6 +37,7 @@ func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
 		head = append(head, "repayment "+clean(y.Year))
 		yearCol[y.Year] = k
 	}
+	head = append(head, termHeads(r)...)
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -61,6 +62,7 @@ func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
 			money.Fixed2(due), s.PVRepayments, s.EffectiveGrant, s.GrantElement,
 			deref(s.PrudencePenalty), deref(s.PenaltyPlan), csvText(s.Source), strconv.FormatBool(s.Illustrative))
 		row = append(row, byYear...)
+		row = append(row, termCells(r, r.Systems[i])...)
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -24,8 +24,8 @@ func emailSummary(r analysis.Result) string {
 	add := func(s string) { body = append(body, strings.TrimSpace(s)) }
 
 	add("Verdict: " + verdict + ". " + clean(r.Verdict.Text))
-	add("Cash: " + pounds(r.Deficit.Allocation) + " to the " + systems(r.Deficit.Systems) + " that planned a deficit (" +
-		poundsPence(r.Deficit.PerHead) + " per head); " + pounds(r.Balanced.Allocation) + " to the " +
+	add("Cash: " + pounds(r.Deficit.Received) + " to the " + systems(r.Deficit.Systems) + " that planned a deficit (" +
+		poundsPence(r.Deficit.PerHead) + " per head); " + pounds(r.Balanced.Received) + " to the " +
 		systems(r.Balanced.Systems) + " that planned to balance (" + poundsPence(r.Balanced.PerHead) + " per head).")
 	add("Effective grant, at a " + pct(a.DiscountRate) + " discount rate and a " + pct(a.WriteOff) +
 		" chance the balance is never repaid: " + pounds(r.Deficit.EffectiveGrant) + " to deficit planners (" +
@@ -48,11 +48,8 @@ func emailSummary(r analysis.Result) string {
 			add("Prudence penalty: none; " + penaltySentence(s))
 		}
 	}
-	repay := "not repayable (a grant)"
-	if sc.Repayment != nil {
-		repay = "repayable over " + describeRepayment(sc)
-	}
-	add("Terms: " + pounds(sc.Pot) + " for " + describeRule(sc) + ", shared " + describeMethod(sc) + "; " + repay + ".")
+	add("Terms: " + pounds(sc.Pot) + potWords(sc) + " for " + describeRule(sc) + ", shared " + describeMethod(sc) +
+		emailTranches(r) + "; " + emailRepayment(sc) + emailConsequences(r) + ".")
 	ds := r.Dataset
 	data := "Data: " + clean(ds.Year) + " plans of " + systems(ds.Systems) + " (" + clean(ds.Path) + ")"
 	var cs []string
@@ -79,7 +76,7 @@ func emailSummary(r analysis.Result) string {
 		add("Caveats: " + strings.Join(cs, " "))
 	}
 	if note := clean(sc.Note); note != "" {
-		add("Scenario: " + title + ". " + note)
+		add(emailScenario(title, note)) // a regime's long note: its first sentence and "(see the report)"
 	}
 	if len(body) > emailLines {
 		body = body[:emailLines]

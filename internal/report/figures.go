@@ -148,6 +148,9 @@ func describeRepayment(sc plan.Scenario) string {
 	if r == nil {
 		return "none: a grant"
 	}
+	if r.IsPDC() {
+		return "none: public dividend capital, never repaid; " + pdcWords(*r)
+	}
 	years := "1 year"
 	if r.Years != 1 {
 		years = itoa(r.Years) + " years"

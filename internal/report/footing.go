@@ -33,38 +33,38 @@ func footK(exact []decimal.Decimal) kColumn {
 // system in file order. The group table sums them by group, so the two
 // tables agree.
 type systemColumns struct {
-	plan, alloc, fair, grant kColumn
-	transfer                 kColumn // allocated less fair share, as shown
-	transferExact            decimal.Decimal
+	plan, cash, fair, grant kColumn
+	transfer                kColumn // cash received less fair share, as shown
+	transferExact           decimal.Decimal
 }
 
-// footSystems foots the plans, allocations, fair shares and effective grants
-// (the last from the exact A − (1 − w)·PV), and shows each transfer as the
-// system's allocation less its fair share as shown. The transfers' total is
-// then allocated less fair shares as shown, which is their exact total
-// rounded whenever the fair shares add up to the allocated total exactly
-// (the engine apportions them so).
+// footSystems foots the plans, the cash received (the allocation, when the
+// scenario has no tranches), fair shares and effective grants (the last
+// from the exact G), and shows each transfer as the system's cash less its
+// fair share as shown. The transfers' total is then cash less fair shares
+// as shown, which is their exact total rounded whenever the fair shares add
+// up to the cash received exactly (the engine apportions them so).
 func footSystems(r analysis.Result) systemColumns {
 	n := len(r.Systems)
-	plan, alloc, fair := make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n)
+	plan, cash, fair := make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n)
 	grant := make([]money.Ratio, n)
 	transfer := decimal.Zero
 	one := decimal.NewFromInt(1)
 	for i, s := range r.Systems {
-		plan[i], alloc[i], fair[i] = s.Plan, s.Allocation, s.FairShare
+		plan[i], cash[i], fair[i] = s.Plan, s.Received, s.FairShare
 		grant[i] = s.Value.EffectiveGrantExact
 		if grant[i].Den.IsZero() {
 			grant[i] = money.R(s.EffectiveGrant, one)
 		}
 		transfer = transfer.Add(s.Transfer)
 	}
-	c := systemColumns{plan: footK(plan), alloc: footK(alloc), fair: footK(fair), transferExact: thousands(transfer)}
+	c := systemColumns{plan: footK(plan), cash: footK(cash), fair: footK(fair), transferExact: thousands(transfer)}
 	c.grant.rows, c.grant.total = money.Foot(grant, thousand)
 	c.transfer.rows = make([]decimal.Decimal, n)
 	for i := range c.transfer.rows {
-		c.transfer.rows[i] = c.alloc.rows[i].Sub(c.fair.rows[i])
+		c.transfer.rows[i] = c.cash.rows[i].Sub(c.fair.rows[i])
 	}
-	c.transfer.total = c.alloc.total.Sub(c.fair.total)
+	c.transfer.total = c.cash.total.Sub(c.fair.total)
 	return c
 }
 
@@ -82,7 +82,7 @@ func sumGroups(r analysis.Result, c systemColumns) map[analysis.Group]*groupSums
 			continue
 		}
 		g.deficit = g.deficit.Add(decimal.Min(c.plan.rows[i], decimal.Zero).Neg())
-		g.cash = g.cash.Add(c.alloc.rows[i])
+		g.cash = g.cash.Add(c.cash.rows[i])
 		g.grant = g.grant.Add(c.grant.rows[i])
 	}
 	return by

@@ -22,7 +22,18 @@ type shipped struct {
 	res  analysis.Result
 }
 
-// shippedResults analyses every shipped scenario of every year.
+// goldenRegimes are the regimes of the library whose reports are golden
+// files, each on the shipped plans of one year: the 2025/26 fourth quarter
+// withheld (tranches, a held forfeit), the RAB deductions (consequences on
+// a £0 pot) and the STF (conditional tranches redistributed, a bonus).
+var goldenRegimes = []struct{ dir, name string }{
+	{"2024-25", "dsf-2025-26"},
+	{"2023-24", "rab-deductions"},
+	{"2023-24", "stf-2016-17"},
+}
+
+// shippedResults analyses every shipped scenario of every year, and the
+// golden regimes on their year's plans (named "2023-24_regime-rab-deductions").
 func shippedResults(t testing.TB) []shipped {
 	t.Helper()
 	lib, err := plan.Load(plans.FS, ".", "embedded plans", plan.Options{})
@@ -38,18 +49,38 @@ func shippedResults(t testing.TB) []shipped {
 			}
 			out = append(out, shipped{name: y.Dir + "_" + sc.Name, res: res})
 		}
+		for _, g := range goldenRegimes {
+			if g.dir != y.Dir {
+				continue
+			}
+			sc, err := plan.PickRegime(lib.Regimes, g.name, y)
+			if err != nil {
+				t.Fatalf("%s %s: %v", y.Dir, g.name, err)
+			}
+			res, err := engine.Analyse(y.Dataset, sc)
+			if err != nil {
+				t.Fatalf("%s %s: %v", y.Dir, g.name, err)
+			}
+			out = append(out, shipped{name: y.Dir + "_regime-" + g.name, res: res})
+		}
 	}
-	if len(out) < 4 {
-		t.Fatalf("found %d shipped scenarios, want at least 4", len(out))
+	if len(out) < 4+len(goldenRegimes) {
+		t.Fatalf("found %d shipped scenarios and regimes, want at least %d", len(out), 4+len(goldenRegimes))
 	}
 	return out
+}
+
+// goldenResults are the shipped results and the hand-worked terms fixture
+// (terms_fixture_test.go): every result whose reports are golden files.
+func goldenResults(t testing.TB) []shipped {
+	return append(shippedResults(t), shipped{name: "terms-fixture", res: termsFixture(t)})
 }
 
 // goldenExt is the golden file's extension for each format checked byte for byte.
 var goldenExt = map[Format]string{Text: "txt", Markdown: "md", CSV: "csv", JSON: "json", Email: "eml"}
 
 func TestGolden(t *testing.T) {
-	for _, s := range shippedResults(t) {
+	for _, s := range goldenResults(t) {
 		for _, f := range Formats {
 			if f == XLSX || f == HTML {
 				continue // compared cell by cell in TestXLSXMatchesJSON; HTML by its text in TestHTMLGolden

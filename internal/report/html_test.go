@@ -109,7 +109,7 @@ func htmlText(root *html.Node) string {
 }
 
 func TestHTMLGolden(t *testing.T) {
-	for _, s := range shippedResults(t) {
+	for _, s := range goldenResults(t) {
 		t.Run(s.name, func(t *testing.T) {
 			out := renderString(t, s.res, HTML, Options{})
 			checkGolden(t, s.name+".html.txt.golden", []byte(htmlText(parseHTML(t, out))))
@@ -452,7 +452,16 @@ func TestChartsShowTheTablesFigures(t *testing.T) {
 				}
 			}
 			rep := chart.Repayments(c.res)
-			if tab := d.sections[2].table; tab != nil {
+			var tab *table
+			for _, s := range d.sections {
+				if s.heading == "Repayments by year" {
+					tab = s.table
+				}
+			}
+			if tab != nil && (len(tab.cols) != 4 || tab.cols[3].head != "Total") {
+				return // the flows' table (dividends, deductions, bonuses): the chart shows the loan's repayments only
+			}
+			if tab != nil {
 				for i, row := range tab.rows {
 					if rep.Totals[i].Text != row[3] || rep.Categories[i] != row[0] {
 						t.Errorf("%s: the chart's total is %q, the table's %q", row[0], rep.Totals[i].Text, row[3])

@@ -84,15 +84,12 @@ func makeDoc(r analysis.Result, annexes bool) doc {
 	if sc.Paid != "" {
 		d.facts = append(d.facts[:4], append([]fact{{"Paid", clean(sc.Paid)}}, d.facts[4:]...)...)
 	}
+	d.facts = withTermFacts(d.facts, r)
 
 	d.numbers = verdictNumbers(r)
 	cols := footSystems(r)
-	d.sections = []section{
-		groupSection(r, cols),
-		systemSection(r, cols),
-		repaymentSection(r),
-		sensitivitySection(r),
-	}
+	d.sections = append([]section{groupSection(r, cols), systemSection(r, cols)}, termsSections(r)...)
+	d.sections = append(d.sections, repaymentOrFlows(r), sensitivitySection(r))
 	if s, ok := penaltySection(r); ok {
 		d.sections = append(d.sections, s)
 	}
@@ -113,8 +110,8 @@ func verdictNumbers(r analysis.Result) []string {
 	a := r.Scenario.Assumptions
 	out := []string{
 		"Effective grant per head: " + poundsPence(r.Deficit.GrantPerHead) + " to deficit planners (" +
-			itoa(r.Deficit.Systems) + " systems), " + poundsPence(r.Balanced.GrantPerHead) + " to balanced planners (" +
-			itoa(r.Balanced.Systems) + " systems), at a " + pct(a.DiscountRate) + " discount rate and a " +
+			systems(r.Deficit.Systems) + "), " + poundsPence(r.Balanced.GrantPerHead) + " to balanced planners (" +
+			systems(r.Balanced.Systems) + "), at a " + pct(a.DiscountRate) + " discount rate and a " +
 			pct(a.WriteOff) + " chance of write-off.",
 		"Cash per head: " + poundsPence(r.Deficit.PerHead) + " to deficit planners, " +
 			poundsPence(r.Balanced.PerHead) + " to balanced planners.",
@@ -183,7 +180,7 @@ func systemSection(r analysis.Result, c systemColumns) section {
 		{head: "Name", flex: true},
 		{head: "G"},
 		{head: "Plan", right: true},
-		{head: "Allocated", right: true},
+		{head: capital(cashWord(r)), right: true},
 		{head: "Per\nhead £", right: true},
 		{head: "Fair\nshare", right: true},
 		{head: "Transfer", right: true},
@@ -198,19 +195,20 @@ func systemSection(r analysis.Result, c systemColumns) section {
 		}
 		t.refs = append(t.refs, annexID(i))
 		t.rows = append(t.rows, []string{clean(s.Code), mark, clean(s.Name), groupLetter(s.Group),
-			fmtK(c.plan.rows[i]), fmtK(c.alloc.rows[i]), fmtPence(s.PerHead), fmtK(c.fair.rows[i]),
+			fmtK(c.plan.rows[i]), fmtK(c.cash.rows[i]), fmtPence(s.PerHead), fmtK(c.fair.rows[i]),
 			fmtK(c.transfer.rows[i]), fmtK(c.grant.rows[i])})
 	}
 	t.total = []string{"", "", "Total of " + systems(len(r.Systems)), "",
-		fmtK(c.plan.total), fmtK(c.alloc.total), fmtPence(r.FairSharePerHead), fmtK(c.fair.total),
+		fmtK(c.plan.total), fmtK(c.cash.total), fmtPence(r.FairSharePerHead), fmtK(c.fair.total),
 		fmtK(c.transfer.total), fmtK(c.grant.total)}
 	notes := []string{"G: D planned a deficit, B planned to balance or a surplus. " +
-		"Per head in the totals row is the total allocated over the total population.",
+		"Per head in the totals row is the total " + cashWord(r) + " over the total population.",
 		"Exact totals: pot " + poundsPence(r.Totals.Pot) + ", allocated " + poundsPence(r.Totals.Allocated) +
 			", unallocated " + poundsPence(r.Totals.Unallocated) + ", effective grant " +
-			poundsPence(r.Totals.EffectiveGrant) + " (grant element " + money.Percent(r.Totals.GrantElement, 1) + ")."}
+			poundsPence(r.Totals.EffectiveGrant) + " (grant element " + money.Percent(r.Totals.GrantElement, 1) + ")." +
+			termsTotals(r)}
 	if n := tieNote("transfer", c.transfer.total, c.transferExact,
-		"Each transfer is shown as allocated less fair share, so that rows add across."); n != "" {
+		"Each transfer is shown as "+cashWord(r)+" less fair share, so that rows add across."); n != "" {
 		notes = append(notes, n)
 	}
 	if anyIllustrative {
@@ -218,9 +216,9 @@ func systemSection(r analysis.Result, c systemColumns) section {
 	}
 	return section{
 		heading: "Systems",
-		intro: []string{"£000 except per head (£). Each £000 column is rounded so that it adds up to its exact total " +
-			"(by largest remainder, so a figure can be £1k off its value rounded alone); a transfer is allocated " +
-			"less fair share as shown. Per-head figures are rounded on their own, not footed."},
+		intro: []string{receivedIntro(r) + "£000 except per head (£). Each £000 column is rounded so that it adds up " +
+			"to its exact total (by largest remainder, so a figure can be £1k off its value rounded alone); a " +
+			"transfer is " + cashWord(r) + " less fair share as shown. Per-head figures are rounded on their own, not footed."},
 		table: t,
 		notes: notes,
 		chart: "transfers",

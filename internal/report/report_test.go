@@ -21,9 +21,10 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// cases are the fixture and every shipped scenario.
+// cases are the fixture, every shipped scenario, the golden regimes and the
+// terms fixture.
 func cases(t testing.TB) []shipped {
-	return append([]shipped{{name: "fixture", res: fixture()}}, shippedResults(t)...)
+	return append([]shipped{{name: "fixture", res: fixture()}}, goldenResults(t)...)
 }
 
 func renderString(t testing.TB, r analysis.Result, f Format, o Options) string {
@@ -66,7 +67,7 @@ func tableAfter(t testing.TB, text, heading string) (rows []string, total string
 	if i == len(lines) {
 		t.Fatalf("no %q heading in:\n%s", heading, text)
 	}
-	rule := regexp.MustCompile(`^-{20,}$`)
+	rule := regexp.MustCompile(`^-{8,}$`) // a table's rule (the heading's underline is skipped)
 	for i += 2; i < len(lines) && !rule.MatchString(lines[i]); i++ {
 	}
 	for i++; i < len(lines) && !rule.MatchString(lines[i]); i++ {
@@ -443,10 +444,19 @@ func dec(t testing.TB, s string) decimal.Decimal {
 
 func checkJSONFoots(t *testing.T, j jsonReport) {
 	t.Helper()
-	var alloc, fair, transfer, pv, grant, repay decimal.Decimal
+	var alloc, received, withheld, fair, transfer, pv, grant, repay decimal.Decimal
 	group := map[string]*[3]decimal.Decimal{"deficit": {}, "balanced": {}}
 	for _, s := range j.Systems {
 		alloc = alloc.Add(dec(t, s.Allocation))
+		received = received.Add(dec(t, s.Received))
+		withheld = withheld.Add(dec(t, s.Withheld))
+		parts := decimal.Zero
+		for _, tr := range s.Tranches {
+			parts = parts.Add(dec(t, tr.Amount))
+		}
+		if len(s.Tranches) > 0 && !parts.Equal(dec(t, s.Allocation)) {
+			t.Errorf("%s: tranche amounts sum to %s, allocation %s", s.Code, parts.StringFixed(2), s.Allocation)
+		}
 		fair = fair.Add(dec(t, s.FairShare))
 		transfer = transfer.Add(dec(t, s.Transfer))
 		pv = pv.Add(dec(t, s.PVRepayments))
@@ -469,7 +479,12 @@ func checkJSONFoots(t *testing.T, j jsonReport) {
 		}
 	}
 	eq("Σ allocation = totals.allocated", alloc, j.Totals.Allocated)
-	eq("Σ fair_share = totals.allocated", fair, j.Totals.Allocated)
+	// Fair shares share out the cash received: what was allocated, less
+	// what was withheld, plus what of that was shared again.
+	eq("Σ withheld = totals.withheld", withheld, j.Totals.Withheld)
+	eq("Σ received = allocated − withheld + redistributed", received,
+		money.Fixed2(dec(t, j.Totals.Allocated).Sub(dec(t, j.Totals.Withheld)).Add(dec(t, j.Totals.Redistributed))))
+	eq("Σ fair_share = Σ received", fair, money.Fixed2(received))
 	eq("Σ transfer = 0", transfer, "0.00")
 	eq("Σ pv_repayments = totals.pv_repayments", pv, j.Totals.PVRepayments)
 	eq("Σ effective_grant = totals.effective_grant", grant, j.Totals.EffectiveGrant)

@@ -47,7 +47,7 @@ func xlsxNotes(b *book, r analysis.Result, j jsonReport) {
 	terms := [][2]string{
 		{"Title", j.Scenario.Title},
 		{"Note", j.Scenario.Note},
-		{"Pot", pounds(sc.Pot) + " (" + poundsPence(sc.Pot) + ")"},
+		{"Pot", pounds(sc.Pot) + " (" + poundsPence(sc.Pot) + ")" + potWords(sc)},
 	}
 	if sc.Paid != "" {
 		terms = append(terms, [2]string{"Paid", sc.Paid})
@@ -55,6 +55,9 @@ func xlsxNotes(b *book, r analysis.Result, j jsonReport) {
 	terms = append(terms, [][2]string{
 		{"Eligible", describeRule(sc)},
 		{"Shared", describeMethod(sc)},
+	}...)
+	terms = append(terms, xlsxTermNotes(r)...)
+	terms = append(terms, [][2]string{
 		{"Repayment", describeRepayment(sc)},
 		{"Discount rate", pct(sc.Assumptions.DiscountRate)},
 		{"Chance the balance is never repaid", pct(sc.Assumptions.WriteOff)},

@@ -72,6 +72,7 @@ func xlsxSystems(b *book, r analysis.Result, j jsonReport) {
 			b.sum(s, col, 2, last, format)
 		}
 	}
+	xlsxSystemTerms(b, r, len(xlsxHeader)+1)
 	b.freeze(s, 1)
 	b.keep(b.f.SetColWidth(s, "A", "A", 8))
 	b.keep(b.f.SetColWidth(s, "B", "B", 40))

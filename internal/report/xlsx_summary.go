@@ -21,7 +21,7 @@ func xlsxSummary(b *book, r analysis.Result, j jsonReport) {
 	b.bold(s, 1, 4, "Verdict")
 	b.bold(s, 2, 4, r.Verdict.Label.Words())
 	b.text(s, 2, 5, j.Verdict.Text)
-	row := summaryHeadline(b, j, 7)
+	row := summaryHeadline(b, r, j, 7)
 	groups := row + 1
 	row = summaryGroups(b, r, j, groups)
 	row = summaryYears(b, j, row+1)
@@ -34,7 +34,7 @@ func xlsxSummary(b *book, r analysis.Result, j jsonReport) {
 
 // summaryHeadline writes the headline figures from row on and returns the
 // row after them.
-func summaryHeadline(b *book, j jsonReport, row int) int {
+func summaryHeadline(b *book, r analysis.Result, j jsonReport, row int) int {
 	const s = sheetSummary
 	b.bold(s, 1, row, "Headline figures (£)")
 	row++
@@ -51,6 +51,9 @@ func summaryHeadline(b *book, j jsonReport, row int) int {
 	}
 	if j.PriceOfDeficit != nil {
 		lines = append(lines, line{"Price of a deficit (effective grant per £1 of planned deficit)", *j.PriceOfDeficit, numFmtRatio})
+	}
+	for _, l := range xlsxTermHeadlines(r, j) {
+		lines = append(lines, line{l[0], l[1], numFmtMoney})
 	}
 	for _, l := range lines {
 		b.text(s, 1, row, l.label)
@@ -74,12 +77,13 @@ func summaryGroups(b *book, r analysis.Result, j jsonReport, row int) int {
 		b.bold(s, i+1, row, h)
 	}
 	first := row + 1
+	cash := []string{money.Fixed2(r.Deficit.Received), money.Fixed2(r.Balanced.Received)} // cash received
 	for i, g := range []jsonGroup{j.Groups.Deficit, j.Groups.Balanced} {
 		row++
 		b.text(s, 1, row, []string{"Deficit plans", "Balanced plans"}[i])
 		b.number(s, 2, row, strconv.Itoa(g.Systems), numFmtCount, false)
 		b.number(s, 3, row, strconv.FormatInt(g.Population, 10), numFmtCount, false)
-		for k, v := range []string{g.PlannedDeficit, g.Allocation, g.PerHead, g.EffectiveGrant, g.GrantPerHead} {
+		for k, v := range []string{g.PlannedDeficit, cash[i], g.PerHead, g.EffectiveGrant, g.GrantPerHead} {
 			format := numFmtK
 			if k == 2 || k == 4 {
 				format = numFmtMoney

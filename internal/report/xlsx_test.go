@@ -111,15 +111,16 @@ func checkSystemsSheet(t *testing.T, f *excelize.File, c shipped, j jsonReport) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(rows[0], ",") != strings.Join(xlsxHeader, ",") {
-		t.Errorf("Systems header %v", rows[0])
+	if want := strings.Join(append(append([]string{}, xlsxHeader...), xlsxTermHeads(c.res)...), ","); strings.Join(rows[0], ",") != want {
+		t.Errorf("Systems header %v, want %s", rows[0], want)
 	}
 	if len(rows) != len(j.Systems)+2 {
 		t.Fatalf("Systems sheet has %d rows, want header, %d systems and totals", len(rows), len(j.Systems))
 	}
 	var pop int64
-	plan := decimal.Zero
+	plan, received := decimal.Zero, decimal.Zero
 	for i, s := range j.Systems {
+		received = received.Add(decimal.RequireFromString(s.Received))
 		row := i + 2
 		at := func(col int) string { return raw(t, f, sheetSystems, cell(col, row)) }
 		if at(1) != s.Code || at(2) != xmlText(s.Name) || at(4) != s.Group {
@@ -148,11 +149,12 @@ func checkSystemsSheet(t *testing.T, f *excelize.File, c shipped, j jsonReport) 
 	calc(t, f, sheetSystems, at(5), strconv.FormatInt(pop, 10)+".00")
 	calc(t, f, sheetSystems, at(7), money.Fixed2(plan))
 	calc(t, f, sheetSystems, at(9), j.Totals.Allocated)
-	calc(t, f, sheetSystems, at(11), j.Totals.Allocated) // fair shares share out what was allocated
-	calc(t, f, sheetSystems, at(12), "0.00")             // so transfers sum to nothing
+	calc(t, f, sheetSystems, at(11), money.Fixed2(received)) // fair shares share out the cash received
+	calc(t, f, sheetSystems, at(12), "0.00")                 // so transfers sum to nothing
 	calc(t, f, sheetSystems, at(13), j.Totals.Repayments)
 	calc(t, f, sheetSystems, at(14), j.Totals.PVRepayments)
 	calc(t, f, sheetSystems, at(15), j.Totals.EffectiveGrant)
+	checkTermColumns(t, f, c, j)
 
 	// The pence-exact record: real numbers in a £ format, negatives in brackets.
 	if got := numFmt(t, f, sheetSystems, "G2"); got != numFmtMoney {
@@ -203,9 +205,9 @@ func checkSummarySheet(t *testing.T, f *excelize.File, c shipped, j jsonReport) 
 	if got := numFmt(t, f, sheetSummary, cell(5, all-2)); got != numFmtK {
 		t.Errorf("group cash format %q, want %s (£000)", got, numFmtK)
 	}
-	samePenny(t, "deficit group cash", raw(t, f, sheetSummary, cell(5, all-2)), j.Groups.Deficit.Allocation)
+	samePenny(t, "deficit group cash", raw(t, f, sheetSummary, cell(5, all-2)), money.Fixed2(c.res.Deficit.Received))
 	calc(t, f, sheetSummary, cell(2, all), strconv.Itoa(j.Dataset.Systems)+".00")
-	calc(t, f, sheetSummary, cell(5, all), j.Totals.Allocated)
+	calc(t, f, sheetSummary, cell(5, all), money.Fixed2(c.res.Totals.Received))
 	calc(t, f, sheetSummary, cell(7, all), j.Totals.EffectiveGrant)
 	d, b := decimal.RequireFromString(j.Groups.Deficit.PlannedDeficit), decimal.RequireFromString(j.Groups.Balanced.PlannedDeficit)
 	calc(t, f, sheetSummary, cell(4, all), money.Fixed2(d.Add(b)))
@@ -313,4 +315,47 @@ func xmlText(s string) string {
 		}
 		return '\uFFFD'
 	}, s)
+}
+
+// checkTermColumns checks the Systems sheet's terms columns against the
+// JSON report, cell by cell, and their SUM totals: received and withheld
+// against the totals, each tranche's amounts against the systems' parts.
+func checkTermColumns(t *testing.T, f *excelize.File, c shipped, j jsonReport) {
+	t.Helper()
+	heads := xlsxTermHeads(c.res)
+	if len(heads) == 0 {
+		if got := raw(t, f, sheetSystems, cell(len(xlsxHeader)+1, 1)); got != "" {
+			t.Errorf("a scenario without terms has a terms column %q", got)
+		}
+		return
+	}
+	first := len(xlsxHeader) + 1
+	total := len(j.Systems) + 2
+	sums := make([]decimal.Decimal, len(heads))
+	for i, s := range j.Systems {
+		row := i + 2
+		at := func(k int) string { return raw(t, f, sheetSystems, cell(first+k, row)) }
+		samePenny(t, s.Code+" received", at(0), s.Received)
+		samePenny(t, s.Code+" withheld", at(1), s.Withheld)
+		for k, tr := range s.Tranches {
+			if want := map[bool]string{true: "1", false: "0"}[tr.Passed]; at(5+2*k) != want { // a boolean cell stores 1 or 0
+				t.Errorf("%s tranche %d passed %q, want %s", s.Code, k+1, at(5+2*k), want)
+			}
+			samePenny(t, s.Code+" tranche amount", at(6+2*k), tr.Amount)
+		}
+		for k := range heads {
+			if termMoney(k) {
+				sums[k] = sums[k].Add(decimal.RequireFromString(at(k)))
+			}
+		}
+	}
+	calc(t, f, sheetSystems, cell(first+1, total), j.Totals.Withheld)
+	calc(t, f, sheetSystems, cell(first+2, total), j.Totals.Redistributed)
+	calc(t, f, sheetSystems, cell(first+3, total), j.Totals.Deductions)
+	calc(t, f, sheetSystems, cell(first+4, total), j.Totals.Bonuses)
+	for k := range heads {
+		if termMoney(k) {
+			calc(t, f, sheetSystems, cell(first+k, total), money.Fixed2(sums[k]))
+		}
+	}
 }
