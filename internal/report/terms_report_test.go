@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"icsplan/internal/engine"
 	"icsplan/internal/plan"
 )
 
@@ -151,5 +152,31 @@ func TestDescribeConsequencesMergesRuns(t *testing.T) {
 		"50% likely; a bonus of 50% of any improvement on plan in 2025/26"
 	if got != want {
 		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestFlowsTableWithALoan: a loan with consequences shows principal and
+// interest beside the deductions, a total due, and the bonuses; the terms
+// fixture as a loan repaid whole in 2026/27 with no interest has AAA's
+// 360, BBB's 480 and CCC's 160 repaid then (1,000), the deduction of 100
+// and the bonuses of 50 in 2025/26.
+func TestFlowsTableWithALoan(t *testing.T) {
+	sc := termsScenario()
+	sc.Repayment = &plan.Repayment{Kind: plan.RepaymentLoan, FirstYear: "2026/27", Years: 1, Interest: d("0")}
+	res, err := engine.Analyse(termsDataset(), sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := renderString(t, res, Text, Options{})
+	rows, total := tableAfter(t, text, "Repayments by year")
+	want := []string{
+		"2025/26          0         0         100    100       50",
+		"2026/27      1,000         0           0  1,000        0",
+	}
+	if strings.Join(rows, "\n") != strings.Join(want, "\n") || total != "Total        1,000         0         100  1,100       50" {
+		t.Errorf("by year:\n%s\n%s", strings.Join(rows, "\n"), total)
+	}
+	if !strings.Contains(text, "Year     Principal  Interest  Deductions    due  Bonuses") {
+		t.Errorf("by-year headings:\n%s", text)
 	}
 }
