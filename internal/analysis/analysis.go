@@ -12,6 +12,7 @@ package analysis
 import (
 	"strings"
 
+	"icsplan/internal/money"
 	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
@@ -108,8 +109,12 @@ type SystemResult struct {
 	GrantElement    decimal.Decimal
 	PrudencePenalty *decimal.Decimal // balanced systems only: G_j in the rerun − G_j; nil for deficit systems and when no system planned a deficit
 	PenaltyPlan     decimal.Decimal  // the plan assumed in the prudence rerun: −(median deficit per head in D × population) to £1000; 0 when there is no penalty
-	Share           Share            // how the allocation was reached
-	Value           Value            // exact present value behind PVRepayments
+	// PenaltyGrantExact is its effective grant in the prudence rerun, exact
+	// (PrudencePenalty is it rounded to pence, less EffectiveGrant); the zero
+	// Ratio when there is no penalty.
+	PenaltyGrantExact money.Ratio
+	Share             Share // how the allocation was reached
+	Value             Value // exact present value behind PVRepayments
 
 	// The terms, as they fell on this system.
 	Received      decimal.Decimal     // cash it received: the tranches it was paid plus its share of others' forfeits (its allocation when there are no tranches)
@@ -188,4 +193,9 @@ type Result struct {
 	// more; nil otherwise. engine.Analyse leaves it nil: a caller that has
 	// the library sets it (engine.Panel), and every report renders it.
 	Panel *Panel
+	// Incentives is the strategy table, the marginal price of a deficit and
+	// the terms that end the reward; nil when they were not computed
+	// (engine.AnalyseWithoutIncentives, for a caller that wants the rest
+	// first).
+	Incentives *Incentives
 }

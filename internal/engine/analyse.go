@@ -42,8 +42,9 @@ func groupOf(p, threshold decimal.Decimal) analysis.Group {
 	return analysis.Balanced
 }
 
-// analyse runs the stages in turn, looking at ctx between them.
-func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
+// analyse runs the stages in turn, looking at ctx between them; the
+// incentive stage only when incentives is true.
+func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario, incentives bool) (analysis.Result, error) {
 	if err := ctx.Err(); err != nil {
 		return analysis.Result{}, err
 	}
@@ -69,6 +70,11 @@ func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.R
 	res.Verdict = analysis.VerdictOf(res.Deficit, res.Balanced)
 	res.Caveats = analysis.CaveatsOf(&res)
 	checkData(&res, ds, sc)
+	if incentives {
+		if res.Incentives, err = j.incentives(ctx, &res); err != nil {
+			return analysis.Result{}, err
+		}
+	}
 	return res, nil
 }
 

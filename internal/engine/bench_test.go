@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"strconv"
 	"testing"
 
@@ -78,5 +79,51 @@ func BenchmarkLoad(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkIncentives is the incentive stage alone (engine.Incentives, after
+// AnalyseWithoutIncentives) on synthetic deficit support at 42, 1,000 and
+// 10,000 systems. Growth: the strategy table and the marginal prices are
+// one exact rerun per system and one more per deficit planner, each
+// O(log n) for the water-filling plus part of one pass over the open
+// systems for the leftover unit (funding.Rerun), so about n·(log n + m)
+// with m the open systems a pass reads before it settles; the ending terms
+// are 3 × 101 scan points and about 20 bisection steps, each an O(n)
+// integer revaluation (no allocation redone). Near-linear in practice: run
+// with -benchtime 1x for a quick look.
+func BenchmarkIncentives(b *testing.B) {
+	for _, n := range []int{42, 1000, 10_000} {
+		ds := synth.Generate(n, 1)
+		sc := synth.DeficitSupport(ds)
+		res, err := AnalyseWithoutIncentives(context.Background(), ds, sc)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := Incentives(context.Background(), ds, sc, res); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkIncentivesShipped is the incentive stage on the shipped 2023/24
+// deficit support: 42 systems, the figure a live edit in the TUI waits for
+// after its headline.
+func BenchmarkIncentivesShipped(b *testing.B) {
+	ds, sc := shipped(b, "2023-24", "deficit-support-feb-2024")
+	res, err := AnalyseWithoutIncentives(context.Background(), ds, sc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Incentives(context.Background(), ds, sc, res); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

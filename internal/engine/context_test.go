@@ -76,3 +76,36 @@ func TestAnalyseContextLooksInPrudence(t *testing.T) {
 		}
 	}
 }
+
+// TestIncentivesLooksAtContext: the incentive stage on its own, over 1,200
+// systems (reruns and lever revaluations on every processor), looks at ctx
+// before it starts, every 256 reruns, while converting the flows and before
+// each lever's scan; cancelled at each look in turn it stops with ctx's
+// error.
+func TestIncentivesLooksAtContext(t *testing.T) {
+	ds := synth.Generate(1200, 5)
+	sc := synth.DeficitSupport(ds)
+	res, err := AnalyseWithoutIncentives(context.Background(), ds, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Verdict.Label != analysis.RewardsDeficit {
+		t.Fatalf("verdict %s: the levers would not be searched", res.Verdict.Label)
+	}
+	ctx := &countingCtx{Context: context.Background()}
+	if _, err := Incentives(ctx, ds, sc, res); err != nil {
+		t.Fatal(err)
+	}
+	// 1 at the start, ⌈1,200/256⌉ = 5 in the reruns and 5 converting the
+	// flows, 1 for each scan of 101 points.
+	looks := ctx.calls.Load()
+	if looks < 1+5+5+3 {
+		t.Fatalf("ctx looked at %d times, want at least 14", looks)
+	}
+	for at := int64(1); at <= looks; at++ {
+		ctx := &countingCtx{Context: context.Background(), cancelAt: at}
+		if _, err := Incentives(ctx, ds, sc, res); !errors.Is(err, context.Canceled) {
+			t.Fatalf("cancelled at look %d of %d: err = %v, want context.Canceled", at, looks, err)
+		}
+	}
+}

@@ -28,10 +28,11 @@ import (
 // and values each allocation, and derives every figure of the result from
 // the rounded per-system figures, so that tables foot. Each balanced
 // system's prudence penalty is an exact rerun of the allocation with only
-// its plan changed (funding.Rerun). The result is the same, byte for byte,
-// on every run.
+// its plan changed (funding.Rerun). It then runs the incentive stage
+// (Incentives) and sets Result.Incentives. The result is the same, byte for
+// byte, on every run.
 func Analyse(ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
-	return analyse(context.Background(), ds, sc)
+	return analyse(context.Background(), ds, sc, true)
 }
 
 // AnalyseContext is Analyse that stops early when ctx is done: it looks at
@@ -39,7 +40,7 @@ func Analyse(ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
 // reruns, and then returns ctx.Err() and no result. A caller that no longer
 // wants an analysis (a superseded edit) cancels it to free the processors.
 func AnalyseContext(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
-	return analyse(ctx, ds, sc)
+	return analyse(ctx, ds, sc, true)
 }
 
 // job holds what one analysis needs beyond the result, so that the prudence
@@ -51,4 +52,5 @@ type job struct {
 	rec   funding.Receipts       // the allocations paid through the tranches
 	sched [][]funding.Instalment // full schedule (every year) per system; nil for no money
 	flows []funding.Flows        // what each system's terms move, for valuing at any rate
+	rerun *reruns                // made on first use, shared by the prudence reruns and the incentives
 }

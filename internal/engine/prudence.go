@@ -9,7 +9,6 @@ import (
 	"icsplan/internal/analysis"
 	"icsplan/internal/funding"
 	"icsplan/internal/money"
-	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
 )
@@ -99,73 +98,29 @@ func penaltyPlan(m money.Ratio, pop int64) decimal.Decimal {
 
 // prudence sets each balanced system's prudence penalty: what its effective
 // grant would have gained had it planned a deficit like the deficit group's
-// median per head (the scenario rerun with only its plan changed). When no
-// other system's cash depends on j's plan except through the allocation
-// (the pot is an amount and no tranche redistributes), the reruns use
-// funding.Rerun for j's allocation, which gives exactly what a full rerun
-// would, and then j's own tranches, schedule and consequences on its new
-// plan; otherwise each is a full rerun of the scenario (rerunGrant). They
-// run on every processor; each result is written to its own system's slot,
-// so the output does not depend on scheduling. It stops with ctx.Err()
-// when ctx is done.
+// median per head (the scenario rerun with only its plan changed). Each
+// rerun is the engine's exact rerun path (reruns: funding.Rerun for j's
+// allocation, AmountPot when the pot is the deficits, then j's own
+// tranches, schedule and consequences on its new plan; a full rerun when
+// forfeits are redistributed). They run on every processor; each result is
+// written to its own system's slot, so the output does not depend on
+// scheduling. It stops with ctx.Err() when ctx is done.
 func (e *job) prudence(ctx context.Context, res *analysis.Result) error {
 	m, ok := medianDeficitPerHead(res.Systems)
 	if !ok {
 		return nil
 	}
-	if e.needsFullRerun() {
-		return e.forBalanced(ctx, res, m, e.rerunGrant)
-	}
-	rr, err := funding.NewRerunFrom(e.ds.Systems, e.sc, e.alloc)
+	rr, err := e.newReruns()
 	if err != nil {
 		return err
 	}
-	return e.forBalanced(ctx, res, m, func(j int, pp decimal.Decimal) (decimal.Decimal, error) {
-		a, err := rr.Amount(j, pp)
-		if err != nil {
-			return zero, err
-		}
-		s := e.ds.Systems[j]
-		s.Plan = pp
-		return e.grantOf(s, a)
-	})
-}
-
-// needsFullRerun reports whether a change to one system's plan can change
-// another's cash other than through the allocation: the pot is the
-// deficits, or a tranche redistributes its forfeits.
-func (e *job) needsFullRerun() bool {
-	if e.sc.PotDeficits {
-		return true
-	}
-	for _, t := range e.sc.Tranches {
-		if t.Forfeit == plan.ForfeitRedistribute {
-			return true
-		}
-	}
-	return false
-}
-
-// grantOf is the effective grant of system s (with its plan as rerun) when
-// it is allocated a and nobody's forfeits come its way.
-func (e *job) grantOf(s plan.System, a decimal.Decimal) (decimal.Decimal, error) {
-	if a.IsZero() && len(e.sc.Consequences) == 0 {
-		return zero, nil
-	}
-	rc, err := funding.Split(s, e.sc, a)
-	if err != nil {
-		return zero, err
-	}
-	o, err := e.outcome(s, rc)
-	if err != nil {
-		return zero, err
-	}
-	return o.flows.Grant(e.sc.Assumptions.DiscountRate, e.sc.Assumptions.WriteOff), nil
+	return e.forBalanced(ctx, res, m, rr.value)
 }
 
 // forBalanced computes, for each balanced system j, its assumed plan and its
-// effective grant in the rerun (in parallel), and records plan and penalty.
-func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Ratio, grant func(j int, pp decimal.Decimal) (decimal.Decimal, error)) error {
+// value in the rerun (in parallel), and records plan, penalty and the
+// rerun's exact grant.
+func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Ratio, value func(j int, pp decimal.Decimal) (funding.Value, error)) error {
 	var todo []int
 	for j := range res.Systems {
 		if res.Systems[j].Group == analysis.Balanced {
@@ -173,12 +128,12 @@ func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Rat
 		}
 	}
 	plans := make([]decimal.Decimal, len(todo))
-	grants := make([]decimal.Decimal, len(todo))
+	values := make([]funding.Value, len(todo))
 	errs := make([]error, len(todo))
 	work := func(k int) {
 		j := todo[k]
 		plans[k] = penaltyPlan(m, res.Systems[j].Population)
-		grants[k], errs[k] = grant(j, plans[k])
+		values[k], errs[k] = value(j, plans[k])
 	}
 	if err := parallel(ctx, len(todo), len(todo) >= 64, work); err != nil {
 		return err
@@ -188,34 +143,19 @@ func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Rat
 			return errs[k]
 		}
 		s := &res.Systems[j]
-		pen := grants[k].Sub(s.EffectiveGrant)
+		pen := values[k].EffectiveGrant.Sub(s.EffectiveGrant)
 		s.PenaltyPlan = plans[k]
 		s.PrudencePenalty = &pen
+		s.PenaltyGrantExact = values[k].EffectiveGrantExact
 	}
 	return nil
 }
 
 // rerunGrant is system j's effective grant in a full rerun of the scenario
-// with its plan set to p: the pot worked out again (pot = "deficits"), the
-// whole allocation, every system's tranches and redistribution, then j's
-// schedule and consequences.
+// with its plan set to p (rerunValue).
 func (e *job) rerunGrant(j int, p decimal.Decimal) (decimal.Decimal, error) {
-	ds := e.ds.WithPlan(j, p)
-	sc := e.sc
-	sc.Pot = funding.PotFor(ds.Systems, sc)
-	alloc, err := funding.Allocate(ds.Systems, sc)
-	if err != nil {
-		return zero, err
-	}
-	rec, err := funding.Receive(ds.Systems, sc, alloc.Amounts(), ds.Year)
-	if err != nil {
-		return zero, err
-	}
-	o, err := e.outcome(ds.Systems[j], rec.Systems[j])
-	if err != nil {
-		return zero, err
-	}
-	return o.flows.Grant(sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff), nil
+	v, err := e.rerunValue(j, p)
+	return v.EffectiveGrant, err
 }
 
 // naivePenaltyGrant is rerunGrant: the reference the fast path must equal.
