@@ -5,15 +5,20 @@
 // system's flows (funding.Flows), derives the group and headline figures
 // from the rounded per-system figures, reruns the scenario for each
 // balanced system's prudence penalty, revalues the flows on the sensitivity
-// grid, and hands back an analysis.Result, whose types carry no funding
-// types, so that renderers depend on the answer and not on the arithmetic
-// behind it. It does no I/O.
+// grid, runs the incentive analyses (the strategy table, the marginal
+// price of a deficit, the terms that end the reward), and hands back an
+// analysis.Result, whose types carry no funding types, so that renderers
+// depend on the answer and not on the arithmetic behind it. It does no I/O.
 //
 // One concern per file: engine.go the entry points, analyse.go the stages
 // of one analysis, tally.go the sums, terms.go one system's outcome and its
 // tranches and consequences, convert.go funding's traces as analysis's,
-// prudence.go the prudence reruns, sensitivity.go the grid, parallel.go the
-// worker pool.
+// prudence.go the prudence reruns, rerun_value.go one system's value under
+// a changed plan, sensitivity.go the grid, parallel.go the worker pool;
+// incentives.go the incentive stage and its strategy rows, levers.go the
+// searches on the ending terms, lever_value.go and lever_fast.go one
+// system's value as a function of a lever, strategy_trace.go a row's
+// reruns step by step.
 package engine
 
 import (
@@ -36,8 +41,9 @@ func Analyse(ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
 }
 
 // AnalyseContext is Analyse that stops early when ctx is done: it looks at
-// ctx between the stages of the analysis and every few hundred prudence
-// reruns, and then returns ctx.Err() and no result. A caller that no longer
+// ctx between the stages of the analysis, every few hundred prudence and
+// incentive reruns and before each lever's scan, and then returns
+// ctx.Err() and no result. A caller that no longer
 // wants an analysis (a superseded edit) cancels it to free the processors.
 func AnalyseContext(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
 	return analyse(ctx, ds, sc, true)
