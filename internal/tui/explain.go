@@ -56,21 +56,41 @@ func (p *systemPage) Lines(c *common, w int) []string {
 	}
 	d := &doc{st: &c.st, w: w}
 	sys := &r.Systems[p.idx]
-	d.systemHead(sys, r.Scenario.Assumptions.BalancedThreshold)
-	d.step(1, "Eligibility")
+	sc := r.Scenario
+	d.systemHead(sys, sc)
+	n := 0
+	step := func(title string) { n++; d.step(n, title) }
+	step("Eligibility")
 	d.eligibility(r, sys)
-	d.step(2, "Weight and share")
+	step("Weight and share")
 	d.weight(r, sys, p.idx)
-	d.step(3, "Caps and water-filling")
+	step("Caps and water-filling")
 	d.caps(r, sys, p.idx)
-	d.step(4, "Rounding")
+	step("Rounding")
 	d.rounding(r, sys)
-	d.step(5, "Repayments and discounting")
-	d.repayments(r, sys, p.idx)
-	d.step(6, "Effective grant")
-	d.grant("G", r.Scenario, sys.Allocation, sys.PVRepayments, sys.EffectiveGrant)
-	d.para(fmt.Sprintf("Grant element G ÷ A = %s.", sys.GrantElement.StringFixed(4)))
-	d.step(7, "Prudence penalty")
+	if len(sys.Tranches) > 0 {
+		step("Tranches: what is paid, and when")
+		d.tranches(r, sys)
+	}
+	if len(sc.Consequences) > 0 {
+		step("Consequences")
+		d.consequences(r, sys)
+	}
+	if sc.Repayment != nil && sc.Repayment.IsPDC() {
+		step("Dividends and discounting")
+		d.dividends(r, sys, p.idx)
+	} else {
+		step("Repayments and discounting")
+		d.repayments(r, sys, p.idx)
+	}
+	step("Effective grant")
+	if plainTerms(sc) {
+		d.grant("G", sc, sys.Allocation, sys.PVRepayments, sys.EffectiveGrant)
+		d.para(fmt.Sprintf("Grant element G ÷ A = %s.", sys.GrantElement.StringFixed(4)))
+	} else {
+		d.generalGrant(r, sys)
+	}
+	step("Prudence penalty")
 	d.prudence(r, sys, p)
 	return d.lines
 }
@@ -111,7 +131,8 @@ func (d *doc) step(n int, title string) {
 }
 
 // systemHead names the system and says what it is and which group it is in.
-func (d *doc) systemHead(sys *analysis.SystemResult, threshold decimal.Decimal) {
+func (d *doc) systemHead(sys *analysis.SystemResult, sc plan.Scenario) {
+	threshold := sc.Assumptions.BalancedThreshold
 	head := safe(sys.Code) + " · " + safe(sys.Name)
 	if sys.Region != "" {
 		head += " · " + safe(sys.Region)
@@ -125,6 +146,10 @@ func (d *doc) systemHead(sys *analysis.SystemResult, threshold decimal.Decimal) 
 			marker = " († illustrative figures)"
 		}
 		d.para("Source: " + safe(sys.Source) + marker)
+	}
+	d.provenance(sys)
+	if sc.HasTerms() {
+		d.figures(sys)
 	}
 	if sys.Group == analysis.Deficit {
 		d.para(fmt.Sprintf("Group: deficit plan — its plan %s is below minus the balanced threshold (%s).", fp(sys.Plan), fp(threshold.Neg())))
@@ -220,6 +245,10 @@ func (d *doc) rounding(r *analysis.Result, sys *analysis.SystemResult) {
 		} else {
 			d.para("Leftover unit: none (its remainder was not among the largest).")
 		}
+	}
+	if len(sys.Tranches) > 0 { // per head, fair share and transfer follow from the cash received (step 5)
+		d.para(fmt.Sprintf("Allocation: %s, before the tranches.", fp(sys.Allocation)))
+		return
 	}
 	d.para(fmt.Sprintf("Allocation: %s; per head %s (÷ %s people).", fp(sys.Allocation), fp(sys.PerHead), count(sys.Population)))
 	d.para(fmt.Sprintf("Fair share (the allocated total by weighted population): %s; transfer %s.", fp(sys.FairShare), fp(sys.Transfer)))

@@ -12,6 +12,10 @@ import (
 // straight before a digit: a number cut short ("£700,00…", "2025/…").
 var cutFigure = regexp.MustCompile(`[0-9£$€.,/%]…|…[0-9]`)
 
+// cutSign matches a minus sign left at the end of a line, its figure
+// wrapped onto the next.
+var cutSign = regexp.MustCompile(`(^|\s)[-−]$`)
+
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
 // checkFrame fails if a frame does not fit w×h or cuts a figure.
@@ -19,7 +23,7 @@ func checkFrame(t *testing.T, what, frame string, w, h int) {
 	t.Helper()
 	checkLayout(t, frame, w, h)
 	for i, l := range strings.Split(frame, "\n") {
-		if cutFigure.MatchString(l) {
+		if cutFigure.MatchString(l) || cutSign.MatchString(strings.TrimRight(l, " ")) {
 			t.Errorf("%s: line %d cuts a figure: %q\n%s", what, i+1, l, frame)
 			return
 		}
@@ -120,6 +124,26 @@ func TestTruncNeverCutsAFigure(t *testing.T) {
 	} {
 		if got := trunc(tc.in, tc.w); got != tc.want {
 			t.Errorf("trunc(%q, %d) = %q, want %q", tc.in, tc.w, got, tc.want)
+		}
+	}
+}
+
+// TestWrapKeepsTheSign: a line breaks at a space or between hyphenated
+// words, never between a minus sign and its figure.
+func TestWrapKeepsTheSign(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		w    int
+		want []string
+	}{
+		{"Withheld: outturn -£148,600,000.00 is below", 20, []string{"Withheld: outturn", "-£148,600,000.00 is", "below"}},
+		{"a rate of -5 points", 11, []string{"a rate of", "-5 points"}},
+		{"well-known words", 6, []string{"well-", "known", "words"}},
+		{"held \uE000 -£5", 9, []string{"held \uE000 -", "£5"}}, // holds the stand-in: wrapped as it is
+	} {
+		got := wrap(tc.in, tc.w)
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("wrap(%q, %d) = %q, want %q", tc.in, tc.w, got, tc.want)
 		}
 	}
 }

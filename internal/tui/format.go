@@ -112,13 +112,31 @@ func padLeft(s string, w int) string {
 	return s
 }
 
-// wrap word-wraps plain text to w cells and returns the lines.
+// wrap word-wraps plain text to w cells and returns the lines. It breaks
+// at spaces, and at a hyphen only between words: never at a minus sign
+// ("-£148,600,000.00", "-5"), so that a figure is not split from its sign.
 func wrap(s string, w int) []string {
 	if w < 1 {
 		w = 1
 	}
-	return strings.Split(ansi.Wrap(s, w, ""), "\n")
+	if !strings.Contains(s, "-") || strings.ContainsRune(s, minusHold) {
+		return strings.Split(ansi.Wrap(s, w, ""), "\n")
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		if r == '-' && i+1 < len(rs) && (rs[i+1] == '£' || unicode.IsDigit(rs[i+1])) {
+			r = minusHold
+		}
+		b.WriteRune(r)
+	}
+	return strings.Split(strings.ReplaceAll(ansi.Wrap(b.String(), w, ""), string(minusHold), "-"), "\n")
 }
+
+// minusHold stands in for a minus sign while text is wrapped: a private
+// use character, one cell wide, and not a place a line may break (text
+// that holds one is wrapped as it is).
+const minusHold = '\uE000'
 
 // bar draws a horizontal bar of value against max in at most width cells.
 // The float is used only here, at the last step, to turn a ratio into cells.

@@ -56,6 +56,7 @@ func checkGolden(t *testing.T, name, got string) {
 // TestGoldenScreens renders every screen of the shipped 2023/24 plans at
 // 80×24 and 120×40, ANSI stripped.
 func TestGoldenScreens(t *testing.T) {
+	humber := []string{"R", "2", "/", "H", "u", "m", "b", "e", "r", "enter", "enter"}
 	screens := []struct {
 		name string
 		keys []string
@@ -70,6 +71,11 @@ func TestGoldenScreens(t *testing.T) {
 		{"repayments", []string{"3"}},
 		{"scenario", []string{"4"}},
 		{"compare", []string{"5"}},
+		// STF 2016/17 (the last regime by name) on Humber and North
+		// Yorkshire: a tranche on the outturn it passed, others' forfeits and
+		// a bonus on its improvement; then the effective grant written out.
+		{"explain-regime-tranches", append(humber, "f")},
+		{"explain-regime-grant", append(humber, "G")},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {
