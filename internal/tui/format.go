@@ -120,7 +120,7 @@ func wrap(s string, w int) []string {
 		w = 1
 	}
 	if !strings.Contains(s, "-") || strings.ContainsRune(s, minusHold) {
-		return strings.Split(ansi.Wrap(s, w, ""), "\n")
+		return fitWrapped(strings.Split(ansi.Wrap(s, w, ""), "\n"), w)
 	}
 	var b strings.Builder
 	rs := []rune(s)
@@ -130,7 +130,19 @@ func wrap(s string, w int) []string {
 		}
 		b.WriteRune(r)
 	}
-	return strings.Split(strings.ReplaceAll(ansi.Wrap(b.String(), w, ""), string(minusHold), "-"), "\n")
+	return fitWrapped(strings.Split(strings.ReplaceAll(ansi.Wrap(b.String(), w, ""), string(minusHold), "-"), "\n"), w)
+}
+
+// fitWrapped drops the space ansi.Wrap can leave at the end of a line,
+// one cell past the width (the space it broke at), so that the line's last
+// word is not cut when it is drawn.
+func fitWrapped(lines []string, w int) []string {
+	for i, l := range lines {
+		if ansi.StringWidth(l) > w {
+			lines[i] = strings.TrimRight(l, " ")
+		}
+	}
+	return lines
 }
 
 // minusHold stands in for a minus sign while text is wrapped: a private
