@@ -28,7 +28,7 @@ func openPlans(c config, e env) error {
 			si = 0
 		}
 		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: ch.over.Apply,
-			Analyse: engine.AnalyseContext, Prudence: engine.PrudenceTrace})
+			Analyse: engine.AnalyseContext, Prudence: engine.PrudenceTrace, Panel: engine.PanelContext})
 	}
 	if c.output != "" {
 		if err := notAnInput(c.output, ch.in.files); err != nil {

@@ -118,6 +118,12 @@ func TestEndToEndTmux(t *testing.T) {
 	s.wait("[5 Compare]", "side by side")
 	s.keys("[")
 	s.wait("2023/24 (year 1/2)", "3 scenario(s) side by side")
+	s.keys("6")
+	s.wait("[6 Years]", "National series", "2023/24 → 2024/25")
+	s.keys("G", "Enter")
+	s.wait("esc: back", "Across the panel: received")
+	s.keys("Escape")
+	s.wait("Total, all 42")
 	s.keys("]", "1")
 	s.wait("[1 Overview]", "2024/25 (year 2/2)", "£2,200.0m")
 

@@ -76,6 +76,9 @@ func TestGoldenScreens(t *testing.T) {
 		// a bonus on its improvement; then the effective grant written out.
 		{"explain-regime-tranches", append(humber, "f")},
 		{"explain-regime-grant", append(humber, "G")},
+		{"years", []string{"6"}},
+		{"years-systems", []string{"6", "G"}},
+		{"years-history", []string{"6", "G", "up", "up", "enter"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {

@@ -52,6 +52,9 @@ func newHarnessWith(t testing.TB, lib plan.Library, opt Options, w, h int, an an
 	if opt.Now == nil {
 		opt.Now = func() time.Time { return testNow }
 	}
+	if opt.Panel == nil {
+		opt.Panel = engine.PanelContext
+	}
 	out := &bytes.Buffer{}
 	hs := &harness{t: t, m: newModel(lib, opt, out, an), out: out}
 	if cmd := hs.m.Init(); cmd != nil {

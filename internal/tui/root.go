@@ -76,14 +76,15 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	m := model{
 		lib: lib,
 		prog: &program{
-			st:       newStyles(out, opt.Colour),
-			keys:     newKeyMap(len(screens)),
-			analyse:  an,
-			trace:    opt.Prudence,
-			override: opt.Override,
-			now:      opt.Now,
-			root:     lib.Root,
-			regimes:  lib.Regimes,
+			st:        newStyles(out, opt.Colour),
+			keys:      newKeyMap(len(screens)),
+			analyse:   an,
+			trace:     opt.Prudence,
+			override:  opt.Override,
+			now:       opt.Now,
+			root:      lib.Root,
+			regimes:   lib.Regimes,
+			readPanel: bindPanel(opt.Panel, lib),
 		},
 		help: help.New(),
 		clip: out,
@@ -106,6 +107,15 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	m.initCmd = m.analyseWork()
 	m.broadcast(changedMsg{loaded: true, switched: true, year: true})
 	return m
+}
+
+// bindPanel binds the Years screen's panel to the library opened; nil
+// without one.
+func bindPanel(panel func(context.Context, plan.Library) (analysis.Panel, error), lib plan.Library) paneller {
+	if panel == nil {
+		return nil
+	}
+	return func(ctx context.Context) (analysis.Panel, error) { return panel(ctx, lib) }
 }
 
 func clampIndex(i, n int) int {

@@ -136,16 +136,32 @@ func (m *model) headerView() string {
 	tail := edited + " "
 	line := head + trunc(safe(scenarioTitle(m.base)), m.width-ansi.StringWidth(head+tail)) + tail
 	title := st.title.Render(padRight(line, m.width))
-	tabs := make([]string, len(m.tabs))
-	for i, s := range m.tabs {
-		label := fmt.Sprintf("%d %s", i+1, s.Title())
-		if i == m.active {
-			tabs[i] = st.activeTab.Render("[" + label + "]")
-		} else {
-			tabs[i] = st.tab.Render(" " + label + " ")
+	return title + "\n" + m.tabsView()
+}
+
+// tabsView is the tabs, the current one in brackets: spaced out when they
+// fit the width, else closer together, so that every tab shows at 80
+// columns.
+func (m *model) tabsView() string {
+	st := &m.prog.st
+	for _, pad := range []string{" ", ""} {
+		tabs := make([]string, len(m.tabs))
+		width := len(m.tabs) - 1
+		for i, s := range m.tabs {
+			label := fmt.Sprintf("%d %s", i+1, s.Title())
+			if i == m.active {
+				tabs[i] = st.activeTab.Render("[" + label + "]")
+				width += ansi.StringWidth(label) + 2
+			} else {
+				tabs[i] = st.tab.Render(pad + label + pad)
+				width += ansi.StringWidth(label) + 2*len(pad)
+			}
+		}
+		if width <= m.width || pad == "" {
+			return trunc(strings.Join(tabs, " "), m.width)
 		}
 	}
-	return title + "\n" + trunc(strings.Join(tabs, " "), m.width)
+	return ""
 }
 
 // statusView is the status line: what just happened, or an error. A long

@@ -41,6 +41,7 @@ var screens = []func(common) screen{
 	newRepayments,
 	newScenario,
 	newCompare,
+	newYears,
 }
 
 // exporter is a screen whose own table e writes instead of the text report
@@ -59,19 +60,25 @@ type analyser func(context.Context, plan.Dataset, plan.Scenario) (analysis.Resul
 // tracer traces balanced system j's prudence penalty (engine.PrudenceTrace).
 type tracer func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceTrace, error)
 
+// paneller reads the library across its years (engine.PanelContext, bound
+// to the library opened); ctx is cancelled when the panel is no longer
+// wanted.
+type paneller func(ctx context.Context) (analysis.Panel, error)
+
 // program is what the root shares with every screen: fixed for the run
 // except cur, which the root replaces (never edits in place) whenever the
 // year, the scenario or its analysis changes. Screens only read it.
 type program struct {
-	st       styles
-	keys     keyMap
-	analyse  analyser
-	trace    tracer                            // nil: penalties are shown without their rerun
-	override func(plan.Scenario) plan.Scenario // the command line's overrides
-	now      func() time.Time                  // the clock a saved scenario's note is dated by
-	root     string                            // the library's Root: plan.EmbeddedRoot for the plans in the binary
-	regimes  []plan.Scenario                   // the regime library, as written (each for its own year; see regimeFor)
-	cur      current
+	st        styles
+	keys      keyMap
+	analyse   analyser
+	trace     tracer                            // nil: penalties are shown without their rerun
+	override  func(plan.Scenario) plan.Scenario // the command line's overrides
+	now       func() time.Time                  // the clock a saved scenario's note is dated by
+	root      string                            // the library's Root: plan.EmbeddedRoot for the plans in the binary
+	regimes   []plan.Scenario                   // the regime library, as written (each for its own year; see regimeFor)
+	readPanel paneller                          // nil: the Years screen says the panel is not available
+	cur       current
 }
 
 // current is what the screens show.

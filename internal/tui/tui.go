@@ -1,10 +1,10 @@
 // Package tui is icsplan's Bubble Tea program: a root model holding a slice
-// of screens (Overview, Systems, Repayments, Scenario, Compare), one keymap
-// with help, and styles in one place.
+// of screens (Overview, Systems, Repayments, Scenario, Compare, Years), one
+// keymap with help, and styles in one place.
 //
 // Keys (? shows those that act where you are):
 //
-//	tab, shift+tab, 1–5   change screen
+//	tab, shift+tab, 1–6   change screen
 //	[ ]                   previous / next year
 //	< > (or p n)          previous / next scenario of the year (from a regime:
 //	                      back to the year's scenario it left)
@@ -23,6 +23,10 @@
 //	          enter/esc finish typing, ctrl+s save <name>-edited.toml beside
 //	          the plans, ctrl+r reset to the scenario as loaded
 //	Compare: ←→ h l scroll the scenarios, ↑↓ the rows; e exports the comparison
+//	Years:   ↑↓ move from row to row (a published figure, a transition, the
+//	         recipients, a system) and scroll the text between; enter opens
+//	         the row (names, a figure's source, a system's history), esc
+//	         back; ←→ h l the year columns when they do not all fit
 //
 // Files are written in the current folder (a saved scenario beside the
 // plans opened, when that folder can be written), always as a new file:
@@ -73,9 +77,11 @@
 // order. The tab, its number key, its help and its size follow. Read what
 // it shows from cur; react to changedMsg if it keeps anything derived from
 // it; start its own analyses, if any, on focusMsg with the analyser (as
-// Compare does, with a job that cancels the superseded ones). For a table
-// with explanations, implement table and page and return newDrill(c, t,
-// "explain …") from the constructor.
+// Compare does, with a job that cancels the superseded ones; Years reads
+// the panel across years so, once). For a table with explanations,
+// implement table and page and return newDrill(c, t, "explain …") from the
+// constructor. A screen that reads top to bottom with rows to open among
+// its text (Years) keeps them in a navDoc (nav.go).
 //
 // Every analysis runs in a tea.Cmd with a context: starting a new analysis
 // of the working scenario cancels the one it supersedes, and results carry
@@ -109,6 +115,11 @@ type Options struct {
 	// for its explanation (cmd passes engine.PrudenceTrace); nil shows the
 	// penalty without its rerun.
 	Prudence func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceTrace, error)
+	// Panel reads the library across its years, each through its primary
+	// scenario, for the Years screen (cmd passes engine.PanelContext); it
+	// must return ctx.Err() when ctx is done. Nil: the Years screen says the
+	// panel is not available.
+	Panel func(ctx context.Context, lib plan.Library) (analysis.Panel, error)
 	// Now is the clock a saved scenario's note is dated by; nil is time.Now.
 	Now func() time.Time
 }
