@@ -12,9 +12,10 @@ import (
 // straight before a digit: a number cut short ("£700,00…", "2025/…").
 var cutFigure = regexp.MustCompile(`[0-9£$€.,/%]…|…[0-9]`)
 
-// cutSign matches a minus sign left at the end of a line, its figure
-// wrapped onto the next.
-var cutSign = regexp.MustCompile(`(^|\s)[-−]$`)
+// cutSign matches a figure's minus sign (a hyphen, as money is written;
+// − is the operator) left at the end of a line, its figure wrapped onto
+// the next.
+var cutSign = regexp.MustCompile(`(^|\s)-$`)
 
 func dec(s string) decimal.Decimal { return decimal.RequireFromString(s) }
 
@@ -83,6 +84,31 @@ func TestNoFigureCutAt80x24(t *testing.T) {
 				hs.keys(k)
 				scrollAll(t, hs, "pot "+pot+" screen "+k, w, h)
 			}
+		}
+	}
+}
+
+// TestNoFigureCutUnderRegimes draws the screens of every regime of the
+// library on the 2023/24 plans at 80×24, every system's explanation
+// scrolled through, and checks that every line fits and no figure is cut.
+func TestNoFigureCutUnderRegimes(t *testing.T) {
+	const w, h = 80, 24
+	hs := newHarness(t, embedded(t), Options{}, w, h)
+	for range hs.m.lib.Regimes {
+		hs.keys("r")
+		name := hs.m.work.Name
+		for _, k := range []string{"1", "3", "4", "5"} {
+			hs.keys(k)
+			scrollAll(t, hs, name+" screen "+k, w, h)
+		}
+		for i := range hs.m.res.Systems {
+			hs.keys("2", "g")
+			for range i {
+				hs.keys("down")
+			}
+			hs.keys("enter")
+			scrollAll(t, hs, name+" explain "+hs.m.res.Systems[i].Code, w, h)
+			hs.keys("esc")
 		}
 	}
 }

@@ -79,6 +79,8 @@ func TestGoldenScreens(t *testing.T) {
 		{"years", []string{"6"}},
 		{"years-systems", []string{"6", "G"}},
 		{"years-history", []string{"6", "G", "up", "up", "enter"}},
+		// RAB (the last but one): deductions over four years and a bonus.
+		{"repayments-regime", []string{"R", "R", "3"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {

@@ -153,7 +153,8 @@ func sensitivityLines(st *styles, r *analysis.Result, w int) []string {
 				line += padRight("—", cellW)
 				continue
 			}
-			line += padRight(pct1(c.GrantElement)+" "+st.verdictText(c.Verdict).Render(c.Verdict.Short()), cellW)
+			// A space always parts the cells, so that a cell cut short is never read into the next figure.
+			line += padRight(pct1(c.GrantElement)+" "+st.verdictText(c.Verdict).Render(c.Verdict.Short()), cellW-1) + " "
 		}
 		out = append(out, line)
 	}

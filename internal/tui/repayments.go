@@ -18,7 +18,8 @@ import (
 type repaymentsScreen struct {
 	common
 	scroll scroller   // over the per-system rows
-	table  repayTable // of the analysis resN
+	table  repayTable // of the analysis resN, without terms
+	flows  flowTable  // of the analysis resN, under terms (termsView)
 	resN   int
 }
 
@@ -55,11 +56,20 @@ func (p *repaymentsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
 	case changedMsg:
 		if msg.result {
-			p.table, p.resN = footRepayments(&p.cur.res), p.cur.resN
+			p.table, p.flows = repayTable{}, flowTable{}
+			if termsView(p.cur.res.Scenario) {
+				p.flows = footFlows(&p.cur.res)
+			} else {
+				p.table = footRepayments(&p.cur.res)
+			}
+			p.resN = p.cur.resN
 		}
 	case tea.KeyMsg:
-		top := p.topLines(p.width)
-		h := p.height - len(top) - 3
+		if termsView(p.cur.res.Scenario) {
+			p.scroll.update(&p.keys, msg, p.flowLines(p.width), p.height)
+			break
+		}
+		h := p.height - len(p.topLines(p.width)) - 3
 		p.scroll.update(&p.keys, msg, len(p.table.payers)+1, max(1, h))
 	}
 	return p, nil
@@ -103,11 +113,13 @@ func (p *repaymentsScreen) topLines(w int) []string {
 // View draws the totals and the rows on screen, a totals row after them.
 func (p *repaymentsScreen) View() string {
 	r := &p.cur.res
-	st := &p.st
 	t := &p.table
 	w, h := p.width, p.height
 	if p.resN != p.cur.resN { // not footed yet
 		return fitLines(nil, w, h)
+	}
+	if termsView(r.Scenario) {
+		return p.flowView(w, h)
 	}
 	lines := p.topLines(w)
 	if r.Scenario.Repayment == nil || len(r.Years) == 0 {
@@ -128,22 +140,28 @@ func (p *repaymentsScreen) View() string {
 	if shownYears < nYears {
 		title += fmt.Sprintf("; first %d of %d years shown", shownYears, nYears)
 	}
-	lines = append(lines, st.heading.Render(trunc(title, w)), st.header.Render(trunc(hdr, w)))
+	lines = append(lines, p.st.heading.Render(trunc(title, w)), p.st.header.Render(trunc(hdr, w)))
 	legend := "† illustrative figures · each column adds up to its total"
 	if !t.tied {
 		legend = "† illustrative figures · rounded one by one: a column may differ from its total by £0.1m"
 	}
+	return p.rowsView(lines, len(t.payers)+1, func(k int) string { return p.rowLine(k, shownYears, codeW, nameW, colW) }, legend)
+}
+
+// rowsView draws the lines above the table, then the n rows of the table
+// that are on screen (row draws one; only those are drawn), scrolled, and
+// the legend on the last line.
+func (p *repaymentsScreen) rowsView(lines []string, n int, row func(k int) string, legend string) string {
+	w, h := p.width, p.height
 	rowsH := max(1, h-len(lines)-1)
-	n := len(t.payers) + 1 // and the totals row
 	rows := make([]string, n)
-	// Render only the rows on screen.
 	sc := p.scroll
 	sc.clamp(n, rowsH)
 	end := min(n, sc.off+viewH(n, rowsH))
 	for k := sc.off; k < end; k++ {
-		rows[k] = trunc(p.rowLine(k, shownYears, codeW, nameW, colW), w)
+		rows[k] = trunc(row(k), w)
 	}
-	return fitLines(lines, w, h-rowsH-1) + "\n" + sc.window(rows, w, rowsH) + "\n" + st.dim.Render(trunc(legend, w))
+	return fitLines(lines, w, h-rowsH-1) + "\n" + sc.window(rows, w, rowsH) + "\n" + p.st.dim.Render(trunc(legend, w))
 }
 
 // rowLine is row k of the per-system table: payer k, or after the last
