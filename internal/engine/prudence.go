@@ -7,7 +7,6 @@ import (
 	"slices"
 
 	"icsplan/internal/analysis"
-	"icsplan/internal/funding"
 	"icsplan/internal/money"
 
 	"github.com/shopspring/decimal"
@@ -120,7 +119,7 @@ func (e *job) prudence(ctx context.Context, res *analysis.Result) error {
 // forBalanced computes, for each balanced system j, its assumed plan and its
 // value in the rerun (in parallel), and records plan, penalty and the
 // rerun's exact grant.
-func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Ratio, value func(j int, pp decimal.Decimal) (funding.Value, error)) error {
+func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Ratio, value func(j int, pp decimal.Decimal) (grantValue, error)) error {
 	var todo []int
 	for j := range res.Systems {
 		if res.Systems[j].Group == analysis.Balanced {
@@ -128,7 +127,7 @@ func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Rat
 		}
 	}
 	plans := make([]decimal.Decimal, len(todo))
-	values := make([]funding.Value, len(todo))
+	values := make([]grantValue, len(todo))
 	errs := make([]error, len(todo))
 	work := func(k int) {
 		j := todo[k]

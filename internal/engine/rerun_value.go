@@ -50,7 +50,7 @@ func (e *job) redistributes() bool {
 }
 
 // value is system j's value had its plan been p.
-func (r *reruns) value(j int, p decimal.Decimal) (funding.Value, error) {
+func (r *reruns) value(j int, p decimal.Decimal) (grantValue, error) {
 	e := r.e
 	if r.rr == nil {
 		return e.rerunValue(j, p)
@@ -64,51 +64,66 @@ func (r *reruns) value(j int, p decimal.Decimal) (funding.Value, error) {
 	}
 	a, err := r.rr.AmountPot(j, p, pot)
 	if err != nil {
-		return funding.Value{}, err
+		return grantValue{}, err
 	}
 	return e.valueOf(s, a)
 }
 
+// grantValue is a rerun's effective grant, rounded once to pence, and
+// exact: all a rerun needs of funding.Value.
+type grantValue struct {
+	EffectiveGrant      decimal.Decimal
+	EffectiveGrantExact money.Ratio
+}
+
 // noValue is the value of a system that receives nothing and owes nothing.
-var noValue = funding.Value{PVExact: money.R(zero, one), PV: zero, EffectiveGrant: zero, GrantElement: zero,
-	EffectiveGrantExact: money.R(zero, one)}
+var noValue = grantValue{EffectiveGrant: zero, EffectiveGrantExact: money.R(zero, one)}
+
+// grantOf values flows at discount rate r and write-off w as
+// funding.Flows.Value does its effective grant: G = (x − (1 − w)·n)/den,
+// exact, and rounded once to pence.
+func grantOf(f funding.Flows, r, w decimal.Decimal) grantValue {
+	x, n, den := f.Exact(r)
+	num := x.Sub(one.Sub(w).Mul(n))
+	return grantValue{EffectiveGrant: num.DivRound(den, 2), EffectiveGrantExact: money.R(num, den)}
+}
 
 // valueOf is the value of system s (with its plan as rerun) when it is
 // allocated a and nobody's forfeits come its way.
-func (e *job) valueOf(s plan.System, a decimal.Decimal) (funding.Value, error) {
+func (e *job) valueOf(s plan.System, a decimal.Decimal) (grantValue, error) {
 	if a.IsZero() && len(e.sc.Consequences) == 0 {
 		return noValue, nil
 	}
 	rc, err := funding.Split(s, e.sc, a)
 	if err != nil {
-		return funding.Value{}, err
+		return grantValue{}, err
 	}
 	o, err := e.outcome(s, rc)
 	if err != nil {
-		return funding.Value{}, err
+		return grantValue{}, err
 	}
-	return o.flows.Value(e.sc.Assumptions.DiscountRate, e.sc.Assumptions.WriteOff), nil
+	return grantOf(o.flows, e.sc.Assumptions.DiscountRate, e.sc.Assumptions.WriteOff), nil
 }
 
 // rerunValue is system j's value in a full rerun of the scenario with its
 // plan set to p: the pot worked out again (pot = "deficits"), the whole
 // allocation, every system's tranches and redistribution, then j's
 // schedule and consequences. It is the reference the fast path must equal.
-func (e *job) rerunValue(j int, p decimal.Decimal) (funding.Value, error) {
+func (e *job) rerunValue(j int, p decimal.Decimal) (grantValue, error) {
 	ds := e.ds.WithPlan(j, p)
 	sc := e.sc
 	sc.Pot = funding.PotFor(ds.Systems, sc)
 	alloc, err := funding.Allocate(ds.Systems, sc)
 	if err != nil {
-		return funding.Value{}, err
+		return grantValue{}, err
 	}
 	rec, err := funding.Receive(ds.Systems, sc, alloc.Amounts(), ds.Year)
 	if err != nil {
-		return funding.Value{}, err
+		return grantValue{}, err
 	}
 	o, err := e.outcome(ds.Systems[j], rec.Systems[j])
 	if err != nil {
-		return funding.Value{}, err
+		return grantValue{}, err
 	}
-	return o.flows.Value(sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff), nil
+	return grantOf(o.flows, sc.Assumptions.DiscountRate, sc.Assumptions.WriteOff), nil
 }
