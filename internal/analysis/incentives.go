@@ -76,13 +76,33 @@ var MarginalStep = decimal.NewFromInt(1_000_000)
 
 // Strategy counts the strategy table's gains and says plainly what they mean.
 type Strategy struct {
+	StrategyCounts
+	Deficit  StrategyCounts // the systems that planned a deficit
+	Balanced StrategyCounts // the systems that planned to balance
+	// Text is the sentence: "For 42 of 42 systems a deficit plan paid more
+	// than a balanced one: planning to balance was a losing strategy."
+	Text string
+}
+
+// StrategyCounts counts gains by sign.
+type StrategyCounts struct {
 	DeficitPays  int // systems for which a deficit plan paid more (gain > 0)
 	Equal        int // gain = 0
 	BalancedPays int // a balanced plan paid more (gain < 0)
 	Counted      int // systems with a gain: every system, or none when no system planned a deficit
-	// Text is the sentence: "For 42 of 42 systems a deficit plan paid more
-	// than a balanced one: planning to balance was a losing strategy."
-	Text string
+}
+
+// Add counts one gain.
+func (c *StrategyCounts) Add(gain decimal.Decimal) {
+	c.Counted++
+	switch gain.Sign() {
+	case 1:
+		c.DeficitPays++
+	case 0:
+		c.Equal++
+	default:
+		c.BalancedPays++
+	}
 }
 
 // MarginalPrices are each group's median marginal price, the median of the
@@ -119,6 +139,23 @@ const (
 	LeverNotMonotone LeverStatus = "not_monotone" // the scan's verdict changes more than once, or the wrong end does not reward
 	LeverNotSearched LeverStatus = "not_searched" // the scenario does not reward deficit plans as it stands
 )
+
+// Words is the status as a table shows it: "found", "not reached in
+// range", "no effect (a grant)", "not monotone", "not searched".
+func (s LeverStatus) Words() string {
+	switch s {
+	case LeverFound:
+		return "found"
+	case LeverNotReached:
+		return "not reached in range"
+	case LeverNoEffect:
+		return "no effect (a grant)"
+	case LeverNotMonotone:
+		return "not monotone"
+	default:
+		return "not searched"
+	}
+}
 
 // LeverPoint is the analysis rerun at one value of a lever (the others as
 // the scenario has them): each group's effective grant (sums of the rounded

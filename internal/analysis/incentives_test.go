@@ -12,16 +12,16 @@ func TestStrategyText(t *testing.T) {
 		systems int
 		want    string
 	}{
-		{Strategy{DeficitPays: 42, Counted: 42}, 42,
+		{Strategy{StrategyCounts: StrategyCounts{DeficitPays: 42, Counted: 42}}, 42,
 			"For 42 of 42 systems a deficit plan paid more than a balanced one: planning to balance was a losing strategy."},
-		{Strategy{BalancedPays: 1, Counted: 1}, 1,
+		{Strategy{StrategyCounts: StrategyCounts{BalancedPays: 1, Counted: 1}}, 1,
 			"For 1 of 1 system a balanced plan paid more than a deficit one: planning a deficit was a losing strategy."},
-		{Strategy{Equal: 3, Counted: 3}, 3, "For all 3 systems a deficit plan paid the same as a balanced one: the plan made no difference."},
-		{Strategy{DeficitPays: 30, Equal: 10, BalancedPays: 2, Counted: 42}, 42,
+		{Strategy{StrategyCounts: StrategyCounts{Equal: 3, Counted: 3}}, 3, "For all 3 systems a deficit plan paid the same as a balanced one: the plan made no difference."},
+		{Strategy{StrategyCounts: StrategyCounts{DeficitPays: 30, Equal: 10, BalancedPays: 2, Counted: 42}}, 42,
 			"For 30 of 42 systems a deficit plan paid more than a balanced one; for 10 it made no difference and for 2 a balanced plan paid more."},
-		{Strategy{DeficitPays: 5, BalancedPays: 2, Counted: 7}, 7,
+		{Strategy{StrategyCounts: StrategyCounts{DeficitPays: 5, BalancedPays: 2, Counted: 7}}, 7,
 			"For 5 of 7 systems a deficit plan paid more than a balanced one; for 2 a balanced plan paid more."},
-		{Strategy{Equal: 4, BalancedPays: 2, Counted: 6}, 6,
+		{Strategy{StrategyCounts: StrategyCounts{Equal: 4, BalancedPays: 2, Counted: 6}}, 6,
 			"For none of the 6 systems did a deficit plan pay more than a balanced one: for 4 it made no difference and for 2 a balanced plan paid more."},
 		{Strategy{}, 5, "No system planned a deficit, so there is no deficit plan to compare a balanced one with."},
 		{Strategy{}, 0, "There are no systems, so there is no strategy to compare."},

@@ -60,7 +60,7 @@ func (e *job) incentives(ctx context.Context, res *analysis.Result) (*analysis.I
 	if err := e.strategyRows(ctx, res, inc.Systems); err != nil {
 		return nil, err
 	}
-	inc.Strategy = strategyOf(inc.Systems)
+	inc.Strategy = strategyOf(res.Systems, inc.Systems)
 	inc.Strategy.Text = analysis.StrategyText(inc.Strategy, len(res.Systems))
 	inc.Marginal = marginalOf(res.Systems, inc.Systems)
 	inc.Marginal.Text = analysis.MarginalText(inc.Marginal, res.PriceOfDeficit, res.HasPrice)
@@ -137,21 +137,18 @@ func priceOf(g1, g0 money.Ratio) money.Ratio {
 	return money.R(g1.Num.Mul(g0.Den).Sub(g0.Num.Mul(g1.Den)), g1.Den.Mul(g0.Den).Mul(analysis.MarginalStep))
 }
 
-// strategyOf counts the gains.
-func strategyOf(rows []analysis.SystemIncentive) analysis.Strategy {
+// strategyOf counts the gains, over all and by group.
+func strategyOf(systems []analysis.SystemResult, rows []analysis.SystemIncentive) analysis.Strategy {
 	var s analysis.Strategy
-	for _, r := range rows {
+	for i, r := range rows {
 		if r.Gain == nil {
 			continue
 		}
-		s.Counted++
-		switch r.Gain.Sign() {
-		case 1:
-			s.DeficitPays++
-		case 0:
-			s.Equal++
-		default:
-			s.BalancedPays++
+		s.Add(*r.Gain)
+		if systems[i].Group == analysis.Deficit {
+			s.Deficit.Add(*r.Gain)
+		} else {
+			s.Balanced.Add(*r.Gain)
 		}
 	}
 	return s

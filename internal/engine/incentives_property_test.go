@@ -123,14 +123,20 @@ func checkRows(t *testing.T, k int64, ds plan.Dataset, sc plan.Scenario, res ana
 	for j, s := range res.Systems {
 		row := inc.Systems[j]
 		if row.Gain != nil {
-			st.Counted++
-			switch row.Gain.Sign() {
-			case 1:
-				st.DeficitPays++
-			case 0:
-				st.Equal++
-			default:
-				st.BalancedPays++
+			g := &st.Balanced
+			if s.Group == analysis.Deficit {
+				g = &st.Deficit
+			}
+			for _, c := range []*analysis.StrategyCounts{&st.StrategyCounts, g} {
+				c.Counted++
+				switch row.Gain.Sign() {
+				case 1:
+					c.DeficitPays++
+				case 0:
+					c.Equal++
+				default:
+					c.BalancedPays++
+				}
 			}
 		}
 		if len(ds.Systems) > 20 && j%4 != 0 {

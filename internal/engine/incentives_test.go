@@ -112,6 +112,7 @@ func TestIncentivesByHand(t *testing.T) {
 	}
 	st := inc.Strategy
 	if st.DeficitPays != 6 || st.Equal != 0 || st.BalancedPays != 0 || st.Counted != 6 ||
+		st.Deficit != (analysis.StrategyCounts{DeficitPays: 3, Counted: 3}) || st.Balanced != (analysis.StrategyCounts{DeficitPays: 3, Counted: 3}) ||
 		st.Text != "For 6 of 6 systems a deficit plan paid more than a balanced one: planning to balance was a losing strategy." {
 		t.Errorf("strategy %+v", st)
 	}
