@@ -113,7 +113,7 @@ func TestChartUsageMistakes(t *testing.T) {
 		t.Errorf("a refused chart left files behind: %v", ents)
 	}
 	r := runArgs(t, "chart", "pie", "-o", filepath.Join(dir, "x.svg"))
-	if !strings.Contains(r.stderr, `no chart "pie" (have per-head, sensitivity, transfers, repayments)`) {
+	if !strings.Contains(r.stderr, `no chart "pie" (have per-head, sensitivity, transfers, repayments, ending-write-off, ending-interest, ending-clawback)`) {
 		t.Errorf("the unknown chart message does not list the charts:\n%s", r.stderr)
 	}
 }

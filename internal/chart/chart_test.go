@@ -393,7 +393,7 @@ func TestEmptyResultDraws(t *testing.T) {
 
 func TestRegistry(t *testing.T) {
 	names := Names()
-	if strings.Join(names, ",") != "per-head,sensitivity,transfers,repayments" {
+	if strings.Join(names, ",") != "per-head,sensitivity,transfers,repayments,ending-write-off,ending-interest,ending-clawback" {
 		t.Errorf("names %v", names)
 	}
 	for _, n := range names {

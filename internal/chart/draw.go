@@ -121,18 +121,22 @@ func drawBars(p *plot.Plot, d Data, s Size, fs fonts) {
 	n, m := len(d.Categories), max(1, len(d.Series))
 	w, _ := s.points()
 	barW := w * 0.6 / vg.Length(n*m)
-	top := 0.0
+	top, bottom := 0.0, 0.0
 	for j, sr := range d.Series {
 		vals := make(plotter.Values, n)
-		var xys plotter.XYs
-		var texts []string
+		var xys, negXYs plotter.XYs
+		var texts, negTexts []string
 		for i, v := range sr.Values {
 			if v.Missing {
 				continue
 			}
 			vals[i] = f(v.Exact)
-			top = math.Max(top, vals[i])
-			xys = append(xys, plotter.XY{X: float64(i), Y: math.Max(vals[i], 0)})
+			top, bottom = math.Max(top, vals[i]), math.Min(bottom, vals[i])
+			if vals[i] < 0 { // below the bar's end
+				negXYs, negTexts = append(negXYs, plotter.XY{X: float64(i), Y: vals[i]}), append(negTexts, v.Text)
+				continue
+			}
+			xys = append(xys, plotter.XY{X: float64(i), Y: vals[i]})
 			texts = append(texts, v.Text)
 		}
 		bc, err := plotter.NewBarChart(vals, barW)
@@ -145,6 +149,7 @@ func drawBars(p *plot.Plot, d Data, s Size, fs fonts) {
 		p.Add(bc)
 		p.Legend.Add(sr.Name, bc)
 		addLabels(p, xys, texts, labelStyle(fs.label, draw.XCenter, draw.YBottom), vg.Point{X: bc.Offset, Y: fs.label / 3})
+		addLabels(p, negXYs, negTexts, labelStyle(fs.label, draw.XCenter, draw.YTop), vg.Point{X: bc.Offset, Y: -fs.label / 3})
 	}
 	for k, r := range d.Refs {
 		y := f(r.Exact)
@@ -162,7 +167,7 @@ func drawBars(p *plot.Plot, d Data, s Size, fs fonts) {
 	p.NominalX(d.Categories...)
 	p.Y.Label.Text = d.Unit
 	p.Y.Tick.Marker = moneyTicks{perHead: true}
-	p.Y.Min = 0
+	p.Y.Min = bottom * 1.3          // 0 unless a bar goes below it (a grant clawed back past itself): room for its figure
 	p.Y.Max = math.Max(top*1.45, 1) // room for the figures and the legend
 }
 
