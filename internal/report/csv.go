@@ -38,6 +38,7 @@ func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
 		yearCol[y.Year] = k
 	}
 	head = append(head, termHeads(r)...)
+	head = append(head, incentiveHeads(r)...)
 	if err := cw.Write(head); err != nil {
 		return err
 	}
@@ -63,6 +64,7 @@ func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
 			deref(s.PrudencePenalty), deref(s.PenaltyPlan), csvText(s.Source), strconv.FormatBool(s.Illustrative))
 		row = append(row, byYear...)
 		row = append(row, termCells(r, r.Systems[i])...)
+		row = append(row, incentiveCells(r, s)...)
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -41,12 +41,15 @@ func emailSummary(r analysis.Result) string {
 	} else {
 		add("Price of a deficit: not defined, as no system planned a deficit; " + transfer)
 	}
+	ending := emailEnding(r) // on the penalty's line, to stay within the ten
 	if idx := penalties(r); len(idx) > 0 {
 		if s := r.Systems[idx[0]]; s.PrudencePenalty.IsPositive() {
-			add("Biggest prudence penalty: " + penaltySentence(s))
+			add("Biggest prudence penalty: " + penaltySentence(s) + ending)
 		} else {
-			add("Prudence penalty: none; " + penaltySentence(s))
+			add("Prudence penalty: none; " + penaltySentence(s) + ending)
 		}
+	} else if ending != "" {
+		add(ending)
 	}
 	add("Terms: " + pounds(sc.Pot) + potWords(sc) + " for " + describeRule(sc) + ", shared " + describeMethod(sc) +
 		emailTranches(r) + "; " + emailRepayment(sc) + emailConsequences(r) + ".")

@@ -61,7 +61,7 @@ type sectionView struct {
 	Number  string // "3." for a section; "" for an annex, whose heading names it
 	Heading string
 	Intro   []string
-	Figure  *figureView
+	Figures []figureView
 	Table   *tableView
 	Notes   []string
 	Class   string // "keep": short and without a chart, print moves it whole to the next page rather than split it; "first": the body starts a page
@@ -178,19 +178,29 @@ func actionWords(l analysis.Label) string {
 // section on one page; a longer table splits, its header repeated.
 const keepRows = 16
 
-// viewSection lays out one section, numbering its table and figure.
+// sectionCharts are the registered charts that illustrate s, in order.
+func sectionCharts(s section) []string {
+	if s.chart == "" {
+		return s.extra
+	}
+	return append([]string{s.chart}, s.extra...)
+}
+
+// viewSection lays out one section, numbering its table and figures.
 func viewSection(s section, id, number string, first bool, tables, figures *int, charts map[string]figure) sectionView {
 	sv := sectionView{ID: id, Number: number, Heading: s.heading, Intro: s.intro, Notes: s.notes}
-	if f, ok := charts[s.chart]; ok && s.chart != "" {
-		*figures++
-		sv.Figure = &figureView{Number: *figures, Caption: f.caption, SVG: f.svg}
+	for _, name := range sectionCharts(s) {
+		if f, ok := charts[name]; ok {
+			*figures++
+			sv.Figures = append(sv.Figures, figureView{Number: *figures, Caption: f.caption, SVG: f.svg})
+		}
 	}
 	if s.table != nil {
 		*tables++
 		sv.Table = viewTable(*s.table, *tables, s.heading)
 	}
 	var class []string
-	if sv.Figure == nil && (s.table == nil || len(s.table.rows) <= keepRows) {
+	if len(sv.Figures) == 0 && (s.table == nil || len(s.table.rows) <= keepRows) {
 		class = append(class, "keep")
 	}
 	if first {
@@ -252,8 +262,12 @@ func viewTable(t table, number int, caption string) *tableView {
 func renderHTMLReport(w io.Writer, r analysis.Result) error {
 	d := buildDoc(r)
 	figs := map[string]figure{}
+	var names []string
 	for _, s := range d.sections {
-		c, ok := chart.Lookup(s.chart)
+		names = append(names, sectionCharts(s)...)
+	}
+	for _, name := range names {
+		c, ok := chart.Lookup(name)
 		if !ok {
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"icsplan/internal/analysis"
 	"icsplan/internal/chart"
 	"icsplan/plans"
 
@@ -369,10 +370,19 @@ func TestHTMLIsABoardPaper(t *testing.T) {
 					captions++
 				}
 			})
-			// Per head, transfers and sensitivity always; repayments unless it is a grant.
+			// Per head, transfers and sensitivity always; repayments unless it
+			// is a grant; grant per head against each term whose threshold
+			// was found.
 			wantFigs := 3
 			if len(c.res.Years) > 0 {
 				wantFigs = 4
+			}
+			if c.res.Incentives != nil {
+				for _, l := range c.res.Incentives.Ending.Levers() {
+					if l.Status == analysis.LeverFound {
+						wantFigs++
+					}
+				}
 			}
 			if svgs != wantFigs || captions != wantFigs {
 				t.Errorf("%d charts and %d figure captions, want %d", svgs, captions, wantFigs)

@@ -29,6 +29,9 @@ type jsonReport struct {
 	Outturn              []jsonOutturn    `json:"outturn"`         // added: outturn against plan where known
 	Caveats              []string         `json:"caveats"`         // added
 	DataRobustness       jsonDataCheck    `json:"data_robustness"` // added: the verdict on the reported rows alone
+	Strategy             *jsonStrategy    `json:"strategy"`        // the strategy table's counts (see jsonincentives.go)
+	MarginalPrice        *jsonMarginal    `json:"marginal_price"`  // each group's median marginal price
+	EndingTerms          *jsonEnding      `json:"ending_terms"`    // the terms that end the reward
 	Panel                *jsonPanel       `json:"panel"`           // only when the library has two or more years
 }
 
@@ -118,6 +121,9 @@ type jsonSystem struct {
 	Withheld     string            `json:"withheld"`
 	Tranches     []jsonTranche     `json:"tranches"`     // every tranche of the scenario; [] when it has none
 	Consequences []jsonConsequence `json:"consequences"` // the applied, non-zero ones, in the scenario's order
+	// The incentives (see jsonincentives.go).
+	StrategyGain  *string `json:"strategy_gain"`  // G(deficit plan) − G(balanced plan); null when no system planned a deficit
+	MarginalPrice *string `json:"marginal_price"` // effective grant per further £1 of planned deficit, 4 places
 }
 
 type jsonInstalment struct {
@@ -202,6 +208,7 @@ func buildJSON(r analysis.Result) jsonReport {
 		j.Outturn = append(j.Outturn, jsonOutturn{Group: string(o.Group), Systems: o.Systems, Plan: money.Fixed2(o.Plan),
 			Outturn: money.Fixed2(o.Outturn), Difference: money.Fixed2(o.Outturn.Sub(o.Plan))})
 	}
+	jsonIncentivesOf(&j, r)
 	return j
 }
 

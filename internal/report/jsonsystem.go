@@ -54,6 +54,7 @@ func writeSystemJSON(b *bytes.Buffer, s *jsonSystem) {
 	o.str("source", s.Source)
 	o.raw("illustrative", strconv.FormatBool(s.Illustrative))
 	writeSystemTerms(&o, s)
+	writeSystemIncentives(&o, s)
 	b.WriteString("\n    }")
 }
 

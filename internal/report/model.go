@@ -31,7 +31,8 @@ type section struct {
 	intro   []string
 	table   *table
 	notes   []string
-	chart   string // HTML only: the registered chart (internal/chart) that illustrates the section, or ""
+	chart   string   // HTML only: the registered chart (internal/chart) that illustrates the section, or ""
+	extra   []string // HTML only: further registered charts, after chart
 }
 
 // table is a table of cells; numeric columns are right-aligned.
@@ -93,6 +94,7 @@ func makeDoc(r analysis.Result, annexes bool) doc {
 	if s, ok := penaltySection(r); ok {
 		d.sections = append(d.sections, s)
 	}
+	d.sections = append(d.sections, incentiveSections(r, annexes)...)
 	if s, ok := outturnSection(r); ok {
 		d.sections = append(d.sections, s)
 	}

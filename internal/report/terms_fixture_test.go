@@ -134,7 +134,7 @@ func TestJSONTermsByHand(t *testing.T) {
 	if got := last("totals", 4); got != "withheld,redistributed,deductions,bonuses" {
 		t.Errorf("totals end %s", got)
 	}
-	if got := last("systems", 4); got != "received,withheld,tranches,consequences" {
+	if got := last("systems", 6); got != "received,withheld,tranches,consequences,strategy_gain,marginal_price" {
 		t.Errorf("systems end %s", got)
 	}
 	if got := strings.Join(keys["tranches"][0], ","); got != "paid,amount,passed" {

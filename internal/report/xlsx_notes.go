@@ -73,6 +73,9 @@ func xlsxNotes(b *book, r analysis.Result, j jsonReport) {
 			"its line in the plans file"},
 		{"Reported rows alone", r.Data.Text},
 	})
+	if lines := xlsxIncentiveNotes(j); len(lines) > 0 {
+		block("Incentives", lines)
+	}
 	caveats := make([][2]string, len(j.Caveats))
 	for i, c := range j.Caveats {
 		caveats[i] = [2]string{strconv.Itoa(i + 1), c}

@@ -73,6 +73,7 @@ func xlsxSystems(b *book, r analysis.Result, j jsonReport) {
 		}
 	}
 	xlsxSystemTerms(b, r, len(xlsxHeader)+1)
+	xlsxSystemIncentives(b, r, j, len(xlsxHeader)+len(xlsxTermHeads(r))+1)
 	b.freeze(s, 1)
 	b.keep(b.f.SetColWidth(s, "A", "A", 8))
 	b.keep(b.f.SetColWidth(s, "B", "B", 40))

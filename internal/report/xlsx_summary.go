@@ -55,6 +55,9 @@ func summaryHeadline(b *book, r analysis.Result, j jsonReport, row int) int {
 	for _, l := range xlsxTermHeadlines(r, j) {
 		lines = append(lines, line{l[0], l[1], numFmtMoney})
 	}
+	for _, l := range xlsxIncentiveHeadlines(j) {
+		lines = append(lines, line{l[0], l[1], l[2]})
+	}
 	for _, l := range lines {
 		b.text(s, 1, row, l.label)
 		b.number(s, 2, row, l.value, l.format, false)

@@ -111,7 +111,11 @@ func checkSystemsSheet(t *testing.T, f *excelize.File, c shipped, j jsonReport) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := strings.Join(append(append([]string{}, xlsxHeader...), xlsxTermHeads(c.res)...), ","); strings.Join(rows[0], ",") != want {
+	head := append(append([]string{}, xlsxHeader...), xlsxTermHeads(c.res)...)
+	if c.res.Incentives != nil {
+		head = append(head, "Strategy gain", "Marginal price")
+	}
+	if want := strings.Join(head, ","); strings.Join(rows[0], ",") != want {
 		t.Errorf("Systems header %v, want %s", rows[0], want)
 	}
 	if len(rows) != len(j.Systems)+2 {
@@ -323,8 +327,13 @@ func xmlText(s string) string {
 func checkTermColumns(t *testing.T, f *excelize.File, c shipped, j jsonReport) {
 	t.Helper()
 	heads := xlsxTermHeads(c.res)
+	after := ""
+	if c.res.Incentives != nil {
+		checkIncentiveColumns(t, f, j, len(xlsxHeader)+len(heads)+1)
+		after = "Strategy gain"
+	}
 	if len(heads) == 0 {
-		if got := raw(t, f, sheetSystems, cell(len(xlsxHeader)+1, 1)); got != "" {
+		if got := raw(t, f, sheetSystems, cell(len(xlsxHeader)+1, 1)); got != after {
 			t.Errorf("a scenario without terms has a terms column %q", got)
 		}
 		return
@@ -357,5 +366,28 @@ func checkTermColumns(t *testing.T, f *excelize.File, c shipped, j jsonReport) {
 		if termMoney(k) {
 			calc(t, f, sheetSystems, cell(first+k, total), money.Fixed2(sums[k]))
 		}
+	}
+}
+
+// checkIncentiveColumns: each system's strategy gain and marginal price,
+// from column first, are the JSON report's; a system with no gain has an
+// empty cell, and the gains have no total.
+func checkIncentiveColumns(t *testing.T, f *excelize.File, j jsonReport, first int) {
+	t.Helper()
+	for i, s := range j.Systems {
+		at := func(col int) string { return raw(t, f, sheetSystems, cell(col, i+2)) }
+		if s.StrategyGain == nil {
+			if at(first) != "" {
+				t.Errorf("%s: a gain %q where there is none", s.Code, at(first))
+			}
+		} else {
+			samePenny(t, s.Code+" strategy gain", at(first), *s.StrategyGain)
+		}
+		if got, err := decimal.NewFromString(at(first + 1)); err != nil || s.MarginalPrice == nil || got.StringFixed(4) != *s.MarginalPrice {
+			t.Errorf("%s: marginal price %q, want %v", s.Code, at(first+1), s.MarginalPrice)
+		}
+	}
+	if got := raw(t, f, sheetSystems, cell(first, len(j.Systems)+2)); got != "" {
+		t.Errorf("the gains have a total %q", got)
 	}
 }
