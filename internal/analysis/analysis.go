@@ -3,7 +3,9 @@
 // and per-head figures, fair shares and transfers, the price of a deficit,
 // each balanced system's prudence penalty, a sensitivity grid, the verdict,
 // and the terms that follow the money: tranches paid or withheld,
-// consequences, the by-year flows) with the trace of how each allocation
+// consequences, the by-year flows; the incentives: the strategy table, the
+// marginal price of a deficit and the terms that end the reward, in
+// incentives.go) with the trace of how each allocation
 // was reached, and pure functions of them: the verdict rule and sentence,
 // the caveats, and the derived figures screens show. Package engine computes a Result; report and tui render it.
 // analysis does no I/O and does not depend on funding.
