@@ -81,6 +81,12 @@ func TestGoldenScreens(t *testing.T) {
 		{"years-history", []string{"6", "G", "up", "up", "enter"}},
 		// RAB (the last but one): deductions over four years and a bonus.
 		{"repayments-regime", []string{"R", "R", "3"}},
+		// STF's tranches and its consequence on the Scenario screen, the
+		// cursor on the consequence's last field.
+		{"scenario-regime", []string{"R", "4", "G"}},
+		// PDC 2020 (the fifth regime) with the consequence c adds, an
+		// overspend deducted the year after: dividends and deductions.
+		{"repayments-pdc-deduction", []string{"r", "r", "r", "r", "r", "4", "c", "3"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {

@@ -5,20 +5,33 @@ import (
 	"strings"
 	"testing"
 
+	"icsplan/internal/plan"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
-// editField puts text in the Scenario field at index i (as plan's
-// EditableFields orders them: 0 the pot, 10 the repayment profile), pasted
-// in one go, so that no value on the way is taken.
-func editField(hs *harness, i int, text string) {
-	hs.keys("4", "g")
-	for range i {
-		hs.keys("down")
-	}
+// editField puts text in the Scenario field of plan's key (plan.FieldPot,
+// "tranche.2.share"), pasted in one go, so that no value on the way is
+// taken.
+func editField(hs *harness, key, text string) {
+	hs.t.Helper()
+	toField(hs, key)
 	hs.keys("enter", "ctrl+u")
 	hs.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(text), Paste: true})
 	hs.keys("enter")
+}
+
+// toField moves the Scenario screen's cursor to the field of plan's key.
+func toField(hs *harness, key string) {
+	hs.t.Helper()
+	hs.keys("4", "g")
+	for _, f := range hs.editor().fields {
+		if f.key == key {
+			return
+		}
+		hs.keys("down")
+	}
+	hs.t.Fatalf("no field %s on the Scenario screen", key)
 }
 
 // flat is a screen's words on one line, as a wrapped sentence reads.
@@ -35,13 +48,13 @@ func bodyTop(hs *harness) string { return strings.Split(hs.screen(), "\n")[2] }
 func TestInvalidFieldNeverGivesAVerdict(t *testing.T) {
 	for _, tc := range []struct {
 		name  string
-		field int
+		field string
 		text  string
 		label string
 	}{
-		{"pot in words", 0, "1 billion", "Pot"},
-		{"pot not money", 0, "abc", "Pot"},
-		{"profile short of 100%", 10, "50%, 30%, 10%", "Repayment: profile"},
+		{"pot in words", plan.FieldPot, "1 billion", "Pot"},
+		{"pot not money", plan.FieldPot, "abc", "Pot"},
+		{"profile short of 100%", plan.FieldProfile, "50%, 30%, 10%", "Repayment: profile"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()

@@ -1,6 +1,8 @@
 package tui
 
 import (
+	"fmt"
+
 	"icsplan/internal/plan"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -34,7 +36,30 @@ func (e *scenarioScreen) ShortHelp() []key.Binding {
 	if e.editing {
 		return append(k.typingKeys(), k.Save, k.Reset)
 	}
-	return []key.Binding{k.Edit, k.PrevChoice, k.NextChoice, k.Save, k.Reset, k.Up, k.Down}
+	choose := key.NewBinding(key.WithKeys("left", "right"), key.WithHelp("←/→", "choose")) // PrevChoice and NextChoice, in a word
+	return append(append([]key.Binding{k.Edit}, e.entryKeys()...), choose, k.Save, k.Reset, k.Up, k.Down)
+}
+
+// entryKeys are the keys that add a tranche or a consequence and, on one,
+// remove it: "x remove tranche 2".
+func (e *scenarioScreen) entryKeys() []key.Binding {
+	k := &e.keys
+	out := []key.Binding{k.AddTranche, k.AddConsequence}
+	if en := e.entryAt(); en.n > 0 {
+		rm := k.RemoveEntry
+		rm.SetHelp("x", fmt.Sprintf("remove %s %d", en.table, en.n))
+		out = append([]key.Binding{rm}, out...)
+	}
+	return out
+}
+
+// entryAt is the tranche or consequence under the cursor; n is 0 on a
+// field of the first stage.
+func (e *scenarioScreen) entryAt() entry {
+	if e.focus < 0 || e.focus >= len(e.fields) {
+		return entry{}
+	}
+	return entryOf(e.fields[e.focus].key)
 }
 
 // FullHelp lists the editor's keys and how to move between fields.
@@ -43,7 +68,7 @@ func (e *scenarioScreen) FullHelp() [][]key.Binding {
 	if e.editing {
 		return [][]key.Binding{{k.Save, k.Reset, k.Done, k.ClearField}}
 	}
-	return [][]key.Binding{{k.Edit, k.PrevChoice, k.NextChoice, k.Save, k.Reset}, {k.Up, k.Down, k.Top, k.Bottom}}
+	return [][]key.Binding{{k.Edit, k.PrevChoice, k.NextChoice, k.Save, k.Reset}, e.entryKeys(), {k.Up, k.Down, k.Top, k.Bottom}}
 }
 
 // Update refills the fields when the scenario is loaded, and edits them.
@@ -105,8 +130,80 @@ func (e *scenarioScreen) key(msg tea.KeyMsg) tea.Cmd {
 		if f.kind == kindChoice {
 			return e.cycle(f, 1)
 		}
+	case key.Matches(msg, k.AddTranche), key.Matches(msg, k.AddConsequence):
+		return e.add(key.Matches(msg, k.AddTranche))
+	case key.Matches(msg, k.RemoveEntry):
+		return e.remove()
 	}
 	return nil
+}
+
+// add appends a tranche (its share what the others leave, paid in the
+// plans' year unconditionally) or a consequence (a certain deduction of
+// the overspend the year after), as plan's editor API gives them, keeps
+// every field's text as typed, and moves the cursor to its first field.
+func (e *scenarioScreen) add(tranche bool) tea.Cmd {
+	base := e.form.base
+	var n int
+	var err error
+	what, first := "consequence", plan.LeafKind
+	if tranche {
+		n, err = base.AddTranche()
+		what, first = "tranche", plan.LeafShare
+	} else {
+		n, err = base.AddConsequence(e.cur.year.Dataset.Year)
+	}
+	if err != nil {
+		return status("Not added: "+err.Error()+".", true)
+	}
+	// The tranche added takes its share from the shares as typed.
+	if tranche {
+		if sc, _ := e.build(); len(sc.Tranches) == n-1 {
+			probe := sc
+			if _, err := probe.AddTranche(); err == nil {
+				base.Tranches[n-1].Share = probe.Tranches[n-1].Share
+			}
+		}
+	}
+	e.relist(base, func(k string) string { return k }, &e.st)
+	added := entry{table: what, n: n}.key(first)
+	for i := range e.fields {
+		if e.fields[i].key == added {
+			e.focus = i
+		}
+	}
+	return tea.Batch(e.edited(), status(fmt.Sprintf("Added %s %d (x removes it).", what, n), false))
+}
+
+// remove removes the tranche or consequence under the cursor; the later
+// ones move up, keeping their text as typed.
+func (e *scenarioScreen) remove() tea.Cmd {
+	en := e.entryAt()
+	if en.n == 0 {
+		return status("Nothing to remove here: x removes the tranche or consequence under the cursor.", true)
+	}
+	base := e.form.base
+	var err error
+	if en.table == "tranche" {
+		err = base.RemoveTranche(en.n)
+	} else {
+		err = base.RemoveConsequence(en.n)
+	}
+	if err != nil {
+		return status("Not removed: "+err.Error()+".", true)
+	}
+	e.relist(base, func(k string) string {
+		if o := entryOf(k); o.table == en.table && o.n >= en.n {
+			o.n++
+			return o.key(o.leaf)
+		}
+		return k
+	}, &e.st)
+	e.focus = min(e.focus, len(e.fields)-1)
+	if !e.enabled(e.focus) {
+		e.move(-1)
+	}
+	return tea.Batch(e.edited(), status(fmt.Sprintf("Removed %s %d.", en.table, en.n), false))
 }
 
 // typing handles a key while a text field has the keyboard.

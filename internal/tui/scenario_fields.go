@@ -2,7 +2,9 @@ package tui
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"icsplan/internal/plan"
@@ -30,6 +32,7 @@ var fieldLabels = map[string]string{
 	plan.FieldCap:              "Allocation: cap",
 	plan.FieldUnit:             "Allocation: unit",
 	plan.FieldRepayment:        "Repayment",
+	plan.FieldRepaymentKind:    "Repayment: kind",
 	plan.FieldFirstYear:        "Repayment: first year",
 	plan.FieldYears:            "Repayment: years",
 	plan.FieldProfile:          "Repayment: profile",
@@ -68,17 +71,18 @@ type form struct {
 	ds      plan.Dataset  // the plans it is applied to: their year is the year of receipt
 }
 
-// newForm fills the fields from sc, one for each of plan's editable
-// fields, with the text plan gives for its value; ds are the plans it is
-// applied to.
+// newForm fills the fields from sc, one for each of its fields (plan's
+// Fields: the first stage's, then each tranche's and each consequence's),
+// with the text plan gives for its value; ds are the plans it is applied
+// to.
 func newForm(sc plan.Scenario, ds plan.Dataset, st *styles) form {
 	f := form{base: sc, ds: ds}
-	for _, key := range plan.EditableFields {
-		fl := field{key: key, label: fieldLabels[key], repay: strings.HasPrefix(key, plan.FieldRepayment+".")}
-		if fl.label == "" {
-			fl.label = key
-		}
+	for _, key := range sc.Fields() {
+		fl := field{key: key, label: fieldLabel(key), repay: strings.HasPrefix(key, plan.FieldRepayment+".")}
 		v := sc.FieldText(key)
+		if key == plan.FieldRepaymentKind && v == "" { // a grant: a loan if it is switched on
+			v = string(plan.RepaymentLoan)
+		}
 		if options := plan.FieldChoices(key); options != nil {
 			fl.kind, fl.options, fl.choice = kindChoice, options, slices.Index(options, v)
 			if fl.choice < 0 { // a value plan does not offer: keep it as a choice
@@ -90,6 +94,73 @@ func newForm(sc plan.Scenario, ds plan.Dataset, st *styles) form {
 		f.fields = append(f.fields, fl)
 	}
 	return f
+}
+
+// relist refills the fields from base, a scenario with a tranche or a
+// consequence more or fewer than the form's: a field whose key from(key)
+// names a field of the form keeps that field's text (typed, perhaps
+// invalid) under its new key; the others get base's values.
+func (f *form) relist(base plan.Scenario, from func(key string) string, st *styles) {
+	old := make(map[string]field, len(f.fields))
+	for _, fl := range f.fields {
+		old[fl.key] = fl
+	}
+	nf := newForm(base, f.ds, st)
+	for i := range nf.fields {
+		if o, ok := old[from(nf.fields[i].key)]; ok {
+			o.key, o.label = nf.fields[i].key, nf.fields[i].label
+			nf.fields[i] = o
+		}
+	}
+	f.fields, f.base = nf.fields, base
+}
+
+// entry is the tranche or consequence a field's key belongs to
+// ("tranche.2.share" is tranche 2's share); n is 0 for a field of the
+// first stage.
+type entry struct {
+	table string // "tranche" or "consequence"
+	n     int
+	leaf  string
+}
+
+// entryOf reads an indexed key of plan's (TrancheKey, ConsequenceKey).
+func entryOf(key string) entry {
+	_, rest, _ := strings.Cut(key, ".")
+	num, leaf, _ := strings.Cut(rest, ".")
+	n, err := strconv.Atoi(num)
+	switch {
+	case err != nil || n < 1:
+	case key == plan.TrancheKey(n, leaf):
+		return entry{table: "tranche", n: n, leaf: leaf}
+	case key == plan.ConsequenceKey(n, leaf):
+		return entry{table: "consequence", n: n, leaf: leaf}
+	}
+	return entry{}
+}
+
+// key is the entry's key for leaf.
+func (e entry) key(leaf string) string {
+	if e.table == "tranche" {
+		return plan.TrancheKey(e.n, leaf)
+	}
+	return plan.ConsequenceKey(e.n, leaf)
+}
+
+// leafLabels are the editor's names for the leaves of a tranche and a
+// consequence.
+var leafLabels = map[string]string{
+	plan.LeafPaid:  "paid in",
+	plan.LeafGroup: "applies to",
+}
+
+// entryLabel is the editor's name for an indexed key: "Tranche 2: share".
+func entryLabel(e entry) string {
+	leaf := leafLabels[e.leaf]
+	if leaf == "" {
+		leaf = e.leaf
+	}
+	return fmt.Sprintf("%s%s %d: %s", strings.ToUpper(e.table[:1]), e.table[1:], e.n, leaf)
 }
 
 // textInput is a text field holding v.
@@ -183,14 +254,16 @@ func (f *form) invalid() []string {
 	return out
 }
 
-// fieldLabel is the editor's name for a field of plan's ("Pot"), or its
-// key; "the scenario" for "".
+// fieldLabel is the editor's name for a field of plan's ("Pot",
+// "Tranche 2: share"), or its key; "the scenario" for "".
 func fieldLabel(key string) string {
 	switch l := fieldLabels[key]; {
 	case key == "":
 		return "the scenario"
 	case l != "":
 		return l
+	case entryOf(key).n > 0:
+		return entryLabel(entryOf(key))
 	}
 	return key
 }

@@ -34,6 +34,10 @@ func (e *scenarioScreen) View() string {
 		for _, l := range wrap("✗ "+f.label+": "+safe(f.err), w) {
 			below = append(below, st.errorText.Render(l))
 		}
+	} else if h := fieldHint(f.key); h != "" && e.enabled(e.focus) {
+		for _, l := range wrap(h, w) {
+			below = append(below, st.dim.Render(l))
+		}
 	}
 	below = append(below, e.warningLines(w)...)
 	below = append(e.liveLines(w), below...)
@@ -117,7 +121,11 @@ func joinWrap(parts []string, sep, indent string, w int) []string {
 // fieldLine draws field i: its label, its value (as typed, or the choice)
 // and its error or warning.
 func (e *scenarioScreen) fieldLine(i int) string {
-	const labelW, valueW = 23, 20
+	const valueW = 20
+	labelW := 23
+	for k := range e.fields { // as wide as the longest label, "Consequence 1: probability"
+		labelW = max(labelW, ansi.StringWidth(e.fields[k].label)+1)
+	}
 	st := &e.st
 	f := &e.fields[i]
 	mark := "  "
@@ -136,8 +144,11 @@ func (e *scenarioScreen) fieldLine(i int) string {
 		v = f.input.View()
 	default:
 		v = safe(f.input.Value())
-		if v == "" && f.key == plan.FieldProfile {
+		switch en := entryOf(f.key); {
+		case v == "" && f.key == plan.FieldProfile:
 			v = st.dim.Render("equal shares")
+		case v == "" && en.table == "tranche" && en.leaf == plan.LeafPaid:
+			v = st.dim.Render("the plans' year")
 		}
 		if i == e.focus {
 			v = "[" + v + "]"
@@ -154,4 +165,20 @@ func (e *scenarioScreen) fieldLine(i int) string {
 		line = st.selected.Render(padRight(line, e.width))
 	}
 	return line
+}
+
+// fieldHint says what a typed field takes, for the one under the cursor.
+func fieldHint(key string) string {
+	if key == plan.FieldPot {
+		return "An amount (£700m, 2.2bn), or deficits: each eligible system's own deficit on the allocation basis."
+	}
+	en := entryOf(key)
+	return map[string]string{
+		"tranche." + plan.LeafShare:           "Its share of each allocation: the tranches' shares add up to 100%.",
+		"tranche." + plan.LeafPaid:            "The financial year it is paid, like 2024/25; blank for the plans' year.",
+		"tranche." + plan.LeafTolerance:       "How far below its plan a system's figure may fall and still be paid.",
+		"consequence." + plan.LeafRate:        "Of the base: 100% is £1 for each £1 (PSF paid 200%).",
+		"consequence." + plan.LeafYear:        "The financial year it falls in, like 2024/25.",
+		"consequence." + plan.LeafProbability: "The chance it is enforced: its value is weighted by it.",
+	}[en.table+"."+en.leaf]
 }

@@ -20,8 +20,10 @@
 //	Systems: s sort by the next column, S reverse, / filter (esc clears),
 //	         enter explain the system step by step (esc back)
 //	Scenario: enter edit a field or change a choice, ←→ h l change a choice,
-//	          enter/esc finish typing, ctrl+s save <name>-edited.toml beside
-//	          the plans, ctrl+r reset to the scenario as loaded
+//	          enter/esc finish typing, t add a tranche, c add a consequence,
+//	          x remove the tranche or consequence under the cursor, ctrl+s
+//	          save <name>-edited.toml beside the plans, ctrl+r reset to the
+//	          scenario as loaded
 //	Compare: ←→ h l scroll the scenarios, ↑↓ the rows; e exports the comparison
 //	Years:   ↑↓ move from row to row (a published figure, a transition, the
 //	         recipients, a system) and scroll the text between; enter opens
