@@ -28,7 +28,8 @@ func openPlans(c config, e env) error {
 			si = 0
 		}
 		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: ch.over.Apply,
-			Analyse: engine.AnalyseContext, Prudence: engine.PrudenceTrace, Panel: engine.PanelContext})
+			Analyse: engine.AnalyseWithoutIncentives, Incentives: engine.Incentives, Strategy: engine.StrategyTrace,
+			Prudence: engine.PrudenceTrace, Panel: engine.PanelContext})
 	}
 	if c.output != "" {
 		if err := notAnInput(c.output, ch.in.files); err != nil {

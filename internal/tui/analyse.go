@@ -66,6 +66,7 @@ type resultMsg struct {
 // analyseWork starts analysing the working scenario off the Update loop,
 // cancelling the analysis it supersedes.
 func (m *model) analyseWork() tea.Cmd {
+	m.incJob.cancelAll() // the shown result's incentives give way to the new analysis
 	seq, ctx := m.job.start()
 	yi, si, ri := m.yi, m.si, m.ri
 	ds, sc, an := m.year().Dataset, m.work, m.prog.analyse
@@ -86,11 +87,12 @@ func (m *model) applyResult(msg resultMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.calcErr = msg.err
-		return nil
+		return m.stageIncentives() // the result still shown may yet lack them
 	}
 	m.calcErr = nil
 	m.res = msg.res
 	m.hasRes = true
 	m.resN++
-	return m.broadcast(changedMsg{result: true})
+	stage := m.stageIncentives()
+	return tea.Batch(m.broadcast(changedMsg{result: true}), stage)
 }

@@ -76,9 +76,12 @@ func TestGoldenScreens(t *testing.T) {
 		// a bonus on its improvement; then the effective grant written out.
 		{"explain-regime-tranches", append(humber, "f")},
 		{"explain-regime-grant", append(humber, "G")},
-		{"years", []string{"6"}},
-		{"years-systems", []string{"6", "G"}},
-		{"years-history", []string{"6", "G", "up", "up", "enter"}},
+		{"incentives", []string{"6"}},
+		{"incentives-terms", []string{"6", "G"}},
+		{"incentives-strategy", []string{"6", "pgdown", "down", "down", "enter"}},
+		{"years", []string{"7"}},
+		{"years-systems", []string{"7", "G"}},
+		{"years-history", []string{"7", "G", "up", "up", "enter"}},
 		// RAB (the last but one): deductions over four years and a bonus.
 		{"repayments-regime", []string{"R", "R", "3"}},
 		// STF's tranches and its consequence on the Scenario screen, the

@@ -36,13 +36,15 @@ type harness struct {
 // w×h.
 func newHarness(t testing.TB, lib plan.Library, opt Options, w, h int) *harness {
 	t.Helper()
-	return newHarnessWith(t, lib, opt, w, h, engine.AnalyseContext)
+	return newHarnessWith(t, lib, opt, w, h, engine.AnalyseWithoutIncentives)
 }
 
 // testNow is the clock of every harness that does not set its own.
 var testNow = time.Date(2026, 12, 1, 9, 30, 0, 0, time.UTC)
 
-// newHarnessWith is newHarness with analyser an. The prudence reruns are
+// newHarnessWith is newHarness with analyser an. The prudence reruns, the
+// incentive stage (which runs after an's result when an leaves the
+// incentives out, as cmd's does), the strategy traces and the panel are
 // engine's and the clock says 1 December 2026, unless opt says otherwise.
 func newHarnessWith(t testing.TB, lib plan.Library, opt Options, w, h int, an analyser) *harness {
 	t.Helper()
@@ -54,6 +56,12 @@ func newHarnessWith(t testing.TB, lib plan.Library, opt Options, w, h int, an an
 	}
 	if opt.Panel == nil {
 		opt.Panel = engine.PanelContext
+	}
+	if opt.Incentives == nil {
+		opt.Incentives = engine.Incentives
+	}
+	if opt.Strategy == nil {
+		opt.Strategy = engine.StrategyTrace
 	}
 	out := &bytes.Buffer{}
 	hs := &harness{t: t, m: newModel(lib, opt, out, an), out: out}

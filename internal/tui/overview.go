@@ -52,6 +52,7 @@ func (o *overviewScreen) lines(w int) []string {
 	r := &o.cur.res
 	var out []string
 	out = append(out, verdictLines(&o.st, r, w)...)
+	out = append(out, incentiveLine(&o.st, &o.cur, w)...)
 	out = append(out, "")
 	out = append(out, headlineLines(r, w)...)
 	out = append(out, "")
@@ -73,6 +74,25 @@ func verdictLines(st *styles, r *analysis.Result, w int) []string {
 		out = append(out, st.dim.Render(trunc(fmt.Sprintf("Robustness: the same verdict in %d of %d write-off × discount-rate cases.", same, n), w)))
 	}
 	return out
+}
+
+// incentiveLine is the terms that would end the reward, in a sentence
+// (Incentives has the searches behind it): while they are computed it says
+// so; when the money does not reward deficit plans there is nothing to say.
+func incentiveLine(st *styles, cur *current, w int) []string {
+	label := st.heading.Render("To end the reward: ")
+	inc := cur.res.Incentives
+	switch {
+	case inc != nil && !inc.Ending.Rewarding:
+		return nil
+	case inc != nil:
+		return wrap(label+safe(inc.Ending.Text), w)
+	case cur.incErr != nil:
+		return wrap(label+"not computed ("+safe(firstLine(cur.incErr.Error()))+").", w)
+	case cur.incBusy:
+		return []string{label + st.dim.Render("computing the terms that would end it…")}
+	}
+	return nil
 }
 
 // headlineLines are the headline numbers in two columns.

@@ -48,6 +48,8 @@ type model struct {
 	resN    int             // counts the analyses taken
 	calcErr error           // the last analysis of the working scenario failed
 	job     job             // the analyses of the working scenario
+	incJob  job             // the incentive stage of res (see stage.go)
+	incErr  error           // the incentive stage of res failed
 
 	initCmd tea.Cmd // the opening analysis, started by Init
 
@@ -76,15 +78,17 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 	m := model{
 		lib: lib,
 		prog: &program{
-			st:        newStyles(out, opt.Colour),
-			keys:      newKeyMap(len(screens)),
-			analyse:   an,
-			trace:     opt.Prudence,
-			override:  opt.Override,
-			now:       opt.Now,
-			root:      lib.Root,
-			regimes:   lib.Regimes,
-			readPanel: bindPanel(opt.Panel, lib),
+			st:         newStyles(out, opt.Colour),
+			keys:       newKeyMap(len(screens)),
+			analyse:    an,
+			trace:      opt.Prudence,
+			override:   opt.Override,
+			now:        opt.Now,
+			root:       lib.Root,
+			regimes:    lib.Regimes,
+			readPanel:  bindPanel(opt.Panel, lib),
+			incentives: opt.Incentives,
+			strategy:   opt.Strategy,
 		},
 		help: help.New(),
 		clip: out,
@@ -172,6 +176,7 @@ func (m *model) publish() {
 		years: len(m.lib.Years), load: m.load, yi: m.yi, si: m.si, ri: m.ri,
 		base: m.base, work: m.work, edited: m.edited, invalid: m.invalid,
 		res: m.res, hasRes: m.hasRes, resN: m.resN, busy: m.job.busy(), err: m.calcErr,
+		incBusy: m.incBusy(), incErr: m.incErr,
 	}
 	if cur.years > 0 {
 		cur.year = m.year()
@@ -222,6 +227,8 @@ func (m model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height
 		m.help.Width = msg.Width
+	case incentivesMsg:
+		cmd = m.applyIncentives(msg)
 	case resultMsg:
 		cmd = m.applyResult(msg)
 	case statusMsg:

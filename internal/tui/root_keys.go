@@ -117,6 +117,8 @@ func (m *model) refusal(done string) string {
 			"). Correct it on the Scenario screen, or reset it there with ctrl+r."
 	case cur.busy:
 		return "Not " + done + " yet: the analysis of the latest edit is still running."
+	case cur.incBusy:
+		return "Not " + done + " yet: the incentive analyses (the strategy table and the terms that end the reward) are still running."
 	}
 	return ""
 }

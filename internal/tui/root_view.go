@@ -181,6 +181,11 @@ func (m *model) statusView() string {
 			s += " · "
 		}
 		s += "recomputing…"
+	case m.incBusy():
+		if s != "" {
+			s += " · "
+		}
+		s += "computing the incentives…"
 	}
 	if m.statusErr {
 		style = st.errorText

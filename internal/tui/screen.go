@@ -41,6 +41,7 @@ var screens = []func(common) screen{
 	newRepayments,
 	newScenario,
 	newCompare,
+	newIncentives,
 	newYears,
 }
 
@@ -57,6 +58,10 @@ type exporter interface {
 // result is no longer wanted.
 type analyser func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
 
+// strategist traces system j's two strategies and its marginal rerun
+// (engine.StrategyTrace).
+type strategist func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.StrategyTrace, error)
+
 // tracer traces balanced system j's prudence penalty (engine.PrudenceTrace).
 type tracer func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceTrace, error)
 
@@ -69,16 +74,18 @@ type paneller func(ctx context.Context) (analysis.Panel, error)
 // except cur, which the root replaces (never edits in place) whenever the
 // year, the scenario or its analysis changes. Screens only read it.
 type program struct {
-	st        styles
-	keys      keyMap
-	analyse   analyser
-	trace     tracer                            // nil: penalties are shown without their rerun
-	override  func(plan.Scenario) plan.Scenario // the command line's overrides
-	now       func() time.Time                  // the clock a saved scenario's note is dated by
-	root      string                            // the library's Root: plan.EmbeddedRoot for the plans in the binary
-	regimes   []plan.Scenario                   // the regime library, as written (each for its own year; see regimeFor)
-	readPanel paneller                          // nil: the Years screen says the panel is not available
-	cur       current
+	st         styles
+	keys       keyMap
+	analyse    analyser
+	trace      tracer                            // nil: penalties are shown without their rerun
+	override   func(plan.Scenario) plan.Scenario // the command line's overrides
+	now        func() time.Time                  // the clock a saved scenario's note is dated by
+	root       string                            // the library's Root: plan.EmbeddedRoot for the plans in the binary
+	regimes    []plan.Scenario                   // the regime library, as written (each for its own year; see regimeFor)
+	readPanel  paneller                          // nil: the Years screen says the panel is not available
+	incentives stager                            // nil: the analyser computes the incentives itself
+	strategy   strategist                        // nil: the Incentives screen shows a row without its reruns
+	cur        current
 }
 
 // current is what the screens show.
@@ -103,6 +110,9 @@ type current struct {
 	resN   int   // counts the analyses taken, so that figures derived from res can be kept until the next
 	busy   bool  // a newer analysis of work is running
 	err    error // the latest analysis of work failed
+
+	incBusy bool  // the incentive analyses of res are still being computed (res.Incentives is nil until they arrive)
+	incErr  error // they failed
 }
 
 // stale reports whether the figures shown are not those of the scenario as
@@ -125,6 +135,9 @@ type changedMsg struct {
 	loaded   bool // the scenario was (re)loaded: another year or scenario, or a reset
 	switched bool // another year or scenario
 	year     bool // another year
+	// incentives: the incentive analyses of the latest result arrived (or
+	// failed), in res.Incentives.
+	incentives bool
 }
 
 // focusMsg tells a screen that it has become (or stopped being) the current

@@ -1,10 +1,10 @@
 // Package tui is icsplan's Bubble Tea program: a root model holding a slice
-// of screens (Overview, Systems, Repayments, Scenario, Compare, Years), one
-// keymap with help, and styles in one place.
+// of screens (Overview, Systems, Repayments, Scenario, Compare, Incentives,
+// Years), one keymap with help, and styles in one place.
 //
 // Keys (? shows those that act where you are):
 //
-//	tab, shift+tab, 1–6   change screen
+//	tab, shift+tab, 1–7   change screen
 //	[ ]                   previous / next year
 //	< > (or p n)          previous / next scenario of the year (from a regime:
 //	                      back to the year's scenario it left)
@@ -25,6 +25,10 @@
 //	          save <name>-edited.toml beside the plans, ctrl+r reset to the
 //	          scenario as loaded
 //	Compare: ←→ h l scroll the scenarios, ↑↓ the rows; e exports the comparison
+//	Incentives: s sort the strategy table by the next column, S reverse; ↑↓
+//	         move from row to row (a system, a term) and scroll the text
+//	         between; enter a system's two reruns step by step, or every
+//	         point of a term's search (esc back)
 //	Years:   ↑↓ move from row to row (a published figure, a transition, the
 //	         recipients, a system) and scroll the text between; enter opens
 //	         the row (names, a figure's source, a system's history), esc
@@ -39,6 +43,11 @@
 // No silent wrong answer: while a field of the Scenario screen is invalid,
 // every screen says in its body that the figures are the last valid
 // analysis, and y, w and e refuse.
+//
+// The headline first: given Options.Incentives, the root shows each
+// analysis as soon as it is done and then runs the incentive stage on it
+// (stage.go), in a job that a newer analysis cancels; until it arrives the
+// Overview and Incentives say it is being computed and y, w and e wait.
 //
 // # The screen contract
 //
@@ -117,6 +126,15 @@ type Options struct {
 	// for its explanation (cmd passes engine.PrudenceTrace); nil shows the
 	// penalty without its rerun.
 	Prudence func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.PrudenceTrace, error)
+	// Incentives runs the incentive analyses on a result of Analyse after it
+	// is shown (cmd passes AnalyseWithoutIncentives as Analyse, and
+	// engine.Incentives here), so that the headline comes first; it must
+	// return ctx.Err() when ctx is done. Nil: Analyse computes them itself.
+	Incentives func(ctx context.Context, ds plan.Dataset, sc plan.Scenario, res analysis.Result) (*analysis.Incentives, error)
+	// Strategy traces system j's strategies step by step for the Incentives
+	// screen (cmd passes engine.StrategyTrace); nil shows a row without its
+	// reruns.
+	Strategy func(ds plan.Dataset, sc plan.Scenario, j int) (analysis.StrategyTrace, error)
 	// Panel reads the library across its years, each through its primary
 	// scenario, for the Years screen (cmd passes engine.PanelContext); it
 	// must return ctx.Err() when ctx is done. Nil: the Years screen says the

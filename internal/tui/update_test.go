@@ -41,14 +41,14 @@ func mustNotContain(t *testing.T, screen string, bad ...string) {
 func TestTabsAndNumbersSwitchScreens(t *testing.T) {
 	hs := open(t)
 	mustContain(t, hs.screen(), "[1 Overview]", "Verdict: REWARDS DEFICIT PLANS")
-	want := []string{"[2 Systems]", "[3 Repayments]", "[4 Scenario]", "[5 Compare]", "[6 Years]", "[1 Overview]"}
+	want := []string{"[2 Systems]", "[3 Repayments]", "[4 Scenario]", "[5 Compare]", "[6 Incentives]", "[7 Years]", "[1 Overview]"}
 	for _, w := range want {
 		hs.keys("tab")
 		mustContain(t, hs.screen(), w)
 	}
 	hs.keys("shift+tab")
-	mustContain(t, hs.screen(), "[6 Years]", "National series")
-	for i, w := range []string{"[1 Overview]", "[2 Systems]", "[3 Repayments]", "[4 Scenario]", "[5 Compare]", "[6 Years]"} {
+	mustContain(t, hs.screen(), "[7 Years]", "National series")
+	for i, w := range []string{"[1 Overview]", "[2 Systems]", "[3 Repayments]", "[4 Scenario]", "[5 Compare]", "[6 Incentives]", "[7 Years]"} {
 		hs.keys(string(rune('1' + i)))
 		mustContain(t, hs.screen(), w)
 	}

@@ -122,7 +122,7 @@ func (hs *harness) downTo(want string, n int) {
 // figures worked by hand in yearsFixture.
 func TestYearsFigures(t *testing.T) {
 	hs := newHarness(t, yearsFixture(t), Options{}, 120, 40)
-	hs.keys("6")
+	hs.keys("7")
 	doc := strings.ReplaceAll(hs.yearsDocument(), "\n", " ")
 	for _, want := range []string{
 		"Years: 2023/24 to 2025/26, 3 years",
@@ -153,9 +153,9 @@ func TestYearsFigures(t *testing.T) {
 // TestYearsKeys drives every key of the Years screen at 80×24.
 func TestYearsKeys(t *testing.T) {
 	hs := newHarness(t, yearsFixture(t), Options{}, 80, 24)
-	hs.keys("6")
+	hs.keys("7")
 	scr := hs.screen()
-	mustContain(t, scr, "[6 Years]", "Years: 2023/24 to 2025/26", "enter open the row", "←/h earlier years")
+	mustContain(t, scr, "[7 Years]", "Years: 2023/24 to 2025/26", "enter open the row", "←/h earlier years")
 	mustNotContain(t, scr, "›")
 
 	// ↓ selects the first row on screen: 2023/24's first published figure.
@@ -213,7 +213,7 @@ func TestYearsKeys(t *testing.T) {
 // TestYearsHistory is QA's history, to the penny where it fits.
 func TestYearsHistory(t *testing.T) {
 	hs := newHarness(t, yearsFixture(t), Options{}, 120, 40)
-	hs.keys("6", "G", "up", "up", "up", "up", "enter")
+	hs.keys("7", "G", "up", "up", "up", "up", "enter")
 	scr := hs.screen()
 	mustContain(t, scr, "QA · Alpha", "In the plans of 3 of the panel's 3 years",
 		// 2023/24: the loan of £10m, owed whole at the year's end; G = ½R.
@@ -230,7 +230,7 @@ func TestYearsOneYear(t *testing.T) {
 	lib := embedded(t)
 	lib.Years = lib.Years[:1]
 	hs := newHarness(t, lib, Options{}, 80, 24)
-	hs.keys("6")
+	hs.keys("7")
 	mustContain(t, hs.screen(), "the panel needs two or more years. These plans hold one, 2023/24")
 }
 
@@ -246,7 +246,7 @@ func TestYearsReadOnce(t *testing.T) {
 	if calls != 0 {
 		t.Fatalf("the panel was read %d time(s) before the screen was opened", calls)
 	}
-	hs.keys("6", "1", "6")
+	hs.keys("7", "1", "7")
 	if calls != 1 {
 		t.Errorf("the panel was read %d times, want once", calls)
 	}
@@ -254,7 +254,7 @@ func TestYearsReadOnce(t *testing.T) {
 
 	hs = newHarness(t, embedded(t), Options{}, 80, 24)
 	hs.m.prog.readPanel = nil
-	hs.keys("6")
+	hs.keys("7")
 	mustContain(t, hs.screen(), "The panel across years is not available here.")
 }
 
@@ -267,7 +267,7 @@ func TestYearsQuitCancels(t *testing.T) {
 		return analysis.Panel{}, ctx.Err()
 	}}
 	hs := newHarness(t, embedded(t), opt, 80, 24)
-	next, cmd := hs.m.Update(keyMsg("6"))
+	next, cmd := hs.m.Update(keyMsg("7"))
 	hs.m = next.(model)
 	if cmd == nil {
 		t.Fatal("opening Years started nothing")
