@@ -147,6 +147,12 @@ func TestIncentivesKeys(t *testing.T) {
 	hs.downTo("Bisection, inside the step where the verdict changes", 200)
 	hs.keys("esc", "g")
 	mustContain(t, hs.screen(), "Would a balanced plan have paid?")
+	mustNotContain(t, hs.screen(), "›")
+	// pgdn: a page on, the first row shown selected; pgup back.
+	hs.keys("pgdown")
+	mustContain(t, hs.screen(), "›")
+	hs.keys("pgup")
+	mustContain(t, hs.screen(), "Would a balanced plan have paid?")
 }
 
 // hold delivers msg as send does, but keeps back (and returns) the
@@ -234,4 +240,6 @@ func TestIncentiveStageFails(t *testing.T) {
 	mustContain(t, hs.screen(), "To end the reward: not computed (incentives: the analysis has 41 systems and the plans 42).")
 	hs.keys("6")
 	mustContain(t, hs.screen(), "The incentive analyses could not be computed:")
+	hs.keys("e")
+	mustContain(t, hs.screen(), "Not exported: the incentive analyses could not be computed")
 }

@@ -119,6 +119,9 @@ func (m *model) refusal(done string) string {
 		return "Not " + done + " yet: the analysis of the latest edit is still running."
 	case cur.incBusy:
 		return "Not " + done + " yet: the incentive analyses (the strategy table and the terms that end the reward) are still running."
+	case cur.incErr != nil:
+		return "Not " + done + ": the incentive analyses could not be computed (" + safe(firstLine(cur.incErr.Error())) +
+			"), and a report without them would be incomplete."
 	}
 	return ""
 }
