@@ -81,7 +81,7 @@ func (s *incentivesScreen) head(b *navBuilder, r *analysis.Result, inc *analysis
 	b.para(st.heading.Render("Terms that end the reward: ")+safe(inc.Ending.Text), w)
 }
 
-// incCols is the name column's width at w (the code's is codeW).
+// incNameW is the name column's width at w (the code's is codeW).
 func incNameW(w, codeW int) int {
 	fixed := 2 + codeW + 1 + 1 + incGroupW + 3*(1+incMoneyW) + 1 + incPriceW
 	return max(10, min(48, w-fixed))

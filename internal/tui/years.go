@@ -15,9 +15,9 @@ import (
 // transitions, persistence, change per head and bailout slope, then every
 // system's plan and cash by year and what it owes. Enter on a published
 // figure, a transition, the recipients or a system opens what is behind it
-// (see yearsPage). The panel reads each year's primary scenario as loaded,
-// so it does not follow edits; it is read once, when the screen is first
-// opened, in a job that quitting cancels.
+// (years_pages.go, years_history.go). The panel reads each year's primary
+// scenario as loaded, so it does not follow edits; it is read once, when
+// the screen is first opened, in a job that quitting cancels.
 type yearsScreen struct {
 	common
 	focused bool
