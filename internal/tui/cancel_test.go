@@ -270,3 +270,26 @@ func sortedNames(hs *harness, yi int) []string {
 	}
 	return out
 }
+
+// TestCompareAnalysesRegimesOnToggle: Compare analyses the regimes only
+// when v first shows them, once a year.
+func TestCompareAnalysesRegimesOnToggle(t *testing.T) {
+	rec := newRecorder(false)
+	hs := newHarnessWith(t, embedded(t), Options{}, 100, 30, rec.analyse)
+	hs.keys("5")
+	want := append([]string{"deficit-support-feb-2024"}, sortedNames(hs, 0)...)
+	checkCalls(t, rec, want)
+	var regimes []string
+	for _, r := range hs.m.lib.Regimes {
+		regimes = append(regimes, r.Name)
+	}
+	hs.keys("v")
+	want = append(want, regimes...)
+	checkCalls(t, rec, want)
+	hs.keys("v", "v", "1", "5")
+	checkCalls(t, rec, want)
+	hs.keys("]") // open on the regimes: the new year's at once
+	want = append(append(want, "deficit-support-2024-25"), regimes...)
+	checkCalls(t, rec, want)
+	mustContain(t, hs.screen(), "2024/25: 8 regime(s)")
+}

@@ -30,9 +30,11 @@ type compareRow struct {
 }
 
 // compareRows are the rows of the comparison, in order: what the scenario
-// is, its assumptions, then what it gives each group and the verdict. The
-// groups' cash adds up to the allocated total (groupSplit).
-func compareRows() []compareRow {
+// is, its terms (when terms is set: tranches, consequences), its
+// assumptions, then what it gives each group, what the terms did (when
+// terms is set) and the verdict. The groups' cash adds up to the
+// allocated total (groupSplit).
+func compareRows(terms bool) []compareRow {
 	repay := func(f func(r *analysis.Result) string) func(r *analysis.Result) string {
 		return func(r *analysis.Result) string {
 			if r.Scenario.Repayment == nil {
@@ -41,16 +43,24 @@ func compareRows() []compareRow {
 			return f(r)
 		}
 	}
-	return []compareRow{
+	rows := []compareRow{
 		{label: "Title", cell: func(r *analysis.Result) string { return safe(scenarioTitle(r.Scenario)) }},
-		{label: "Pot", cell: func(r *analysis.Result) string { return fm(r.Totals.Pot) }},
+		{label: "Pot", cell: potCell},
 		{label: "Eligible", cell: func(r *analysis.Result) string {
 			return string(r.Scenario.Eligibility.Rule) + " (" + string(r.Scenario.Eligibility.Basis) + ")"
 		}},
 		{label: "Method", cell: func(r *analysis.Result) string { return string(r.Scenario.Allocation.Method) }},
+	}
+	if terms {
+		rows = append(rows, termRows()...)
+	}
+	rows = append(rows, []compareRow{
 		{label: "Repayment", cell: func(r *analysis.Result) string {
-			if r.Scenario.Repayment == nil {
+			switch rp := r.Scenario.Repayment; {
+			case rp == nil:
 				return "none (grant)"
+			case rp.IsPDC():
+				return "PDC from " + safe(rp.FirstYear)
 			}
 			return "from " + safe(r.Scenario.Repayment.FirstYear)
 		}},
@@ -62,13 +72,18 @@ func compareRows() []compareRow {
 		{label: "To balanced group", cell: func(r *analysis.Result) string { _, b := groupSplit(r); return fm(b) }},
 		{label: "Per head, deficit", cell: func(r *analysis.Result) string { return fp(r.Deficit.PerHead) }},
 		{label: "Per head, balanced", cell: func(r *analysis.Result) string { return fp(r.Balanced.PerHead) }},
+	}...)
+	if terms {
+		rows = append(rows, termFigureRows()...)
+	}
+	return append(rows, []compareRow{
 		{label: "Eff. grant, deficit", cell: func(r *analysis.Result) string { return fm(r.Deficit.EffectiveGrant) }},
 		{label: "Eff. grant, balanced", cell: func(r *analysis.Result) string { return fm(r.Balanced.EffectiveGrant) }},
 		{label: "Grant/head, deficit", cell: func(r *analysis.Result) string { return fp(r.Deficit.GrantPerHead) }},
 		{label: "Grant/head, balanced", cell: func(r *analysis.Result) string { return fp(r.Balanced.GrantPerHead) }},
 		{label: "Net transfer to deficit", cell: func(r *analysis.Result) string { return fm(r.NetTransferToDeficit) }},
 		{label: "Verdict", cell: func(r *analysis.Result) string { return r.Verdict.Label.Short() }, verdict: true},
-	}
+	}...)
 }
 
 // compareTable is the comparison as rows of plain cells: a header of the
@@ -81,7 +96,7 @@ func compareTable(cols []compareCol) [][]string {
 		head, open = append(head, c.name), append(open, c.open)
 	}
 	table := [][]string{head, open}
-	for _, row := range compareRows() {
+	for _, row := range tableRows(cols) {
 		line := []string{row.label}
 		for i := range cols {
 			v := "…"

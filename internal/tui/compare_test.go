@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"icsplan/internal/engine"
+	"icsplan/internal/plan"
 )
 
 // shippedColumns analyses the shipped 2023/24 scenarios as Compare's
@@ -103,7 +104,7 @@ func TestCompareExport(t *testing.T) {
 
 	// While the other scenarios are being analysed there is nothing to write.
 	c := hs.m.tabs[4].(*compareScreen)
-	c.entries = nil // as before their analyses come back
+	c.sets[0].entries = nil // as before their analyses come back
 	if _, _, err := c.Export(); err == nil || !strings.Contains(err.Error(), "still being analysed") {
 		t.Errorf("Export while analysing: %v", err)
 	}
@@ -123,4 +124,67 @@ func TestCompareRowsOnScreen(t *testing.T) {
 	editPot(hs, "£800m")
 	hs.keys("5")
 	mustContain(t, hs.screen(), "▶ open, edited", "£800.0m")
+}
+
+// TestCompareRegimes: v on Compare sets the regimes of the library side
+// by side, each moved to the year's plans and analysed as --regime does,
+// with rows for their terms; the regime open in the other screens is
+// marked; e writes that comparison; v goes back to the year's scenarios,
+// where none is marked open while a regime is.
+func TestCompareRegimes(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	lib := embedded(t)
+	hs := newHarness(t, lib, Options{}, 120, 40)
+	toRegime(t, hs, "dsf-2025-26")
+	hs.keys("5")
+	mustContain(t, flat(hs.screen()), "v regimes side by side")
+	hs.keys("v")
+	scr := flat(hs.screen())
+	mustContain(t, scr, "2023/24: 8 regime(s) of the library side by side, on 2023/24's plans", "dsf-2024-25 dsf-2025-26",
+		"▶ open", "Tranches none: at once 4 (1 conditional)", "Tested on — forecast", "Forfeits — held",
+		"Pot deficits: £720.0m deficits: £720.0m £700.0m", "v scenarios side by side")
+	c := hs.m.tabs[4].(*compareScreen)
+	cols := c.columns()
+	if len(cols) != len(lib.Regimes) || cols[1].open != "▶ open" || cols[0].open != "" {
+		t.Fatalf("%d columns, open marks %q %q", len(cols), cols[0].open, cols[1].open)
+	}
+	y := lib.Years[0]
+	for i, reg := range lib.Regimes {
+		sc, err := plan.PickRegime(lib.Regimes, reg.Name, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := engine.Analyse(y.Dataset, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !cols[i].ok || cols[i].res.Verdict != want.Verdict || !cols[i].res.Totals.EffectiveGrant.Equal(want.Totals.EffectiveGrant) {
+			t.Errorf("%s: column %+v, want the verdict %s", reg.Name, cols[i].err, want.Verdict.Label)
+		}
+	}
+	// The terms in words: RAB's four deductions and its bonus.
+	table := compareTable(cols)
+	for _, row := range table {
+		if row[0] == "Deductions on" && row[7] != "overspend ×4" {
+			t.Errorf("RAB's deductions: %q", row[7])
+		}
+		if row[0] == "Bonuses on" && row[7] != "improvement" {
+			t.Errorf("RAB's bonuses: %q", row[7])
+		}
+	}
+	hs.keys("e")
+	path := filepath.Join(dir, "icsplan-2023-24-regimes.txt")
+	mustContain(t, hs.m.status, "Wrote the comparison to "+path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, string(data), "icsplan · 2023/24 · 8 regime(s) compared", "stf-2016-17", "rab-deductions",
+		"Each regime's years are moved to 2023/24's plans, as icsplan --regime does.")
+
+	hs.keys("v")
+	scr = hs.screen()
+	mustContain(t, scr, "3 scenario(s) side by side")
+	mustNotContain(t, scr, "▶ open", "Tranches")
 }

@@ -90,6 +90,10 @@ func TestGoldenScreens(t *testing.T) {
 		// PDC 2020 (the fifth regime) with the consequence c adds, an
 		// overspend deducted the year after: dividends and deductions.
 		{"repayments-pdc-deduction", []string{"r", "r", "r", "r", "r", "4", "c", "3"}},
+		// The regimes side by side, STF's column scrolled into view and open;
+		// then down to the verdicts.
+		{"compare-regimes", []string{"R", "5", "v", "right", "right", "right", "right", "right"}},
+		{"compare-regimes-verdicts", []string{"R", "5", "v", "right", "right", "right", "right", "right", "G"}},
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for _, sc := range screens {

@@ -33,6 +33,7 @@ type keyMap struct {
 
 	// The screens' own.
 	Earlier, Later         key.Binding // Compare: scroll the scenarios
+	ToggleRegimes          key.Binding // Compare: the regimes side by side, or the scenarios
 	PrevChoice, NextChoice key.Binding // Scenario: change a choice
 	Sort, Reverse          key.Binding // Systems
 	Filter                 key.Binding // Systems
@@ -79,6 +80,7 @@ func newKeyMap(n int) keyMap {
 		Bottom:         key.NewBinding(key.WithKeys("end", "G"), key.WithHelp("G/end", "bottom")),
 		Earlier:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "earlier scenarios")),
 		Later:          key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "later scenarios")),
+		ToggleRegimes:  key.NewBinding(key.WithKeys("v"), key.WithHelp("v", "regimes side by side")),
 		PrevChoice:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous choice")),
 		NextChoice:     key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "next choice")),
 		Sort:           key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by next column")),

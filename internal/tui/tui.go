@@ -24,7 +24,9 @@
 //	          x remove the tranche or consequence under the cursor, ctrl+s
 //	          save <name>-edited.toml beside the plans, ctrl+r reset to the
 //	          scenario as loaded
-//	Compare: ←→ h l scroll the scenarios, ↑↓ the rows; e exports the comparison
+//	Compare: ←→ h l scroll the columns, ↑↓ the rows; v the regimes of the
+//	         library side by side (again: the year's scenarios); e exports
+//	         the comparison
 //	Incentives: s sort the strategy table by the next column, S reverse; ↑↓
 //	         move from row to row (a system, a term) and scroll the text
 //	         between; enter a system's two reruns step by step, or every
