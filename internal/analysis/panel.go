@@ -60,7 +60,13 @@ type Pair struct {
 	// RecipientsDeficitBefore counts the recipients that had planned a
 	// deficit in From too ("planned a deficit again" when it is all of them).
 	RecipientsDeficitBefore int
-	ChangePerHead           ChangePerHead
+	// ReportedRecipients are the recipients whose rows are reported (not
+	// illustrative) in both years, and ReportedRecipientsDeficitNext those
+	// of them that planned a deficit in To: persistence on reported
+	// figures alone.
+	ReportedRecipients            []SystemRef
+	ReportedRecipientsDeficitNext []SystemRef
+	ChangePerHead                 ChangePerHead
 	// BailoutSlope is the least-squares slope of cash received per head on
 	// planned deficit per head over every system of From, exact and rounded
 	// once to four places: 1.0000 means every £1 of planned deficit per head

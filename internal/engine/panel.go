@@ -112,8 +112,15 @@ func pairOf(a, b PanelInput) analysis.Pair {
 		if sa.Group == analysis.Deficit {
 			pr.RecipientsDeficitBefore++
 		}
+		reported := !sa.Illustrative() && !sb.Illustrative()
+		if reported {
+			pr.ReportedRecipients = append(pr.ReportedRecipients, ref(sa))
+		}
 		if sb.Group == analysis.Deficit {
 			pr.RecipientsDeficitNext = append(pr.RecipientsDeficitNext, ref(sa))
+			if reported {
+				pr.ReportedRecipientsDeficitNext = append(pr.ReportedRecipientsDeficitNext, ref(sa))
+			}
 		}
 	}
 	c.Recipients = ratMean(recSum, c.NRecipients, 2)
@@ -168,7 +175,7 @@ func national(in PanelInput) analysis.National {
 	n := analysis.National{Year: in.Year.Label, Systems: len(r.Systems), DeficitPlans: r.Deficit.Systems,
 		PlannedDeficit: r.Deficit.PlannedDeficit}
 	for _, rp := range in.Year.Reported {
-		f := analysis.ReportedFigure{Figure: rp.Figure, Value: rp.Value, Source: rp.Source, URL: rp.URL, Confidence: rp.Confidence}
+		f := analysis.ReportedFigure{Figure: rp.Figure, Value: rp.Value, Source: rp.Source, URL: rp.URL, Confidence: string(rp.Confidence)}
 		f.Agrees = agrees(rp, n)
 		n.Reported = append(n.Reported, f)
 	}

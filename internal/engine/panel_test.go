@@ -29,7 +29,8 @@ import (
 //
 // 2024/25 lists D before C (in the order A, B, C, D its row would be read as
 // a totals row: 4000 people and −8,000 are the sums of the rows above).
-// Lists of systems follow the file order of the year named.
+// Lists of systems follow the file order of the year named. C's 2024/25
+// row is illustrative; every other row is reported.
 //
 // 2023/24 pays on forecasts (A −10,000, B −4,000, C −2,000, D 0, E +1,000):
 // pot £16,000 pro rata to forecast deficits, capped at them, so A 10,000,
@@ -81,8 +82,8 @@ figure = "outturn"
 value = "£20k"
 source = "elsewhere"
 `)},
-		"p/2024-25/systems.csv": {Data: []byte(head + "QA,A,1000,-5000,\nQB,B,2000,0,\nQD,D,4000,-8000,\nQC,C,1000,-3000,\n" +
-			"QE,E,1000,0,\nQF,F,2000,-2000,\n")},
+		"p/2024-25/systems.csv": {Data: []byte("code,name,population,plan,forecast,source\nQA,A,1000,-5000,,\nQB,B,2000,0,,\n" +
+			"QD,D,4000,-8000,,\nQC,C,1000,-3000,,illustrative\nQE,E,1000,0,,\nQF,F,2000,-2000,,\n")},
 		"p/2024-25/grant.toml": {Data: []byte("title = \"Grant\"\npot = \"£18000\"\n[allocation]\ncap = \"deficit\"\n" +
 			"[assumptions]\ndiscount_rate = \"0%\"\nwrite_off = \"0%\"\n")},
 		"p/2025-26/systems.csv": {Data: []byte(head + "QA,A,1000,-2000,\nqb,B,3000,-1000,\nQC,C,3000,-5000,\nQD,D,4000,0,\n" +
@@ -120,7 +121,9 @@ func TestPanelByHand(t *testing.T) {
 	// 2023/24 → 2024/25, linked A–E (F joins). Groups 2023/24: A D, B D,
 	// C B, D B, E B (a surplus); 2024/25: A D, B B, C D, D D, E B.
 	// Recipients A, B, C; of them A and C planned a deficit in 2024/25, and
-	// C had planned to balance, so not "again".
+	// C had planned to balance, so not "again". Reported in both years
+	// (C is illustrative in 2024/25): A and B, and of them A planned a
+	// deficit next.
 	// Change in d: recipients A −5, B −2, C +3: mean −4/3 → −1.33;
 	// others D +2, E 0: mean 1 → 1.00; difference −4/3 − 1 = −7/3 → −2.33.
 	// Slope over A–E of 2023/24: x = 10, 2, 0, 0, 0; y = R/pop = 10, 2, 2,
@@ -130,12 +133,14 @@ func TestPanelByHand(t *testing.T) {
 		Transitions: analysis.Transitions{DeficitDeficit: refs("A"), DeficitBalanced: refs("B"),
 			BalancedDeficit: refs("D", "C"), BalancedBalanced: refs("E")},
 		Recipients: refs("A", "B", "C"), RecipientsDeficitNext: refs("A", "C"), RecipientsDeficitBefore: 2,
+		ReportedRecipients: refs("A", "B"), ReportedRecipientsDeficitNext: refs("A"),
 		ChangePerHead: analysis.ChangePerHead{Recipients: dp("-1.33"), Others: dp("1.00"), Difference: dp("-2.33"),
 			NRecipients: 3, NOthers: 2},
 		BailoutSlope: dp("0.9362"), Joined: refs("F")}
 	// 2024/25 → 2025/26, linked A, B, C, D, F (E leaves; "qb" is QB).
 	// Groups 2025/26: A D, B D, C D, D B, F D. Recipients A, C, D, F, all
-	// deficit planners in 2024/25; A, C and F planned a deficit again.
+	// deficit planners in 2024/25; A, C and F planned a deficit again. On
+	// reported rows (not C): A, D and F, of whom A and F.
 	// Change in d: A 2−5 = −3, C 5/3−3 = −4/3, D 0−2 = −2, F 2−1 = 1:
 	// Σ −16/3, mean −4/3 → −1.33; others B 1/3 − 0 → 0.33; difference of
 	// the exact means −4/3 − 1/3 = −5/3 → −1.67 (not −1.33 − 0.33 = −1.66).
@@ -145,6 +150,7 @@ func TestPanelByHand(t *testing.T) {
 		Transitions: analysis.Transitions{DeficitDeficit: []analysis.SystemRef{{Code: "QA", Name: "A"}, {Code: "QC", Name: "C"}, {Code: "QF", Name: "F"}},
 			DeficitBalanced: refs("D"), BalancedDeficit: []analysis.SystemRef{{Code: "qb", Name: "B"}}},
 		Recipients: refs("A", "D", "C", "F"), RecipientsDeficitNext: refs("A", "C", "F"), RecipientsDeficitBefore: 4,
+		ReportedRecipients: refs("A", "D", "F"), ReportedRecipientsDeficitNext: refs("A", "F"),
 		ChangePerHead: analysis.ChangePerHead{Recipients: dp("-1.33"), Others: dp("0.33"), Difference: dp("-1.67"),
 			NRecipients: 4, NOthers: 1},
 		BailoutSlope: dp("1.0000"), Left: refs("E")}
@@ -169,7 +175,9 @@ func checkPair(t *testing.T, got, want analysis.Pair) {
 	if !reflect.DeepEqual(got.Transitions, want.Transitions) || !reflect.DeepEqual(got.Recipients, want.Recipients) ||
 		!reflect.DeepEqual(got.RecipientsDeficitNext, want.RecipientsDeficitNext) ||
 		got.RecipientsDeficitBefore != want.RecipientsDeficitBefore || !reflect.DeepEqual(got.Joined, want.Joined) ||
-		!reflect.DeepEqual(got.Left, want.Left) || got.From != want.From || got.To != want.To {
+		!reflect.DeepEqual(got.Left, want.Left) || got.From != want.From || got.To != want.To ||
+		!reflect.DeepEqual(got.ReportedRecipients, want.ReportedRecipients) ||
+		!reflect.DeepEqual(got.ReportedRecipientsDeficitNext, want.ReportedRecipientsDeficitNext) {
 		t.Errorf("pair %s→%s:\n got %+v\nwant %+v", want.From, want.To, got, want)
 	}
 	g, w := got.ChangePerHead, want.ChangePerHead
@@ -252,6 +260,9 @@ func checkOwed(t *testing.T, p analysis.Panel) {
 		t.Errorf("E's history: %+v", e)
 	}
 	// C's history: 2025/26 deficit per head 5/3 → 1.67; received 5,000; owes 5,000.
+	if c := p.Systems[2].History; !c[1].Illustrative || c[2].Illustrative {
+		t.Errorf("C is illustrative in 2024/25 only: %+v", c)
+	}
 	if c := p.Systems[2].History[2]; c.DeficitPerHead.StringFixed(2) != "1.67" || c.Received.String() != "5000" || c.Owed.String() != "5000" {
 		t.Errorf("C in 2025/26: %+v", c)
 	}

@@ -27,12 +27,12 @@ const (
 // Reported is one national figure of a year as it was published, from a
 // [[reported]] table of the year's year.toml.
 type Reported struct {
-	Figure     string // what was counted or summed, e.g. "deficit plans"
-	Value      string // as published, e.g. "15" or "£720m"; text, since many are approximate
-	Source     string // who published it, and where
-	URL        string // optional: where it can be read
-	Confidence string // optional: "H", "M" or "L", as data/SOURCES.md grades them; "" if not given
-	Line       int    // line of the entry's [[reported]] header
+	Figure     string     // what was counted or summed, e.g. "deficit plans"
+	Value      string     // as published, e.g. "15" or "£720m"; text, since many are approximate
+	Source     string     // who published it, and where
+	URL        string     // optional: where it can be read
+	Confidence Confidence // optional: H, M or L, as data/SOURCES.md grades them; ConfidenceUnknown if not given
+	Line       int        // line of the entry's [[reported]] header
 }
 
 // rawYearFile is the shape of a year.toml. Leaves are untyped so that a
@@ -150,20 +150,14 @@ func reportedValue(v any, bad badFunc) string {
 	return reportedText(v, "value", true, bad)
 }
 
-// reportedConfidence reads an optional confidence grade, H, M or L (or the
-// words high, medium and low), in any case.
-func reportedConfidence(v any, bad badFunc) string {
+// reportedConfidence reads an optional confidence grade as a systems
+// file's confidence column does: H, M or L (or high, medium and low), in
+// any case.
+func reportedConfidence(v any, bad badFunc) Confidence {
 	s := reportedText(v, "confidence", false, bad)
-	switch strings.ToLower(s) {
-	case "":
-		return ""
-	case "h", "high":
-		return "H"
-	case "m", "medium":
-		return "M"
-	case "l", "low":
-		return "L"
+	c, ok := confidenceOf(s)
+	if !ok {
+		bad("confidence", "%q is not a confidence grade: write H, M or L", clip(s))
 	}
-	bad("confidence", "%q is not a confidence grade: write H, M or L", clip(s))
-	return ""
+	return c
 }

@@ -130,8 +130,8 @@ func FuzzParseYearFile(f *testing.F) {
 			return
 		}
 		for _, r := range rs {
-			if r.Figure == "" || r.Value == "" || r.Source == "" || (r.Confidence != "" && r.Confidence != "H" &&
-				r.Confidence != "M" && r.Confidence != "L") {
+			if r.Figure == "" || r.Value == "" || r.Source == "" || (r.Confidence != ConfidenceUnknown && r.Confidence != ConfidenceHigh &&
+				r.Confidence != ConfidenceMedium && r.Confidence != ConfidenceLow) {
 				t.Fatalf("bad entry accepted: %+v", r)
 			}
 		}

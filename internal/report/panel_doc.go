@@ -62,7 +62,7 @@ func yearsSection(p analysis.Panel) section {
 }
 
 func nationalSection(p analysis.Panel) section {
-	t := &table{cols: []column{{head: "Year"}, {head: "Figure"}, {head: "Published", right: true},
+	t := &table{cols: []column{{head: "Year"}, {head: "Figure", maxw: 31}, {head: "Published", right: true, maxw: 16},
 		{head: "In the\ndata", right: true}, {head: "Agrees"}, {head: "Conf."}, {head: "Source", flex: true}}}
 	for _, n := range p.National {
 		year := clean(n.Year)
@@ -158,6 +158,12 @@ func pairNames(pr analysis.Pair) []string {
 		}
 	}
 	add("received money but did not plan a deficit next", not)
+	if n := len(pr.Recipients); n > 0 {
+		k, kd := len(pr.ReportedRecipients), len(pr.ReportedRecipientsDeficitNext)
+		out = append(out, clean(pr.From)+" to "+clean(pr.To)+", on rows reported in both years alone: "+
+			itoa(k)+" of the "+itoa(n)+" systems that received money, and "+itoa(kd)+" of those "+itoa(k)+
+			" planned a deficit in "+clean(pr.To)+".")
+	}
 	add("first in "+clean(pr.To), pr.Joined)
 	add("not in "+clean(pr.To), pr.Left)
 	return out

@@ -35,6 +35,10 @@ type jsonPair struct {
 	ChangePerHead         jsonChange      `json:"change_per_head"`
 	BailoutSlope          *string         `json:"bailout_slope"`
 	Codes                 jsonPairCodes   `json:"codes"` // added: the systems behind each count
+	// added: recipients whose rows are reported in both years, and how many
+	// of them planned a deficit in the second
+	ReportedRecipients            int `json:"reported_recipients"`
+	ReportedRecipientsDeficitNext int `json:"reported_recipients_deficit_next"`
 }
 
 type jsonTransitions struct {
@@ -147,7 +151,8 @@ func jsonPairOf(pr analysis.Pair) jsonPair {
 		Recipients: len(pr.Recipients), RecipientsDeficitNext: len(pr.RecipientsDeficitNext),
 		ChangePerHead: jsonChange{Recipients: optFixed(c.Recipients, money.Fixed2), Others: optFixed(c.Others, money.Fixed2),
 			Difference: optFixed(c.Difference, money.Fixed2)},
-		BailoutSlope: optFixed(pr.BailoutSlope, money.Fixed4),
+		BailoutSlope:       optFixed(pr.BailoutSlope, money.Fixed4),
+		ReportedRecipients: len(pr.ReportedRecipients), ReportedRecipientsDeficitNext: len(pr.ReportedRecipientsDeficitNext),
 		Codes: jsonPairCodes{DeficitDeficit: refCodes(t.DeficitDeficit), DeficitBalanced: refCodes(t.DeficitBalanced),
 			BalancedDeficit: refCodes(t.BalancedDeficit), BalancedBalanced: refCodes(t.BalancedBalanced),
 			Recipients: refCodes(pr.Recipients), RecipientsDeficitNext: refCodes(pr.RecipientsDeficitNext),

@@ -145,6 +145,17 @@ func panelCaveats(p analysis.Panel) []string {
 			". Where a year's sources give no figure for a system, its row is illustrative; see each year's report for "+
 			"whether the verdict holds on the reported rows alone.")
 	}
+	var rep []string
+	for _, pr := range p.Pairs {
+		if len(pr.ReportedRecipients) < len(pr.Recipients) {
+			rep = append(rep, clean(pr.From)+" to "+clean(pr.To)+" "+itoa(len(pr.ReportedRecipientsDeficitNext))+" of "+
+				itoa(len(pr.ReportedRecipients)))
+		}
+	}
+	if len(rep) > 0 {
+		out = append(out, "Persistence rests partly on illustrative rows. Of the systems that received money and are "+
+			"reported in both years, these planned a deficit the year after: "+joinAnd(rep)+".")
+	}
 	out = append(out, "Who received what is each year's primary scenario, whose rule and repayment terms are "+
 		"assumptions where the sources do not say; a panel is only as good as those scenarios.")
 	return out

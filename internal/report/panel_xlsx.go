@@ -87,7 +87,8 @@ func xlsxPanelPairs(b *book, j jsonPanel) {
 	const s = "Pairs"
 	b.heads(s, 1, "From", "To", "Deficit then deficit", "Deficit then balanced", "Balanced then deficit",
 		"Balanced then balanced", "Received money", "Of them, a deficit next", "Change per head, recipients",
-		"Change per head, others", "Difference", "Bailout slope")
+		"Change per head, others", "Difference", "Bailout slope", "Recipients reported in both years",
+		"Of them, a deficit next")
 	for i, pr := range j.Pairs {
 		r := i + 2
 		b.text(s, 1, r, pr.From)
@@ -105,6 +106,8 @@ func xlsxPanelPairs(b *book, j jsonPanel) {
 		if pr.BailoutSlope != nil {
 			b.number(s, 12, r, *pr.BailoutSlope, numFmtRatio, false)
 		}
+		b.number(s, 13, r, strconv.Itoa(pr.ReportedRecipients), numFmtCount, false)
+		b.number(s, 14, r, strconv.Itoa(pr.ReportedRecipientsDeficitNext), numFmtCount, false)
 	}
 	b.freeze(s, 1)
 }

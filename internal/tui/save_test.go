@@ -24,7 +24,8 @@ func userPlans(t *testing.T) plan.Library {
 		}
 	}
 	write("systems.csv", "code,name,population,plan\nAAA,Alpha,1000000,-5000000\nBBB,Beta,3000000,0\n")
-	write("support.toml", "title = \"Support\"\nnote = \"Our scheme.\"\npot = \"£4m\"\n[repayment]\nfirst_year = \"2025/26\"\nyears = 2\n")
+	// Marked primary: its saved what-if must not be (a year has at most one).
+	write("support.toml", "title = \"Support\"\nnote = \"Our scheme.\"\npot = \"£4m\"\nprimary = true\n[repayment]\nfirst_year = \"2025/26\"\nyears = 2\n")
 	lib, err := plan.Load(os.DirFS("."), "plans", "plans", plan.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -57,7 +58,8 @@ func TestSaveBesideThePlans(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the plans with the saved what-if do not load: %v", err)
 	}
-	if sc := lib.Years[0].Scenarios; len(sc) != 2 || sc[1].Name != "support-edited" || sc[1].Year != "2023/24" || sc[1].Pot.String() != "3000000" {
+	if sc := lib.Years[0].Scenarios; len(sc) != 2 || sc[1].Name != "support-edited" || sc[1].Year != "2023/24" || sc[1].Pot.String() != "3000000" ||
+		!sc[0].Primary || sc[1].Primary {
 		t.Errorf("the saved what-if loads as %+v", sc)
 	}
 	// Saved: q quits at once.

@@ -280,6 +280,7 @@ func (e *scenarioScreen) save() tea.Cmd {
 	}
 	y := e.cur.year
 	sc.Year = y.Dataset.Year
+	sc.Primary = false // a new file beside the year's own, which keep their primary
 	if e.changed {
 		sc = asEdited(sc, e.base, e.now())
 	}
