@@ -16,7 +16,7 @@ func TestReportExitsZero(t *testing.T) {
 	if r.stderr != "" {
 		t.Errorf("stderr: %s", r.stderr)
 	}
-	if !strings.Contains(r.stdout, "Verdict: ") || !strings.Contains(r.stdout, "2024/25") {
+	if !strings.Contains(r.stdout, "Verdict: ") || !strings.Contains(r.stdout, "Dataset      2025/26") {
 		t.Errorf("no text report of the latest year:\n%s", r.stdout)
 	}
 	if strings.Contains(r.stdout, "\x1b") {
@@ -253,7 +253,7 @@ func TestFlagMistakesAreUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"--report", "--year", "2023-24", lone}, `icsplan: --year: "2023-24" is not a financial year written like 2023/24`},
-		{[]string{"--report", "--pot", "1.5"}, "icsplan: --pot: 1.5 is not a whole number of £1, the allocation unit of scenario deficit-support-2024-25: round it, like --pot 1\n"},
+		{[]string{"--report", "--pot", "1.5"}, "icsplan: --pot: 1.5 is not a whole number of £1, the allocation unit of scenario deficit-support-2025-26: round it, like --pot 1\n"},
 	} {
 		r := runArgs(t, c.args...)
 		r.want(t, exitUsage)

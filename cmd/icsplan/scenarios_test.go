@@ -74,10 +74,12 @@ func TestScenariosListsTheShipped(t *testing.T) {
 	r := runArgs(t, "scenarios")
 	r.want(t, exitOK)
 	want := "Shipped scenarios (icsplan --scenario NAME applies one, to your own plans of the same year too):\n" +
+		"  no-support-2022-23        2022/23  No deficit support found, 2022/23\n" +
 		"  deficit-support-feb-2024  2023/24  Deficit support, February 2024\n" +
 		"  fair-shares               2023/24  Counterfactual: the same money as fair shares\n" +
 		"  reward-balance            2023/24  Counterfactual: reward balanced plans\n" +
-		"  deficit-support-2024-25   2024/25  Deficit support, 2024/25\n"
+		"  deficit-support-2024-25   2024/25  Deficit support, 2024/25\n" +
+		"  deficit-support-2025-26   2025/26  Deficit support, 2025/26: the fourth quarter withheld\n"
 	if r.stdout != want || r.stderr != "" {
 		t.Errorf("stdout:\n%s\nwant\n%s\nstderr: %s", r.stdout, want, r.stderr)
 	}

@@ -299,7 +299,7 @@ func TestRenderedChartsPrintTheDataTexts(t *testing.T) {
 }
 
 func TestPNGIsSizedAndNotBlank(t *testing.T) {
-	res := shippedResults(t)[0].res
+	res := shippedNamed(t, "2023-24_deficit-support-feb-2024")
 	for _, c := range Charts() {
 		for _, size := range []Size{Slide, Email} {
 			var buf bytes.Buffer
@@ -364,7 +364,7 @@ func TestInlineSVG(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	res := shippedResults(t)[0].res
+	res := shippedNamed(t, "2023-24_deficit-support-feb-2024")
 	for _, c := range Charts() {
 		for _, f := range []Format{SVG, PNG} {
 			var a, b bytes.Buffer

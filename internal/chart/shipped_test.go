@@ -36,3 +36,15 @@ func shippedResults(t testing.TB) []shipped {
 	}
 	return out
 }
+
+// shippedNamed is the shipped result of that name (year folder and scenario).
+func shippedNamed(t testing.TB, name string) analysis.Result {
+	t.Helper()
+	for _, s := range shippedResults(t) {
+		if s.name == name {
+			return s.res
+		}
+	}
+	t.Fatalf("no shipped scenario %s", name)
+	return analysis.Result{}
+}

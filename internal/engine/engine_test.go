@@ -42,18 +42,21 @@ func fixed(p *decimal.Decimal) string {
 }
 
 // The headline figures below were checked by an independent calculation in
-// exact rational arithmetic (Python fractions), not by this code.
+// exact rational arithmetic (Python fractions), not by this code; they were
+// worked again when the shipped plans were corrected against their sources
+// (Mid and South Essex's £40.3m, the ten 2023/24 and nineteen 2024/25
+// deficits without a published amount refitted to the reported totals).
 //
 // 2023/24: deficits total £720m over 15 systems, pot £700m < £720m, so no cap
 // binds and each deficit system gets £700m × deficit/£720m by largest
 // remainder (e.g. Black Country 68.8m → 66,888,888.9 → £66,888,889).
 // Repaid in 3 equal instalments in 2025/26..2027/28 (t = 2, 3, 4); PV at 3.5%,
-// G = A − 0.5·PV per system, rounded once; Σ_D G = £384,195,509.18 over
+// G = A − 0.5·PV per system, rounded once; Σ_D G = £384,195,509.21 over
 // 19,759,341 people → £19.44 a head against £0.00 for the 27 balanced systems.
 // Fair shares apportion £700m by weighted population; Σ_D (A − F) = £470,310,219.
-// Price = 384,195,509.18 / 720,000,000 = 0.53360487... → 0.5336.
+// Price = 384,195,509.21 / 720,000,000 = 0.53360487... → 0.5336.
 // 2024/25: the pot (£2.2bn) equals the 31 deficits exactly (λ = 1, no remainders),
-// repaid over 5 years from 2026/27 (t = 2..6); Σ_D G = £1,240,278,722.16 over
+// repaid over 5 years from 2026/27 (t = 2..6); Σ_D G = £1,240,278,722.12 over
 // 43,939,316 people → £28.23 a head; net transfer £635,854,905; price 0.5638.
 func TestShippedHeadlines(t *testing.T) {
 	cases := []struct {
@@ -71,33 +74,40 @@ func TestShippedHeadlines(t *testing.T) {
 	}{
 		{
 			dir: "2023-24", scenario: "deficit-support-feb-2024", dN: 15, bN: 27,
-			dAlloc: "700000000.00", dGrant: "384195509.18", dGPH: "19.44",
+			dAlloc: "700000000.00", dGrant: "384195509.21", dGPH: "19.44",
 			net: "470310219.00", price: "0.5336", ge: "0.5489", label: analysis.RewardsDeficit,
 			fairPH:  "11.31", // 700,000,000 / 61,903,547 = 11.3079…
-			grantPH: "6.21",  // 384,195,509.18 / 61,903,547 = 6.2064…
-			// Median deficit per head in D (15 systems, odd): the 8th ratio. Each rerun adds
-			// the system with that deficit (× population, to £1000) and reshares £700m.
-			penalties:    map[string]string{"QOP": "57201668.49", "QHG": "21616269.10", "QM7": "31435340.36", "QF7": "29111010.75", "QSL": "12274928.51"},
-			penaltyPlans: map[string]string{"QOP": "-125951000", "QHG": "-42925000", "QM7": "-64161000", "QF7": "-59028000", "QSL": "-23763000"},
+			grantPH: "6.21",  // 384,195,509.21 / 61,903,547 = 6.2064…
+			// Median deficit per head in D (15 systems, odd): the 8th ratio, Kent and
+			// Medway's £84.8m over 1,978,056 = £42.870374… a head. Each rerun adds the
+			// system with that deficit (× population, to £1000) and reshares £700m.
+			penalties:    map[string]string{"QOP": "61069096.85", "QHG": "23248967.76", "QM7": "33740539.19", "QF7": "31260709.76", "QSL": "13227582.44"},
+			penaltyPlans: map[string]string{"QOP": "-136076000", "QHG": "-46376000", "QM7": "-69319000", "QF7": "-63773000", "QSL": "-25673000"},
 			text:         "Systems that planned deficits receive £19.44 of effective grant per head, against nothing for systems that planned to balance.",
 			caveats: []string{
 				"31 of the 42 plan figures are illustrative, not reported (see the source column).",
+				// Lancashire and South Cumbria's breakeven plan is an inference, graded L.
+				"1 of the 42 systems' figures are graded low confidence or have no source (see the confidence and source columns).",
 				// With no write-off and no discounting a loan repaid in full is worth nothing.
 				"The verdict holds in 14 of the 15 combinations of write-off and discount rate tried; with a 0% write-off at a 0% discount rate the money is neutral.",
+				"10 illustrative rows were fitted to the reported national totals (the count of deficit plans and their sum), not to any system's published figure.",
 			},
 		},
 		{
 			dir: "2024-25", scenario: "deficit-support-2024-25", dN: 31, bN: 11,
-			dAlloc: "2200000000.00", dGrant: "1240278722.16", dGPH: "28.23",
+			dAlloc: "2200000000.00", dGrant: "1240278722.12", dGPH: "28.23",
 			net: "635854905.00", price: "0.5638", ge: "0.5638", label: analysis.RewardsDeficit,
 			fairPH:       "35.40", // 2,200,000,000 / 62,154,634 = 35.3955…
-			grantPH:      "19.95", // 1,240,278,722.16 / 62,154,634 = 19.9547…
-			penalties:    map[string]string{"QHG": "30859968.48", "QUE": "29126557.76", "QM7": "45558484.01"},
-			penaltyPlans: map[string]string{"QHG": "-56136000", "QUE": "-52907000", "QM7": "-83893000"},
+			grantPH:      "19.95", // 1,240,278,722.12 / 62,154,634 = 19.9547…
+			penalties:    map[string]string{"QHG": "30587590.35", "QUE": "28868995.32", "QM7": "45161314.06"},
+			penaltyPlans: map[string]string{"QHG": "-55628000", "QUE": "-52428000", "QM7": "-83134000"},
 			text:         "Systems that planned deficits receive £28.23 of effective grant per head, against nothing for systems that planned to balance.",
 			caveats: []string{
-				"28 of the 42 plan figures are illustrative, not reported (see the source column).",
+				"26 of the 42 plan figures are illustrative, not reported (see the source column).",
+				// Nottingham and Nottinghamshire's £100m is a paraphrase, graded L.
+				"1 of the 42 systems' figures are graded low confidence or have no source (see the confidence and source columns).",
 				"The verdict holds in 14 of the 15 combinations of write-off and discount rate tried; with a 0% write-off at a 0% discount rate the money is neutral.",
+				"19 illustrative rows were fitted to the reported national totals (the count of deficit plans and their sum), not to any system's published figure.",
 			},
 		},
 	}

@@ -13,9 +13,11 @@ import (
 // pro rata, capped; a 0% loan repaid over 2025/26 to 2027/28, valued at
 // 3.5% with a 50% write-off; deficit planners £19.44 a head, balanced
 // nothing. Planning to balance was a losing strategy for every system.
-// QH8 (Mid and South Essex, −£50m) was allocated £48,611,111 (£700m ×
-// 50/720, rounded); at −£51m, £49,514,563 (£700m × 51/721): its grant
-// rises from £26,680,243.63 to £27,176,103.92, £0.4959 per £1. A balanced
+// QH8 (Mid and South Essex, −£40.3m) was allocated £39,180,556 (£700m ×
+// 40.3/720, rounded); at −£41.3m, £40,097,087 (£700m × 41.3/721): its grant
+// rises from £21,504,276.66 to £22,007,315.36, £0.5030 per £1; the deficit
+// group's median is Norfolk and Waveney's £0.4983 (worked again in Python
+// fractions when the plans were corrected against their sources). A balanced
 // system at −£1m gets £970,874 (£700m/721), £532,864.89 of grant: £0.5329.
 // A clawback the next year must take 53.9% of the cash: at 53.89% the
 // deficit group still has £1.00 a head (rewards), at 53.90% £0.99.
@@ -28,7 +30,7 @@ func TestShippedIncentives(t *testing.T) {
 		clawback            string
 		text                string
 	}{
-		{"2023-24", "deficit-support-feb-2024", 42, 0, 0, "0.4959", "0.5329", analysis.LeverNotReached, analysis.LeverNotReached, "0.5390",
+		{"2023-24", "deficit-support-feb-2024", 42, 0, 0, "0.4983", "0.5329", analysis.LeverNotReached, analysis.LeverNotReached, "0.5390",
 			"It would stop rewarding deficit plans only if 53.9% were clawed back the following year. " +
 				"Even if all of it were certain to be repaid, it would still reward deficit plans. No interest rate up to 20% would end it."},
 		{"2024-25", "deficit-support-2024-25", 42, 0, 0, "0.5481", "0.5635", analysis.LeverNotReached, analysis.LeverNotReached, "0.5630",
@@ -70,8 +72,8 @@ func TestShippedIncentives(t *testing.T) {
 		r := res.Incentives.Systems[i]
 		switch s.Code {
 		case "QH8":
-			if s.Allocation.String() != "48611111" || r.MarginalGrant.StringFixed(2) != "27176103.92" ||
-				s.EffectiveGrant.StringFixed(2) != "26680243.63" || r.MarginalPrice.StringFixed(4) != "0.4959" || !r.BalancedGrant.IsZero() {
+			if s.Allocation.String() != "39180556" || r.MarginalGrant.StringFixed(2) != "22007315.36" ||
+				s.EffectiveGrant.StringFixed(2) != "21504276.66" || r.MarginalPrice.StringFixed(4) != "0.5030" || !r.BalancedGrant.IsZero() {
 				t.Errorf("QH8: %+v", r)
 			}
 		case "QHG":

@@ -15,46 +15,48 @@ import (
 // write-off), worked by hand:
 //
 // Median. Fifteen systems planned deficits, £720,000,000 in all. Their
-// deficits per head, sorted, put Mid and South Essex (QH8) eighth of
-// fifteen: £50,000,000 ÷ 1,260,070 = £39.680335… a head (seven below:
-// QOQ 16.87, QYG 18.77, QKS 30.33, QJK 31.26, QRL 33.20, QOX 35.47,
-// QVV 36.49; seven above: QK1 40.11 … QOC 85.83).
+// deficits per head, sorted, put Kent and Medway (QKS) eighth of fifteen:
+// £84,800,000 ÷ 1,978,056 = £42.870374… a head (seven below: QOQ 16.87,
+// QYG 18.77, QJK 31.26, QH8 31.98, QNC 42.86, QK1 42.87, QJ2 42.87; seven
+// above: QOX 42.87 … QUA 53.11). The ten deficits without a published
+// amount were fitted to the £720m by registered population, so they sit
+// close together, near £42.9 a head.
 //
-// Assumed plan. QOP serves 3,174,138 people: 3,174,138 × 50,000,000 ÷
-// 1,260,070 = £125,950,859.87…, to £1000: a deficit of £125,951,000.
+// Assumed plan. QOP serves 3,174,138 people: 3,174,138 × 84,800,000 ÷
+// 1,978,056 = £136,076,482.36…, to £1000: a deficit of £136,076,000.
 //
-// Rerun. The deficits now total 720,000,000 + 125,951,000 = £845,951,000,
-// more than the pot, so no cap binds (each share is 700/845.951 of its
+// Rerun. The deficits now total 720,000,000 + 136,076,000 = £856,076,000,
+// more than the pot, so no cap binds (each share is 700/856.076 of its
 // deficit) and one round shares it all. QOP's exact share is 700,000,000
-// × 125,951,000 ÷ 845,951,000 = £104,220,811.843712: 104,220,811 whole
-// pounds and a remainder of 713,739/845,951. The floors of the sixteen
-// shares leave 9 pounds over; QOP's remainder (0.8437) is the second
-// largest, after QMM's (0.9224), so it gets one: A = £104,220,812.
+// × 136,076,000 ÷ 856,076,000 = £111,267,223.938062: 111,267,223 whole
+// pounds and a remainder of 200,763/214,019. The floors of the sixteen
+// shares leave 8 pounds over; QOP's remainder (0.9381) is the largest, so
+// it gets one: A = £111,267,224.
 //
-// Instalments. 104,220,812 ÷ 3 = 34,740,270 remainder 2, the two leftover
-// pounds to the earlier years: £34,740,271 in 2025/26 (t = 2), £34,740,271
-// in 2026/27 (t = 3) and £34,740,270 in 2027/28 (t = 4).
+// Instalments. 111,267,224 ÷ 3 = 37,089,074 remainder 2, the two leftover
+// pounds to the earlier years: £37,089,075 in 2025/26 (t = 2), £37,089,075
+// in 2026/27 (t = 3) and £37,089,074 in 2027/28 (t = 4).
 //
-// PV. 34,740,271/1.035² + 34,740,271/1.035³ + 34,740,270/1.035⁴ =
-// 32,430,414.712128… + 31,333,734.021380… + 30,274,138.279649… =
-// £94,038,287.013158…,
-// shown £94,038,287.01.
+// PV. 37,089,075/1.035² + 37,089,075/1.035³ + 37,089,074/1.035⁴ =
+// 34,623,048.379192… + 33,452,220.656224… + 32,320,985.269837… =
+// £100,396,254.305253…,
+// shown £100,396,254.31.
 //
 // Effective grant. G = A − (1 − 50%) × PV (the exact PV) =
-// 104,220,812 − 47,019,143.506579… = £57,201,668.493420…, to the penny
-// £57,201,668.49. As the scenario ran QOP planned to balance, was not
+// 111,267,224 − 50,198,127.152627… = £61,069,096.847373…, to the penny
+// £61,069,096.85. As the scenario ran QOP planned to balance, was not
 // eligible and received nothing, so G was £0.00 and the penalty is
-// £57,201,668.49 − £0.00 = £57,201,668.49.
+// £61,069,096.85 − £0.00 = £61,069,096.85.
 func TestPrudenceTraceGreaterManchester(t *testing.T) {
 	ds := shippedDataset(t, "2023-24", "2023/24")
 	sc := deficitSupport("700000000", "2025/26", 3)
-	j, qh8 := indexOf(t, ds, "QOP"), indexOf(t, ds, "QH8")
+	j, qks := indexOf(t, ds, "QOP"), indexOf(t, ds, "QKS")
 	tr, err := PrudenceTrace(ds, sc, j)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(tr.MedianOf) != 1 || tr.MedianOf[0] != qh8 {
-		t.Errorf("median from %v, want QH8 (%d)", tr.MedianOf, qh8)
+	if len(tr.MedianOf) != 1 || tr.MedianOf[0] != qks {
+		t.Errorf("median from %v, want QKS (%d)", tr.MedianOf, qks)
 	}
 	check := func(what, got, want string) {
 		t.Helper()
@@ -62,25 +64,25 @@ func TestPrudenceTraceGreaterManchester(t *testing.T) {
 			t.Errorf("%s = %s, want %s", what, got, want)
 		}
 	}
-	check("median per head", tr.Median.Round(6).String(), "39.680335")
-	check("exact plan", tr.ExactPlan.Round(2).StringFixed(2), "125950859.87")
-	check("plan", tr.Plan.String(), "-125951000")
-	check("exact share", tr.Share.ExactTo(6).StringFixed(6), "104220811.843712")
-	check("floor", tr.Share.Floor.String(), "104220811")
+	check("median per head", tr.Median.Round(6).String(), "42.870374")
+	check("exact plan", tr.ExactPlan.Round(2).StringFixed(2), "136076482.36")
+	check("plan", tr.Plan.String(), "-136076000")
+	check("exact share", tr.Share.ExactTo(6).StringFixed(6), "111267223.938062")
+	check("floor", tr.Share.Floor.String(), "111267223")
 	if !tr.Share.Extra || !tr.Share.Eligible || tr.Share.CapRound != 0 {
 		t.Errorf("share %+v: want eligible, uncapped, one leftover unit", tr.Share)
 	}
-	check("allocation", tr.Allocation.String(), "104220812")
+	check("allocation", tr.Allocation.String(), "111267224")
 	var got []string
 	for _, in := range tr.Repayments {
 		got = append(got, fmt.Sprint(in.Year, " ", in.T, " ", in.Total(), " ", in.PV.StringFixed(2)))
 	}
 	check("instalments", strings.Join(got, "; "),
-		"2025/26 2 34740271 32430414.71; 2026/27 3 34740271 31333734.02; 2027/28 4 34740270 30274138.28")
-	check("PV", tr.Value.PV.StringFixed(2), "94038287.01")
-	check("G", tr.Value.EffectiveGrant.StringFixed(2), "57201668.49")
+		"2025/26 2 37089075 34623048.38; 2026/27 3 37089075 33452220.66; 2027/28 4 37089074 32320985.27")
+	check("PV", tr.Value.PV.StringFixed(2), "100396254.31")
+	check("G", tr.Value.EffectiveGrant.StringFixed(2), "61069096.85")
 	check("as run", tr.AsRun.StringFixed(2), "0.00")
-	check("penalty", tr.Penalty.StringFixed(2), "57201668.49")
+	check("penalty", tr.Penalty.StringFixed(2), "61069096.85")
 
 	// The trace's penalty is the analysis's, for every balanced system.
 	res, err := Analyse(ds, sc)

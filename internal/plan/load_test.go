@@ -16,7 +16,7 @@ func TestLoadEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if lib.Root != EmbeddedRoot || len(lib.Years) != 2 {
+	if lib.Root != EmbeddedRoot || len(lib.Years) != 4 {
 		t.Fatalf("library: root %q, %d years", lib.Root, len(lib.Years))
 	}
 	for i, c := range []struct {
@@ -26,10 +26,13 @@ func TestLoadEmbedded(t *testing.T) {
 		illustrative     int
 		scenarios        []string
 	}{
+		{"2022/23", "2022-23", "plans/2022-23/systems.csv", 5, "-100000000", 4, []string{"no-support-2022-23"}},
 		{"2023/24", "2023-24", "plans/2023-24/systems.csv", 15, "-720000000", 31,
 			[]string{"deficit-support-feb-2024", "fair-shares", "reward-balance"}},
-		{"2024/25", "2024-25", "plans/2024-25/systems.csv", 31, "-2200000000", 28,
+		{"2024/25", "2024-25", "plans/2024-25/systems.csv", 31, "-2200000000", 26,
 			[]string{"deficit-support-2024-25"}},
+		{"2025/26", "2025-26", "plans/2025-26/systems.csv", 33, "-2200000000", 29,
+			[]string{"deficit-support-2025-26"}},
 	} {
 		y := lib.Years[i]
 		ds := y.Dataset
@@ -67,21 +70,25 @@ func TestLoadEmbedded(t *testing.T) {
 		if strings.Join(names, " ") != strings.Join(c.scenarios, " ") {
 			t.Errorf("%s: scenarios %v, want %v", c.label, names, c.scenarios)
 		}
+		if !y.Scenarios[0].Primary || y.Primary() != 0 || len(y.Reported) < 5 {
+			t.Errorf("%s: the first scenario is not the marked primary, or year.toml is missing (%d reported)", c.label, len(y.Reported))
+		}
 	}
 	// Figures the engine relies on.
-	s := lib.Years[0].Dataset.Systems[12]
-	if s.Code != "QUA" || !s.Plan.Equal(dec(t, "-68800000")) || s.Source != "reported: HSJ 18 May 2023 (£69m); £68.8m per auditor's annual report" {
+	s := lib.Years[1].Dataset.Systems[12]
+	if s.Code != "QUA" || !s.Plan.Equal(dec(t, "-68800000")) || s.Confidence != ConfidenceMedium ||
+		!strings.HasPrefix(s.Source, "reported ") || s.SourceURL != "https://lowdownnhs.info/analysis/midlands-icb-roundup" {
 		t.Errorf("Black Country: %+v", s)
 	}
-	if !lib.Years[0].Dataset.Systems[1].Outturn.Known || lib.Years[0].Dataset.Systems[0].Outturn.Known {
+	if !lib.Years[1].Dataset.Systems[1].Outturn.Known || lib.Years[1].Dataset.Systems[0].Outturn.Known {
 		t.Error("outturn: a blank cell must be unknown and a 0 known")
 	}
-	sc := lib.Years[0].Scenarios[0]
+	sc := lib.Years[1].Scenarios[0]
 	if !sc.Pot.Equal(dec(t, "700000000")) || sc.Repayment == nil || sc.Repayment.FirstYear != "2025/26" || sc.Repayment.Years != 3 ||
 		!sc.Assumptions.WriteOff.Equal(dec(t, "0.5")) || sc.Paid != "2024-02-15" {
 		t.Errorf("deficit support: %+v %+v", sc, sc.Repayment)
 	}
-	if sc := lib.Years[1].Scenarios[0]; !sc.Pot.Equal(dec(t, "2200000000")) || sc.Repayment.FirstYear != "2026/27" || sc.Repayment.Years != 5 {
+	if sc := lib.Years[2].Scenarios[0]; !sc.Pot.Equal(dec(t, "2200000000")) || sc.Repayment.FirstYear != "2026/27" || sc.Repayment.Years != 5 {
 		t.Errorf("2024/25 support: %+v %+v", sc, sc.Repayment)
 	}
 }

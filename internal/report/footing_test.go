@@ -228,10 +228,16 @@ func TestTieNotes(t *testing.T) {
 			t.Errorf("text lacks %q:\n%s", want, text)
 		}
 	}
-	// The shipped reports need neither note.
+	// The shipped reports need no note, but one: the RAB regime on 2023/24,
+	// whose net value today is the footed deductions (Greater Manchester's
+	// and Lancashire and South Cumbria's overspends) less the footed bonus,
+	// one £1k off the exact net rounded.
+	allowed := map[string]string{"2023-24_regime-rab-deductions": "The value today column totals (584,998); its exact total rounds to (584,999)."}
 	for _, s := range shippedResults(t) {
-		if out := renderString(t, s.res, Text, Options{}); strings.Contains(out, "its exact total rounds to") {
-			t.Errorf("%s carries a tie note", s.name)
+		out := strings.Join(strings.Fields(renderString(t, s.res, Text, Options{})), " ")
+		want, ok := allowed[s.name]
+		if got := strings.Count(out, "its exact total rounds to"); got != map[bool]int{true: 1}[ok] || ok && !strings.Contains(out, want) {
+			t.Errorf("%s carries %d tie notes, want %d (%q)", s.name, got, map[bool]int{true: 1}[ok], want)
 		}
 	}
 }

@@ -71,15 +71,16 @@ func owedSentence(p analysis.Panel) string {
 }
 
 // panelSentence is the one sentence a one-year email gives the panel: the
-// pair that ends in the report's year, or else the one that starts in it.
+// pair that starts in the report's year (did the systems paid that year
+// plan a deficit the next?), or, for the last year, the one that ends in it.
 func panelSentence(p analysis.Panel, year string) string {
 	for _, pr := range p.Pairs {
-		if pr.To == year {
+		if pr.From == year {
 			return clean(analysis.PairText(pr))
 		}
 	}
 	for _, pr := range p.Pairs {
-		if pr.From == year {
+		if pr.To == year {
 			return clean(analysis.PairText(pr))
 		}
 	}

@@ -90,11 +90,12 @@ func (s *tmuxSession) wait(texts ...string) string {
 func TestEndToEndTmux(t *testing.T) {
 	bin, work := buildForTmux(t)
 	s := &tmuxSession{t: t, socket: fmt.Sprintf("icsplan-e2e-%d-%d", os.Getpid(), time.Now().UnixNano()), name: "e2e"}
-	s.start(100, 30, work, "env -u NO_COLOR -u CI TERM=xterm-256color LANG=C.UTF-8 "+bin)
+	s.start(100, 30, work, "env -u NO_COLOR -u CI TERM=xterm-256color LANG=C.UTF-8 "+bin+" --year 2024/25")
 	// Let tmux keep what the program copies with OSC 52 as a paste buffer.
 	s.must("set-option", "-g", "set-clipboard", "on")
 
-	// The verdict, on the latest year (2024/25).
+	// The verdict, on 2024/25 (the third of the four shipped years; the app
+	// opens on the latest, 2025/26, without --year).
 	scr := s.wait("Verdict:", "REWARDS DEFICIT PLANS", "[1 Overview]", "2024/25")
 	if !strings.Contains(scr, "£2,200.0m") {
 		t.Fatalf("overview lacks the pot:\n%s", scr)
@@ -117,7 +118,7 @@ func TestEndToEndTmux(t *testing.T) {
 	s.keys("5")
 	s.wait("[5 Compare]", "side by side")
 	s.keys("[")
-	s.wait("2023/24 (year 1/2)", "3 scenario(s) side by side")
+	s.wait("2023/24 (year 2/4)", "3 scenario(s) side by side")
 	s.keys("6")
 	s.wait("[6 Incentives]", "Would a balanced plan have paid?", "The strategy table")
 	s.keys("G", "Enter")
@@ -127,13 +128,13 @@ func TestEndToEndTmux(t *testing.T) {
 	s.keys("g", "s", "s", "s", "s", "s", "s", "S")
 	s.wait("sorted by gain ↓")
 	s.keys("7")
-	s.wait("[7 Years]", "National series", "2023/24 → 2024/25")
+	s.wait("[7 Years]", "National series", "2022/23 to 2025/26, 4 years")
 	s.keys("G", "Enter")
 	s.wait("esc: back", "Across the panel: received")
 	s.keys("Escape")
 	s.wait("Total, all 42")
 	s.keys("]", "1")
-	s.wait("[1 Overview]", "2024/25 (year 2/2)", "£2,200.0m")
+	s.wait("[1 Overview]", "2024/25 (year 3/4)", "£2,200.0m")
 
 	// Edit the pot and see the Overview change.
 	s.keys("4", "g", "Enter", "C-u")
@@ -219,8 +220,8 @@ func TestEndToEndSavedWhatIf(t *testing.T) {
 	saved := filepath.Join(plans, "2024-25", "deficit-support-2024-25-edited.toml")
 
 	// Edit the 2024/25 pot and save: beside the plans, in their year folder.
-	s := run("save", "myplans")
-	s.wait("Verdict:", "2024/25 (year 2/2) · scenario 1/1")
+	s := run("save", "--year 2024/25 myplans")
+	s.wait("Verdict:", "2024/25 (year 3/4) · scenario 1/1")
 	s.keys("4", "g", "Enter", "C-u")
 	s.typeText("1000m")
 	s.keys("Enter")
@@ -244,7 +245,7 @@ func TestEndToEndSavedWhatIf(t *testing.T) {
 	}
 
 	// Reopen the plans: the what-if is the year's second scenario.
-	s = run("reopen", "myplans")
+	s = run("reopen", "--year 2024/25 myplans")
 	s.wait("Verdict:", "scenario 1/2")
 	s.keys(">")
 	s.wait("scenario 2/2", "(edited)", "£1,000.0m")

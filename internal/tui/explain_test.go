@@ -30,15 +30,15 @@ func TestExplainShowsThePrudenceRerun(t *testing.T) {
 	hs := open(t)
 	page := explainOf(t, hs, "Greater Manchester", 100)
 	for _, want := range []string{
-		"its effective grant would have been £57,201,668.49 higher",
-		"QH8's £50,000,000.00 ÷ 1,260,070 people (£39.680335 a head), × its 3,174,138 people = £125,950,859.87, to £1000: a deficit of £125,951,000.00",
-		"its exact share is £104,220,811.843712 (to 6 decimals), £104,220,811.00 in whole units of £1, +£1 for one of the largest remainders",
-		"Cash it would have received: £104,220,812.00",
-		"2025/26 2 £34,740,271.00 £0.00 £34,740,271.00 0.933511 £32,430,414.71",
-		"2027/28 4 £34,740,270.00 £0.00 £34,740,270.00 0.871442 £30,274,138.28",
-		"PV of those repayments, summed exactly and rounded once: £94,038,287.01",
-		"G in the rerun = A − (1 − write-off) × PV = £104,220,812.00 − (1 − 50%) × £94,038,287.01 = £57,201,668.49",
-		"Penalty = G in the rerun − G as planned = £57,201,668.49 − £0.00 = £57,201,668.49",
+		"its effective grant would have been £61,069,096.85 higher",
+		"QKS's £84,800,000.00 ÷ 1,978,056 people (£42.870374 a head), × its 3,174,138 people = £136,076,482.36, to £1000: a deficit of £136,076,000.00",
+		"its exact share is £111,267,223.938062 (to 6 decimals), £111,267,223.00 in whole units of £1, +£1 for one of the largest remainders",
+		"Cash it would have received: £111,267,224.00",
+		"2025/26 2 £37,089,075.00 £0.00 £37,089,075.00 0.933511 £34,623,048.38",
+		"2027/28 4 £37,089,074.00 £0.00 £37,089,074.00 0.871442 £32,320,985.27",
+		"PV of those repayments, summed exactly and rounded once: £100,396,254.31",
+		"G in the rerun = A − (1 − write-off) × PV = £111,267,224.00 − (1 − 50%) × £100,396,254.31 = £61,069,096.85",
+		"Penalty = G in the rerun − G as planned = £61,069,096.85 − £0.00 = £61,069,096.85",
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the explanation lacks %q:\n%s", want, page)
@@ -54,7 +54,7 @@ func TestExplainWithoutARerun(t *testing.T) {
 	}
 	hs := newHarness(t, embedded(t), Options{Prudence: fail}, 100, 30)
 	page := explainOf(t, hs, "Greater Manchester", 100)
-	mustContain(t, page, "£57,201,668.49 higher", "(The rerun's steps are not available: no rerun today.)")
+	mustContain(t, page, "£61,069,096.85 higher", "(The rerun's steps are not available: no rerun today.)")
 	// A deficit system has no penalty and no rerun.
 	hs = open(t)
 	mustContain(t, explainOf(t, hs, "Black Country", 100), "Only balanced systems have a prudence penalty.")

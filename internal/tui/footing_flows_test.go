@@ -26,23 +26,31 @@ func toRegime(t *testing.T, hs *harness, name string) {
 
 // TestFlowsTie works RAB's deductions on the 2023/24 plans by hand.
 //
-// Only Lancashire and South Cumbria overspent: plan £0, outturn
-// −£148,600,000. RAB deducts 100% of the overspend in the next year
-// (2024/25), then 33.34%, 33.33% and 33.33% again in the three years
-// after: £148,600,000, £49,543,240, £49,528,380 and £49,528,380, which
-// add up to £297,200,000. In £0.1m: 1486, 495.4324, 495.2838 and
-// 495.2838, whose floors make 2971 of the 2972 units due; the unit left
-// goes to the largest remainder, 2025/26's. So the years read £148.6m,
-// £49.6m, £49.5m and £49.5m, £297.2m in all; rounded one by one they
-// would make £297.1m. Humber and North Yorkshire beat its −£30m plan by
-// £30m: its bonus of 100% of the improvement is £30.0m, in 2024/25.
+// Two systems overspent. Lancashire and South Cumbria: plan £0, outturn
+// −£148,600,000; Greater Manchester: plan £0, outturn −£180,000,000. RAB
+// deducts 100% of the overspend in the next year (2024/25), then 33.34%,
+// 33.33% and 33.33% again in the three years after: £148,600,000,
+// £49,543,240, £49,528,380 and £49,528,380 (£297.2m), and £180,000,000,
+// £60,012,000, £59,994,000 and £59,994,000 (£360.0m). The years are due
+// £328,600,000, £109,555,240, £109,522,380 and £109,522,380, £657.2m. In
+// £0.1m: 3286, 1095.5524, 1095.2238 and 1095.2238, whose floors make 6571
+// of the 6572 units due; the unit left goes to the largest remainder,
+// 2025/26's, so the years read £328.6m, £109.6m, £109.5m and £109.5m.
+// Within 2025/26 the floors of Lancashire and South Cumbria's 495.4324 and
+// Greater Manchester's 600.12 make 1095 of 1096: the unit goes to the
+// larger remainder, Lancashire's (£49.6m; Greater Manchester £60.0m); in
+// 2026/27 and 2027/28, 495.2838 and 599.94 make 1094 of 1095 and the unit
+// goes to Greater Manchester (£60.0m; Lancashire £49.5m). Each row then
+// adds up to the system's own total, £297.2m and £360.0m. Humber and North
+// Yorkshire beat its −£30m plan by £30m: its bonus of 100% of the
+// improvement is £30.0m, in 2024/25.
 func TestFlowsTie(t *testing.T) {
 	hs := newHarness(t, embedded(t), Options{}, 120, 40)
 	toRegime(t, hs, "rab-deductions")
 	tb := footFlows(&hs.m.res)
 	m := func(s string) decimal.Decimal { return decimal.RequireFromString(s).Mul(decimal.NewFromInt(1_000_000)) }
 	due := tb.cols[colDue]
-	want := []string{"148.6", "49.6", "49.5", "49.5"}
+	want := []string{"328.6", "109.6", "109.5", "109.5"}
 	if len(tb.years) != 4 || tb.years[0] != "2024/25" {
 		t.Fatalf("years %v", tb.years)
 	}
@@ -51,15 +59,16 @@ func TestFlowsTie(t *testing.T) {
 			t.Errorf("%s: due %s, deducted %s, want £%sm", tb.years[i], fm(due.shown[i]), fm(tb.cols[colDeductions].shown[i]), w)
 		}
 	}
-	if !due.total.Equal(m("297.2")) || !tb.cols[colBonuses].total.Equal(m("30")) || !tb.tied {
+	if !due.total.Equal(m("657.2")) || !tb.cols[colBonuses].total.Equal(m("30")) || !tb.tied {
 		t.Errorf("due in all %s, bonuses %s, tied %v", fm(due.total), fm(tb.cols[colBonuses].total), tb.tied)
 	}
 	hs.keys("3")
 	scr := flat(hs.screen())
 	mustContain(t, scr, "Year Paid out Bonuses Deducted Due back",
-		"2024/25 – £30.0m £148.6m £148.6m", "2025/26 – – £49.6m £49.6m", "Total £0.0m £30.0m £297.2m £297.2m",
-		"Lancashire and South Cumbria £148.6m £49.6m £49.5m £49.5m –", "Humber and North Yorkshire – – – – £30.0m",
-		"Total 2 systems £148.6m £49.6m £49.5m £49.5m £30.0m", "each column adds up to its total, and each year across")
+		"2024/25 – £30.0m £328.6m £328.6m", "2025/26 – – £109.6m £109.6m", "Total £0.0m £30.0m £657.2m £657.2m",
+		"Lancashire and South Cumbria £148.6m £49.6m £49.5m £49.5m –", "Greater Manchester £180.0m £60.0m £60.0m £60.0m –",
+		"Humber and North Yorkshire – – – – £30.0m",
+		"Total 3 systems £328.6m £109.6m £109.5m £109.5m £30.0m", "each column adds up to its total, and each year across")
 }
 
 // checkFlows fails unless every column of tb adds up to its total, each

@@ -19,20 +19,21 @@ func sum(ds []decimal.Decimal) decimal.Decimal {
 // TestRepaymentsTie works the shipped 2023/24 February 2024 support by
 // hand: £700,000,000 due back in three years.
 //
-// Years. The instalments total £233,333,340 in 2025/26, £233,333,334 in
-// 2026/27 and £233,333,326 in 2027/28 (each system's leftover pounds fall
+// Years. The instalments total £233,333,340 in 2025/26, £233,333,332 in
+// 2026/27 and £233,333,328 in 2027/28 (each system's leftover pounds fall
 // in the earlier years): 700,000,000 in all. In £0.1m that is 2333.3334,
-// 2333.3333 and 2333.3326: floors of 2333 each make 6999, and the one unit
-// left goes to the largest remainder, 2025/26's. So the bars read £233.4m,
-// £233.3m and £233.3m, which total the £700.0m due; rounded alone they
-// would read £233.3m three times, £699.9m.
+// 2333.33332 and 2333.33328: floors of 2333 each make 6999, and the one
+// unit left goes to the largest remainder, 2025/26's. So the bars read
+// £233.4m, £233.3m and £233.3m, which total the £700.0m due; rounded alone
+// they would read £233.3m three times, £699.9m.
 //
 // 2025/26 by system. Fifteen instalments (QUA £22,296,297, QKS
-// £19,444,445, …) floor to 2326 units of £0.1m; the column must total
-// 2334, so the eight largest remainders take a unit each: QUA and QJ2
-// (0.96297), QYG (0.92593), QOC (0.83334), QJK (0.62963), QK1 (0.55556),
-// QMM (0.51852) and QKS (0.44445). Rounded alone QKS would be £19.4m and
-// the column would total £233.3m, not the £233.4m above it.
+// £27,481,482, QVV £11,439,815, …) floor to 2325 units of £0.1m; the column
+// must total 2334, so the nine largest remainders take a unit each: QUA
+// (0.96297), QT6 (0.93519), QYG (0.92593), QOC (0.91667), QJ2 (0.90741),
+// QKS (0.81482), QJK (0.62963), QH8 (0.60186) and QVV (0.39815). Rounded
+// alone QVV would be £11.4m and the column would total £233.3m, not the
+// £233.4m above it.
 func TestRepaymentsTie(t *testing.T) {
 	hs := open(t)
 	r := &hs.m.res
@@ -57,11 +58,11 @@ func TestRepaymentsTie(t *testing.T) {
 		}
 	}
 	if !sum(tb.pv).Equal(tb.pvT) || tb.pvT.String() != "631600000" {
-		t.Errorf("PVs total %s, shown %s (want £631.6m: £631,608,981.66 rounded)", fm(sum(tb.pv)), fm(tb.pvT))
+		t.Errorf("PVs total %s, shown %s (want £631.6m: £631,608,981.58 rounded)", fm(sum(tb.pv)), fm(tb.pvT))
 	}
 	for k, j := range tb.payers {
-		if r.Systems[j].Code == "QKS" && !tb.cells[k][0].Equal(m("19.5")) {
-			t.Errorf("QKS 2025/26 shows %s, want £19.5m", fm(tb.cells[k][0]))
+		if r.Systems[j].Code == "QVV" && !tb.cells[k][0].Equal(m("11.5")) {
+			t.Errorf("QVV 2025/26 shows %s, want £11.5m", fm(tb.cells[k][0]))
 		}
 	}
 	// And as drawn: the bars' labels and the totals row.

@@ -39,19 +39,20 @@ func TestEditorAddsAndRemovesTerms(t *testing.T) {
 		t.Errorf("the cursor is on %s", got)
 	}
 
-	// A consequence: the overspend deducted in full the year after. Only
-	// Lancashire and South Cumbria overspent (plan £0, outturn
-	// −£148,600,000), so it loses £148.6m in 2024/25.
+	// A consequence: the overspend deducted in full the year after.
+	// Lancashire and South Cumbria (plan £0, outturn −£148,600,000) and
+	// Greater Manchester (plan £0, outturn −£180,000,000) overspent, so
+	// £328.6m is deducted in 2024/25.
 	hs.keys("c")
 	if got := hs.m.work.Consequences; len(got) != 1 || got[0].Year != "2024/25" || got[0].Kind != plan.Deduction || got[0].Base != plan.BaseOverspend {
 		t.Fatalf("after c the consequences are %+v", got)
 	}
-	if !hs.m.res.Totals.Deductions.Equal(dec("148600000")) {
-		t.Errorf("deductions %s, want £148,600,000", hs.m.res.Totals.Deductions)
+	if !hs.m.res.Totals.Deductions.Equal(dec("328600000")) {
+		t.Errorf("deductions %s, want £328,600,000", hs.m.res.Totals.Deductions)
 	}
 	mustContain(t, hs.screen(), "› Consequence 1: kind", "x remove consequence 1")
 	hs.keys("3")
-	mustContain(t, flat(hs.screen()), "Deducted", "2024/25", "£148.6m")
+	mustContain(t, flat(hs.screen()), "Deducted", "2024/25", "£328.6m")
 
 	// x on the consequence removes it; on the first stage x does nothing
 	// but say so.
