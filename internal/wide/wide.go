@@ -223,3 +223,24 @@ func (a Int) Int64() (int64, bool) {
 	v := int64(a.Lo)
 	return v, a.Hi == v>>63
 }
+
+// FixedQuo is ⌊a·2^64 ÷ q⌋ (q > 0): a ÷ q as a fixed-point number with 64
+// fractional bits, rounded down, with ok false when its whole part does
+// not fit an int64.
+func (a Int) FixedQuo(q uint64) (Int, bool) {
+	neg, hi, lo := a.abs()
+	if hi >= q {
+		return Int{}, false
+	}
+	w, r := bits.Div64(hi, lo, q)
+	f, r2 := bits.Div64(r, 0, q)
+	if !neg {
+		return Int{Hi: int64(w), Lo: f}, w < 1<<63
+	}
+	if r2 != 0 { // round the magnitude up, so that the negative value rounds down
+		var c uint64
+		f, c = bits.Add64(f, 1, 0)
+		w += c
+	}
+	return signed(true, w, f)
+}

@@ -111,3 +111,21 @@ func TestQuoRoundHalves(t *testing.T) {
 	}
 	_ = maxU128
 }
+
+// TestFixedQuo checks ⌊a·2^64/q⌋ against math/big, both signs.
+func TestFixedQuo(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for trial := 0; trial < 200_000; trial++ {
+		a := randInt(r)
+		q := r.Uint64()>>r.IntN(64) | 1
+		A := new(big.Int).Lsh(a.Big(), 64)
+		Q := new(big.Int).SetUint64(q)
+		want := new(big.Int).Div(A, Q) // Euclidean: floor for a positive divisor
+		got, ok := a.FixedQuo(q)
+		whole := new(big.Int).Rsh(want, 64)
+		fitsWhole := whole.IsInt64()
+		if ok != fitsWhole || ok && got.Big().Cmp(want) != 0 {
+			t.Fatalf("FixedQuo(%v, %d) = %v ok %v, want %v", a.Big(), q, got.Big(), ok, want)
+		}
+	}
+}
