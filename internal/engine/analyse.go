@@ -95,13 +95,33 @@ func newJob(ds plan.Dataset, sc plan.Scenario) (*job, error) {
 		return nil, err
 	}
 	n := len(ds.Systems)
-	return &job{ds: ds, sc: sc, alloc: alloc, rec: rec, sched: make([][]funding.Instalment, n), flows: make([]funding.Flows, n)}, nil
+	j := &job{ds: ds, sc: sc, alloc: alloc, rec: rec}
+	if u, ok := potUnits(alloc.Allocated, alloc.Unit); ok {
+		j.fast = newFastJob(ds, sc, alloc, u)
+	}
+	if j.fast == nil {
+		j.sched, j.flows = make([][]funding.Instalment, n), make([]funding.Flows, n)
+	}
+	return j, nil
+}
+
+// potUnits is a sum of money ÷ unit as a whole number below 2^62.
+func potUnits(d, unit decimal.Decimal) (uint64, bool) {
+	q, rem := d.QuoRem(unit, 0)
+	if !rem.IsZero() || q.IsNegative() || q.NumDigits() > 18 {
+		return 0, false
+	}
+	c := q.IntPart()
+	return uint64(c), c < 1<<62
 }
 
 // systems works out each system's figures (allocation, cash received, fair
 // share, repayments, consequences, value) and sums them into the totals,
 // the groups and the years, in file order.
 func (j *job) systems() (analysis.Result, error) {
+	if j.fast != nil {
+		return j.fastSystems()
+	}
 	ds, sc := j.ds, j.sc
 	n := len(ds.Systems)
 	res := analysis.Result{
@@ -132,6 +152,13 @@ func (j *job) systems() (analysis.Result, error) {
 	}
 	if err := t.into(&res); err != nil {
 		return analysis.Result{}, err
+	}
+	j.flowsMade = true
+	res.NetTransferToDeficit = zero
+	for _, sr := range res.Systems {
+		if sr.Group == analysis.Deficit {
+			res.NetTransferToDeficit = res.NetTransferToDeficit.Add(sr.Transfer)
+		}
 	}
 	return res, nil
 }
@@ -169,13 +196,6 @@ func (j *job) system(i int, s plan.System, fair decimal.Decimal) (sr analysis.Sy
 // the deficit group, the fair share and effective grant per head over
 // everyone, and the price of a deficit.
 func headline(res *analysis.Result) {
-	net := zero
-	for _, sr := range res.Systems {
-		if sr.Group == analysis.Deficit {
-			net = net.Add(sr.Transfer)
-		}
-	}
-	res.NetTransferToDeficit = net
 	everyone := res.Deficit.Population + res.Balanced.Population
 	res.FairSharePerHead = perHead(res.Totals.Received, everyone)
 	res.Totals.GrantPerHead = perHead(res.Totals.EffectiveGrant, everyone)

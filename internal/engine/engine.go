@@ -59,4 +59,8 @@ type job struct {
 	sched [][]funding.Instalment // full schedule (every year) per system; nil for no money
 	flows []funding.Flows        // what each system's terms move, for valuing at any rate
 	rerun *reruns                // made on first use, shared by the prudence reruns and the incentives
+	fast  *fastJob               // the integer path (fast.go); nil when it does not apply, and then sched and flows are set
+	// flowsMade says that sched and flows hold every system's (made by
+	// systems on the decimal path, or decimalFlows).
+	flowsMade bool
 }

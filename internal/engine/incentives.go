@@ -37,12 +37,10 @@ func Incentives(ctx context.Context, ds plan.Dataset, sc plan.Scenario, res anal
 	if err != nil {
 		return nil, err
 	}
-	for i, s := range ds.Systems {
-		o, err := j.outcome(s, j.rec.Systems[i])
-		if err != nil {
+	if j.fast == nil {
+		if err := j.decimalFlows(); err != nil {
 			return nil, err
 		}
-		j.sched[i], j.flows[i] = o.sched, o.flows
 	}
 	return j.incentives(ctx, &res)
 }
@@ -62,7 +60,11 @@ func (e *job) incentives(ctx context.Context, res *analysis.Result) (*analysis.I
 	}
 	inc.Strategy = strategyOf(res.Systems, inc.Systems)
 	inc.Strategy.Text = analysis.StrategyText(inc.Strategy, len(res.Systems))
-	inc.Marginal = marginalOf(res.Systems, inc.Systems)
+	if m, ok := e.marginal(res.Systems); ok {
+		inc.Marginal = m
+	} else {
+		inc.Marginal = marginalOf(res.Systems, inc.Systems)
+	}
 	inc.Marginal.Text = analysis.MarginalText(inc.Marginal, res.PriceOfDeficit, res.HasPrice)
 	var err error
 	if inc.Ending, err = e.endingTerms(ctx, res); err != nil {
@@ -76,6 +78,12 @@ func (e *job) incentives(ctx context.Context, res *analysis.Result) (*analysis.I
 // and the prudence penalty reused for a balanced one. The reruns run on
 // every processor, each writing its own row.
 func (e *job) strategyRows(ctx context.Context, res *analysis.Result, rows []analysis.SystemIncentive) error {
+	if e.fast != nil {
+		if done, err := e.fastStrategyRows(ctx, res, rows); done || err != nil {
+			return err
+		}
+		clear(rows)
+	}
 	rr, err := e.newReruns()
 	if err != nil {
 		return err

@@ -182,12 +182,8 @@ func checkLeverPoints(t *testing.T, k int64, ds plan.Dataset, sc plan.Scenario, 
 	if err != nil {
 		t.Fatal(err)
 	}
-	for i, s := range ds.Systems {
-		o, err := e.outcome(s, e.rec.Systems[i])
-		if err != nil {
-			t.Fatal(err)
-		}
-		e.sched[i], e.flows[i] = o.sched, o.flows
+	if err := e.decimalFlows(); err != nil {
+		t.Fatal(err)
 	}
 	lv, err := e.newLevers(context.Background(), &res)
 	if err != nil {

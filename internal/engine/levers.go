@@ -28,11 +28,12 @@ type levers struct {
 	deficit    []bool
 	dN, bN     int
 	dPop, bPop int64
-	s          int32    // 1 − w is M/10^s
-	mOwn       *big.Int // M for the scenario's own write-off
-	mFast      uint64   // mOwn, when s is 4 (the integer path's resolution)
-	tens       big.Int  // 10^(s−4)
-	pdc, grant bool     // the repayment is PDC; there is no repayment at all
+	s          int32       // 1 − w is M/10^s
+	mOwn       *big.Int    // M for the scenario's own write-off
+	mFast      uint64      // mOwn, when s is 4 (the integer path's resolution)
+	tens       big.Int     // 10^(s−4)
+	pdc, grant bool        // the repayment is PDC; there is no repayment at all
+	fl         *fastLevers // the values on the integer path, instead of vals (fast_levers.go)
 }
 
 // newLevers converts every system's flows once (in parallel for many
@@ -40,25 +41,8 @@ type levers struct {
 // rate of 100%, each year's interest is its base exactly.
 func (e *job) newLevers(ctx context.Context, res *analysis.Result) (*levers, error) {
 	sc := e.sc
-	w := sc.Assumptions.WriteOff
-	lv := &levers{vals: make([]*leverValue, len(res.Systems)), deficit: make([]bool, len(res.Systems)),
-		s: max(4, -one.Sub(w).Exponent()), grant: sc.Repayment == nil}
-	lv.pdc = sc.Repayment != nil && sc.Repayment.IsPDC()
-	lv.mOwn = one.Sub(w).Shift(lv.s).BigInt()
-	if lv.s == 4 && lv.mOwn.IsUint64() {
-		lv.mFast = lv.mOwn.Uint64()
-	}
-	lv.tens.Exp(big.NewInt(10), big.NewInt(int64(lv.s-4)), nil)
-	for i, sr := range res.Systems {
-		lv.deficit[i] = sr.Group == analysis.Deficit
-		if lv.deficit[i] {
-			lv.dN++
-			lv.dPop += sr.Population
-		} else {
-			lv.bN++
-			lv.bPop += sr.Population
-		}
-	}
+	lv := e.leverGroups(res)
+	lv.vals = make([]*leverValue, len(res.Systems))
 	var full *plan.Repayment
 	if sc.Repayment != nil {
 		c := *sc.Repayment
@@ -91,9 +75,37 @@ func (e *job) newLevers(ctx context.Context, res *analysis.Result) (*levers, err
 	return lv, nil
 }
 
+// leverGroups is the levers' groups and write-off resolution, without
+// their values.
+func (e *job) leverGroups(res *analysis.Result) *levers {
+	sc := e.sc
+	w := sc.Assumptions.WriteOff
+	lv := &levers{deficit: make([]bool, len(res.Systems)), s: max(4, -one.Sub(w).Exponent()), grant: sc.Repayment == nil}
+	lv.pdc = sc.Repayment != nil && sc.Repayment.IsPDC()
+	lv.mOwn = one.Sub(w).Shift(lv.s).BigInt()
+	if lv.s == 4 && lv.mOwn.IsUint64() {
+		lv.mFast = lv.mOwn.Uint64()
+	}
+	lv.tens.Exp(big.NewInt(10), big.NewInt(int64(lv.s-4)), nil)
+	for i, sr := range res.Systems {
+		lv.deficit[i] = sr.Group == analysis.Deficit
+		if lv.deficit[i] {
+			lv.dN++
+			lv.dPop += sr.Population
+		} else {
+			lv.bN++
+			lv.bPop += sr.Population
+		}
+	}
+	return lv
+}
+
 // point is the verdict with lever name at q ticks, the others as the
 // scenario has them.
 func (lv *levers) point(name analysis.LeverName, q uint64) analysis.LeverPoint {
+	if lv.fl != nil {
+		return lv.fl.point(lv, name, q)
+	}
 	var sD, sB acc128
 	var bD, bB big.Int
 	var s leverScratch
@@ -137,9 +149,15 @@ func (lv *levers) point(name analysis.LeverName, q uint64) analysis.LeverPoint {
 			v.clawback(slow, q, &s)
 		}
 	}
+	return lv.pointOf(q, &sD, &sB, &bD, &bB, slowUsed)
+}
+
+// pointOf is the point at q ticks from the groups' sums: fast (sD, sB)
+// plus, when slow, the big-integer sums (bD, bB).
+func (lv *levers) pointOf(q uint64, sD, sB *acc128, bD, bB *big.Int, slow bool) analysis.LeverPoint {
 	p := analysis.LeverPoint{Value: decimal.New(int64(q), -4)}
-	p.DeficitGrant, p.DeficitPerHead = groupSum(&sD, &bD, slowUsed, lv.dPop)
-	p.BalancedGrant, p.BalancedPerHead = groupSum(&sB, &bB, slowUsed, lv.bPop)
+	p.DeficitGrant, p.DeficitPerHead = groupSum(sD, bD, slow, lv.dPop)
+	p.BalancedGrant, p.BalancedPerHead = groupSum(sB, bB, slow, lv.bPop)
 	p.Verdict = analysis.Judge(lv.dN, lv.bN, p.DeficitPerHead, p.BalancedPerHead)
 	return p
 }
@@ -274,7 +292,7 @@ func (e *job) endingTerms(ctx context.Context, res *analysis.Result) (analysis.E
 		et.Text = analysis.EndingText(et)
 		return et, nil
 	}
-	lv, err := e.newLevers(ctx, res)
+	lv, err := e.leversFor(ctx, res)
 	if err != nil {
 		return analysis.EndingTerms{}, err
 	}

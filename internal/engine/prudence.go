@@ -109,6 +109,11 @@ func (e *job) prudence(ctx context.Context, res *analysis.Result) error {
 	if !ok {
 		return nil
 	}
+	if e.fast != nil {
+		if done, err := e.fastPrudence(ctx, res, m); done || err != nil {
+			return err
+		}
+	}
 	rr, err := e.newReruns()
 	if err != nil {
 		return err

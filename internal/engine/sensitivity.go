@@ -62,6 +62,14 @@ func (g *gridValue) addPence(sum *big.Int, m *big.Int, s *penceScratch) {
 // and the verdict. Group effective grants are sums of the per-system figures rounded
 // to pence, as in the main result. It stops with ctx.Err() when ctx is done.
 func (e *job) sensitivity(ctx context.Context, systems []analysis.SystemResult) ([]analysis.Cell, error) {
+	if e.fast != nil {
+		if cells, ok, err := e.fastSensitivity(ctx, systems); ok || err != nil {
+			return cells, err
+		}
+		if err := e.decimalFlows(); err != nil {
+			return nil, err
+		}
+	}
 	vals := make([][]*gridValue, len(gridRates))
 	for k, r := range gridRates {
 		vals[k] = make([]*gridValue, len(systems))

@@ -312,44 +312,76 @@ func (r *Rerun) naive(j int, p, pot decimal.Decimal) (decimal.Decimal, error) {
 	return a.Shares[j].Amount, nil
 }
 
+// Units is AmountPot in whole units, for a caller that values the amount
+// in integers: ok is false, with units 0, when the rerun left the integer
+// path (or gave j its base amount unchanged), and AmountPot must then give
+// the amount.
+func (r *Rerun) Units(j int, p, pot decimal.Decimal) (units uint64, ok bool, err error) {
+	q, how, err := r.units(j, p, pot, false)
+	if err != nil || how == viaNaive || how == viaBase {
+		return 0, false, err
+	}
+	return q, true, nil
+}
+
+// viaBase is how units reports j's base amount, unchanged, which it does
+// not hold in units.
+const viaBase = -1
+
 // amount is Amount with a pot, also saying how the amount was found; plain
 // makes the leftover decision by the pass in cap/weight order alone (the
 // reference in tests).
 func (r *Rerun) amount(j int, p, pot decimal.Decimal, plain bool) (decimal.Decimal, int, error) {
+	q, how, err := r.units(j, p, pot, plain)
+	switch {
+	case err != nil:
+		return zero, how, err
+	case how == viaBase:
+		return r.base.Shares[j].Amount, viaShortcut, nil
+	case how == viaNaive:
+		a, err := r.naive(j, p, pot)
+		return a, viaNaive, err
+	case q == 0:
+		return zero, how, nil
+	}
+	return units(q, r.unit), how, nil
+}
+
+// units is amount in units: how is viaNaive when the integer path does not
+// apply (the caller allocates in full) and viaBase when j's amount is its
+// base amount.
+func (r *Rerun) units(j int, p, pot decimal.Decimal, plain bool) (uint64, int, error) {
 	if j < 0 || j >= len(r.systems) {
-		return zero, viaNaive, fmt.Errorf("funding: rerun of system %d of %d", j, len(r.systems))
+		return 0, viaNaive, fmt.Errorf("funding: rerun of system %d of %d", j, len(r.systems))
 	}
 	potU, ok := r.potU, true
 	if !pot.Equal(r.sc.Pot) {
 		potU, ok = potUnits(pot, r.unit)
 	}
 	if !r.fast || !ok {
-		a, err := r.naive(j, p, pot)
-		return a, viaNaive, err
+		return 0, viaNaive, nil
 	}
 	s := r.systems[j]
 	s.Plan = p
 	elig, _, wd, cd, _ := systemTerms(s, r.sc)
 	if !elig {
-		return zero, viaShortcut, nil
+		return 0, viaShortcut, nil
 	}
 	wj, ok1 := toUint(wd, r.scale)
 	cq, _ := cd.QuoRem(r.unit, 0)
 	cj, ok2 := toUint(cq, 0)
 	if !ok1 || !ok2 {
-		a, err := r.naive(j, p, pot)
-		return a, viaNaive, err
+		return 0, viaNaive, nil
 	}
 	if potU == r.potU && r.elig[j] && wj == r.w[j] && cj == r.c[j] {
-		return r.base.Shares[j].Amount, viaShortcut, nil
+		return 0, viaBase, nil
 	}
 	if wj == 0 {
-		return zero, viaShortcut, nil
+		return 0, viaShortcut, nil
 	}
 	q, how, ok := r.share(j, wj, cj, potU, plain)
 	if !ok {
-		a, err := r.naive(j, p, pot)
-		return a, viaNaive, err
+		return 0, viaNaive, nil
 	}
-	return units(q, r.unit), how, nil
+	return q, how, nil
 }

@@ -27,6 +27,7 @@ type IntValuer struct {
 	T      int
 	v      []uint64 // v[t], t = 0 .. T
 	den    uint64
+	a, b   uint64 // 1 + r = a/b
 	m, q   uint64 // 1 − w = m/q
 	pn, pd uint64 // pence per unit: 100·unit = pn/pd
 	unit   decimal.Decimal
@@ -42,6 +43,7 @@ func NewIntValuer(s IntSchedule, r, w, unit decimal.Decimal) (IntValuer, bool) {
 	if !ok || a == 0 {
 		return IntValuer{}, false
 	}
+	v.a, v.b = a, b
 	pa, pb := make([]uint64, v.T+1), make([]uint64, v.T+1)
 	pa[0], pb[0] = 1, 1
 	for t := 1; t <= v.T; t++ {
@@ -109,10 +111,8 @@ func (v *IntValuer) Value(amount uint64, sc *ValueScratch) (IntValue, bool) {
 
 // combine is the value of discounted cash x and repayments n.
 func (v *IntValuer) combine(x, n wide.Int) (IntValue, bool) {
-	qx, ok1 := x.MulU(v.q)
-	mn, ok2 := n.MulU(v.m)
-	num, ok3 := qx.Sub(mn)
-	return IntValue{X: x, N: n, Num: num}, ok1 && ok2 && ok3
+	num, ok := v.combineAt(x, n, v.m, v.q)
+	return IntValue{X: x, N: n, Num: num}, ok
 }
 
 // Grant is the effective grant in pence, rounded once, half away from zero.
@@ -126,6 +126,44 @@ func (v *IntValuer) Grant(iv IntValue) (int64, bool) {
 		return num.QuoRound128(d)
 	}
 	return num.QuoRound(d.Lo)
+}
+
+// GrantAt is the effective grant in pence, rounded once, at a write-off of
+// 1 − m/q instead of the scenario's (the sensitivity grid's).
+func (v *IntValuer) GrantAt(iv IntValue, m, q uint64) (int64, bool) {
+	w, ok := v.combineAt(iv.X, iv.N, m, q)
+	if !ok {
+		return 0, false
+	}
+	num, ok := w.MulU(v.pn)
+	d, fits := wide.Mul64(v.pd, q)
+	if d, fits2 := d.MulU(v.den); ok && fits && fits2 {
+		return num.QuoRound128(d)
+	}
+	return 0, false
+}
+
+// combineAt is q·x − m·n.
+func (v *IntValuer) combineAt(x, n wide.Int, m, q uint64) (wide.Int, bool) {
+	qx, ok1 := x.MulU(q)
+	mn, ok2 := n.MulU(m)
+	num, ok3 := qx.Sub(mn)
+	return num, ok1 && ok2 && ok3
+}
+
+// Price is the exact difference of two grants whose numerators differ by
+// delta, divided by step pounds, in ten-thousandths rounded once: a
+// marginal price of a deficit.
+func (v *IntValuer) Price(delta wide.Int, step uint64) (int64, bool) {
+	// unit·delta/(q·den·step) × 10,000, with 100·unit = pn/pd.
+	num, ok := delta.MulU(v.pn)
+	if num, ok2 := num.MulU(100); ok && ok2 {
+		d, fits := wide.Mul64(v.pd, v.q*v.den)
+		if d, fits2 := d.MulU(step); fits && fits2 {
+			return num.QuoRound128(d)
+		}
+	}
+	return 0, false
 }
 
 // PV is the repayments' present value in pence, rounded once.
@@ -152,9 +190,36 @@ func (v *IntValuer) GrantElement(iv IntValue, amount uint64) (int64, bool) {
 	return num.QuoRound128(d)
 }
 
+// PerHead is amount units ÷ pop in pence, rounded once, half away from
+// zero; 0 for no population.
+func (v *IntValuer) PerHead(amount uint64, pop int64) (int64, bool) {
+	if pop <= 0 {
+		return 0, true
+	}
+	num, ok := wide.Mul64(amount, v.pn)
+	d, fits := wide.Mul64(v.pd, uint64(pop))
+	if !ok || !fits {
+		return 0, false
+	}
+	return num.QuoRound128(d)
+}
+
 // units is k units as a decimal, exactly (k·unit).
 func (v *IntValuer) units(k *big.Int) decimal.Decimal {
 	return decimal.NewFromBigInt(k.Mul(k, v.unit.Coefficient()), v.unit.Exponent())
+}
+
+// Terms are the valuation's integers, for the lever scans: v(t) for t = 0
+// .. T, den, 1 + r = a/b, 1 − w = m/q and pence per unit pn/pd.
+type Terms struct {
+	V            []uint64
+	Den, A, B    uint64
+	M, Q, PN, PD uint64
+}
+
+// Terms returns the valuation's integers (V shared: not to be changed).
+func (v *IntValuer) Terms() Terms {
+	return Terms{V: v.v, Den: v.den, A: v.a, B: v.b, M: v.m, Q: v.q, PN: v.pn, PD: v.pd}
 }
 
 // Dens returns the denominators of the exact figures, made once and shared

@@ -82,6 +82,57 @@ func errAllZero(total decimal.Decimal) error {
 // with products in 128 bits. It reports ok = false, having done nothing, when
 // a weight or the sum of the weights does not fit.
 func apportionSmall(units uint64, weights []decimal.Decimal, exp int32, v *big.Int, keys []string, total decimal.Decimal) (parts []decimal.Decimal, ok bool, err error) {
+	q, ok, err := unitsSmall(units, weights, exp, keys, total)
+	if !ok || err != nil {
+		return nil, ok, err
+	}
+	parts = make([]decimal.Decimal, len(q))
+	vs, vSmall := uint64(0), v.IsUint64()
+	if vSmall {
+		vs = v.Uint64()
+	}
+	for i, k := range q {
+		if k == 0 {
+			parts[i] = decimal.Zero
+			continue
+		}
+		if vSmall {
+			if hi, lo := bits.Mul64(k, vs); hi == 0 && lo <= math.MaxInt64 {
+				parts[i] = decimal.New(int64(lo), exp)
+				continue
+			}
+		}
+		z := new(big.Int).SetUint64(k)
+		parts[i] = decimal.NewFromBigInt(z.Mul(z, v), exp)
+	}
+	return parts, true, nil
+}
+
+// ApportionUnits is Apportion of a whole number of units, giving each part
+// in units: the same parts, without a decimal for each. ok is false, with
+// nothing computed, when a weight (at the weights' common exponent) or
+// their sum does not fit 64 bits; Apportion then gives the answer. A
+// positive number of units over weights that are all zero is an error.
+func ApportionUnits(units uint64, weights []decimal.Decimal, keys []string) (parts []uint64, ok bool, err error) {
+	if len(keys) != len(weights) {
+		return nil, false, fmt.Errorf("cannot apportion: %d keys for %d weights", len(keys), len(weights))
+	}
+	exp := int32(0)
+	for i, w := range weights {
+		if w.Sign() < 0 {
+			return nil, false, fmt.Errorf("cannot apportion: weight %s for %q is negative", w.String(), keys[i])
+		}
+		exp = min(exp, w.Exponent())
+	}
+	if units == 0 {
+		return make([]uint64, len(weights)), true, nil
+	}
+	return unitsSmall(units, weights, exp, keys, decimal.NewFromUint64(units))
+}
+
+// unitsSmall is the integer heart of apportionSmall: each key's part in
+// units.
+func unitsSmall(units uint64, weights []decimal.Decimal, exp int32, keys []string, total decimal.Decimal) (q []uint64, ok bool, err error) {
 	n := len(weights)
 	buf := make([]uint64, 3*n)
 	a, q, r := buf[:n], buf[n:2*n], buf[2*n:]
@@ -129,26 +180,7 @@ func apportionSmall(units uint64, weights []decimal.Decimal, exp int32, v *big.I
 			q[o.i]++
 		}
 	}
-	parts = make([]decimal.Decimal, n)
-	vs, vSmall := uint64(0), v.IsUint64()
-	if vSmall {
-		vs = v.Uint64()
-	}
-	for i, k := range q {
-		if k == 0 {
-			parts[i] = decimal.Zero
-			continue
-		}
-		if vSmall {
-			if hi, lo := bits.Mul64(k, vs); hi == 0 && lo <= math.MaxInt64 {
-				parts[i] = decimal.New(int64(lo), exp)
-				continue
-			}
-		}
-		z := new(big.Int).SetUint64(k)
-		parts[i] = decimal.NewFromBigInt(z.Mul(z, v), exp)
-	}
-	return parts, true, nil
+	return q, true, nil
 }
 
 // rank64 is one key's place in the queue for leftover units.

@@ -345,6 +345,18 @@ func TestApportionProperties(t *testing.T) {
 		if big := apportionBigOnly(total, weights, unit, keys); joined(big) != joined(parts) {
 			t.Fatalf("%s: big.Int path gave %s, want %s", desc, joined(big), joined(parts))
 		}
+		// ApportionUnits gives the same parts in units, when it takes them.
+		if n, rem := total.QuoRem(unit, 0); rem.IsZero() && n.BigInt().IsUint64() {
+			us, ok, err := ApportionUnits(n.BigInt().Uint64(), weights, keys)
+			if err != nil {
+				t.Fatalf("%s: ApportionUnits: %v", desc, err)
+			}
+			for i := range us {
+				if ok && !decimal.NewFromUint64(us[i]).Mul(unit).Equal(parts[i]) {
+					t.Fatalf("%s: ApportionUnits gave %d units to part %d, Apportion %s", desc, us[i], i, parts[i])
+				}
+			}
+		}
 		// Deterministic.
 		again, _ := Apportion(total, weights, unit, keys)
 		if joined(again) != joined(parts) {
