@@ -8,6 +8,10 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"icsplan/internal/analysis"
+	"icsplan/internal/engine"
+	"icsplan/internal/plan"
 )
 
 // tmuxSession drives a program in a private, detached tmux server, the way
@@ -135,6 +139,16 @@ func TestEndToEndTmux(t *testing.T) {
 	s.wait("Total, all 42")
 	s.keys("]", "1")
 	s.wait("[1 Overview]", "2024/25 (year 3/4)", "£2,200.0m")
+
+	// Apply a regime with one key: R is the library's last, STF 2016/17,
+	// moved to the 2024/25 plans; the verdict is what --regime gives.
+	stf := regimeVerdict(t, "stf-2016-17", "2024/25")
+	s.keys("R")
+	s.wait("regime 8/8: Sustainability and Transformation Fund", "Verdict: "+strings.ToUpper(stf.Words()))
+	s.keys("3")
+	s.wait("[3 Repayments]", "Money by year, all systems: paid out, and what comes back")
+	s.keys("<", "1") // back to the year's scenario
+	s.wait("[1 Overview]", "2024/25 (year 3/4) · scenario 1/1", "£2,200.0m")
 
 	// Edit the pot and see the Overview change.
 	s.keys("4", "g", "Enter", "C-u")
@@ -329,4 +343,27 @@ func buildBinary(t *testing.T) string {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	return bin
+}
+
+// regimeVerdict is the verdict of the regime named on the embedded plans of
+// year label, as icsplan --regime gives it.
+func regimeVerdict(t *testing.T, name, label string) analysis.Label {
+	t.Helper()
+	lib := embedded(t)
+	for _, y := range lib.Years {
+		if y.Label != label {
+			continue
+		}
+		sc, err := plan.PickRegime(lib.Regimes, name, y)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := engine.Analyse(y.Dataset, sc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Verdict.Label
+	}
+	t.Fatalf("no year %s", label)
+	return ""
 }

@@ -110,6 +110,17 @@ func TestNoFigureCutUnderRegimes(t *testing.T) {
 			scrollAll(t, hs, name+" explain "+hs.m.res.Systems[i].Code, w, h)
 			hs.keys("esc")
 		}
+		hs.keys("4", "g")
+		for range hs.editor().fields {
+			checkFrame(t, name+" scenario", hs.screen(), w, h)
+			hs.keys("down")
+		}
+	}
+	// The regimes side by side, every column and row.
+	hs.keys("5", "v")
+	for range hs.m.lib.Regimes {
+		scrollAll(t, hs, "compare regimes", w, h)
+		hs.keys("right")
 	}
 }
 

@@ -87,6 +87,12 @@ func (e *scenarioScreen) liveLines(w int) []string {
 	parts := []string{"pot " + fm(r.Totals.Pot), "to deficit group " + fm(r.Deficit.Allocation),
 		"to balanced group " + fm(r.Balanced.Allocation),
 		"grant per head " + fp(r.Deficit.GrantPerHead) + " vs " + fp(r.Balanced.GrantPerHead)}
+	if len(r.Scenario.Tranches) > 0 {
+		parts = append(parts, "withheld "+fm(r.Totals.Withheld))
+	}
+	if len(r.Scenario.Consequences) > 0 {
+		parts = append(parts, "deductions "+fm(r.Totals.Deductions), "bonuses "+fm(r.Totals.Bonuses))
+	}
 	return append([]string{trunc(live, w)}, joinWrap(parts, " · ", "      ", w)...)
 }
 
