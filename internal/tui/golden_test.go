@@ -79,9 +79,6 @@ func TestGoldenScreens(t *testing.T) {
 		{"incentives", []string{"6"}},
 		{"incentives-terms", []string{"6", "G"}},
 		{"incentives-strategy", []string{"6", "pgdown", "down", "down", "enter"}},
-		{"years", []string{"7"}},
-		{"years-systems", []string{"7", "G"}},
-		{"years-history", []string{"7", "G", "up", "up", "enter"}},
 		// RAB (the last but one): deductions over four years and a bonus.
 		{"repayments-regime", []string{"R", "R", "3"}},
 		// STF's tranches and its consequence on the Scenario screen, the
@@ -100,6 +97,34 @@ func TestGoldenScreens(t *testing.T) {
 			name := fmt.Sprintf("%s-%dx%d", sc.name, size[0], size[1])
 			t.Run(name, func(t *testing.T) {
 				hs := newHarness(t, embedded(t), Options{}, size[0], size[1])
+				hs.keys(sc.keys...)
+				got := hs.screen()
+				checkLayout(t, got, size[0], size[1])
+				checkGolden(t, name, got)
+			})
+		}
+	}
+}
+
+// TestGoldenYears renders the Years screen of every shipped year (the other
+// screens' goldens are of 2023/24 and 2024/25 alone), opened on the latest
+// as icsplan is, at 80×24 and 120×40: the top, the systems table at its
+// end, and a system's history.
+func TestGoldenYears(t *testing.T) {
+	screens := []struct {
+		name string
+		keys []string
+	}{
+		{"years", []string{"7"}},
+		{"years-systems", []string{"7", "G"}},
+		{"years-history", []string{"7", "G", "up", "up", "enter"}},
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, sc := range screens {
+			name := fmt.Sprintf("%s-%dx%d", sc.name, size[0], size[1])
+			t.Run(name, func(t *testing.T) {
+				lib := embeddedAll(t)
+				hs := newHarness(t, lib, Options{Year: len(lib.Years) - 1}, size[0], size[1]) // the latest, as icsplan opens
 				hs.keys(sc.keys...)
 				got := hs.screen()
 				checkLayout(t, got, size[0], size[1])

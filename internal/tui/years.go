@@ -28,7 +28,7 @@ type yearsScreen struct {
 
 	nav     navDoc
 	pages   []page // what each of nav's rows opens
-	yoff    int    // first year column of the systems table
+	yoff    int    // first year column of the systems table (the latest that fit, at first)
 	builtW  int    // width the document was built at; 0 for not built
 	earlier key.Binding
 	later   key.Binding
@@ -114,6 +114,7 @@ func (y *yearsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 			y.err = msg.err
 			if msg.err == nil {
 				y.data = newYearsData(msg.panel)
+				y.yoff = len(msg.panel.Years) // the latest years that fit, to begin with
 			}
 			y.build()
 		}

@@ -120,26 +120,34 @@ func (p *recipientsPage) Lines(c *common, w int) []string {
 	pr := p.pv.p.Pairs[p.pair]
 	from, to := safe(pr.From), safe(pr.To)
 	pageHead(d, fmt.Sprintf("Systems that received money in %s, and their plans in %s", from, to))
-	again := map[string]bool{}
+	again, reported := map[string]bool{}, map[string]bool{}
 	for _, r := range pr.RecipientsDeficitNext {
 		again[codeKey(r.Code)] = true
 	}
-	rows := [][]string{{"Code", "Name", "Received " + from, "Plan " + to, "In " + to}}
+	for _, r := range pr.ReportedRecipients {
+		reported[codeKey(r.Code)] = true
+	}
+	rows := [][]string{{"Code", "Name", "Received " + from, "Plan " + to, "In " + to, "Rows"}}
 	for _, r := range pr.Recipients {
 		s, ok := p.pv.system(r.Code)
 		received, plan := "—", "—"
 		if ok && p.pair+1 < len(s.History) {
 			received, plan = fp(s.History[p.pair].Received), money2(s.History[p.pair+1].Plan)
 		}
-		next := "balanced"
+		next, rows2 := "balanced", "†"
 		if again[codeKey(r.Code)] {
 			next = "deficit"
 		}
-		rows = append(rows, []string{safe(r.Code), safe(r.Name), received, plan, next})
+		if reported[codeKey(r.Code)] {
+			rows2 = "reported"
+		}
+		rows = append(rows, []string{safe(r.Code), safe(r.Name), received, plan, next, rows2})
 	}
 	flexTable(d, rows, 1)
 	d.para(fmt.Sprintf("%d of the %d planned a deficit in %s; %d of them had planned a deficit in %s too.",
 		len(pr.RecipientsDeficitNext), len(pr.Recipients), to, pr.RecipientsDeficitBefore, from))
+	d.para(fmt.Sprintf("Rows: reported in both years, or † illustrative in one of them. On the %d reported alone, %d planned a deficit in %s.",
+		len(pr.ReportedRecipients), len(pr.ReportedRecipientsDeficitNext), to))
 	return d.lines
 }
 

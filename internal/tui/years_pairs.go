@@ -82,6 +82,9 @@ func (y *yearsScreen) persistence(b *navBuilder, pr *analysis.Pair, i, w int) {
 	line := fmt.Sprintf("Persistence: of %d %s paid in %s, %d planned a deficit in %s", r,
 		plural(r, "system", "systems"), safe(pr.From), k, safe(pr.To))
 	b.row(trunc(line, w-1), &recipientsPage{pair: i, pv: y.view()})
+	k, kd := len(pr.ReportedRecipients), len(pr.ReportedRecipientsDeficitNext)
+	b.para(fmt.Sprintf("  On rows reported in both years alone: %d of the %d, and %d of those %d planned a deficit in %s.",
+		k, r, kd, k, safe(pr.To)), w)
 }
 
 // changeText is the change in planned deficit per head, in a sentence.

@@ -132,6 +132,8 @@ func TestYearsFigures(t *testing.T) {
 		"2023/24 → 2024/25: plans by group",
 		" deficit → deficit           1 ", " deficit → balanced          1 ", " balanced → deficit          1 ", " balanced → balanced         1 ",
 		"Persistence: of 2 systems paid in 2023/24, 1 planned a deficit in 2024/25",
+		// Every row is reported, so on reported rows alone it is the same.
+		"On rows reported in both years alone: 2 of the 2, and 1 of those 2 planned a deficit in 2024/25.",
 		"recipients of money -£3.50 (2), the others +£1.50 (2); difference -£5.00.",
 		"Bailout slope, 2023/24: 1.0000.",
 		"1 system appears first in 2024/25: QF",
@@ -189,12 +191,14 @@ func TestYearsKeys(t *testing.T) {
 	mustContain(t, hs.screen(), "QF · Phi", "In the plans of 2 of the panel's 3 years")
 	hs.keys("esc")
 
-	// → and ←: the year columns.
-	mustContain(t, hs.screen(), "years 1–2 of 3, ←/→ for more")
-	hs.keys("right")
-	mustContain(t, hs.screen(), "years 2–3 of 3", "›QF")
+	// ← and →: the year columns, the latest shown first.
+	mustContain(t, hs.screen(), "years 2–3 of 3, ←/→ for more")
+	hs.keys("left")
+	mustContain(t, hs.screen(), "years 1–2 of 3", "›QF")
 	hs.keys("left")
 	mustContain(t, hs.screen(), "years 1–2 of 3")
+	hs.keys("right", "right")
+	mustContain(t, hs.screen(), "years 2–3 of 3")
 
 	// g: the top, and nothing selected; pgdn a page on, the first row shown.
 	hs.keys("g")
