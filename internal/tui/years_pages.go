@@ -61,6 +61,29 @@ func pageHead(d *doc, title string) {
 	d.add(back)
 }
 
+// publishedPage is every national figure published for a year, in full.
+type publishedPage struct {
+	n analysis.National
+}
+
+// Valid is always true: the panel does not change.
+func (p *publishedPage) Valid(*current) bool { return true }
+
+// Lines renders the figures at width w.
+func (p *publishedPage) Lines(c *common, w int) []string {
+	d := &doc{st: &c.st, w: w}
+	pageHead(d, safe(p.n.Year)+": every national figure published, from year.toml")
+	for _, f := range p.n.Reported {
+		d.add("")
+		d.para(d.st.heading.Render(safe(f.Figure)+": "+safe(f.Value)) + " · " + confidenceWords(f.Confidence) + " · " + agreement(p.n, f))
+		d.para("Source: " + or(safe(f.Source), "not given") + ".")
+		if f.URL != "" {
+			d.para("Address: " + safe(f.URL))
+		}
+	}
+	return d.lines
+}
+
 // or is s, or alt when s is empty.
 func or(s, alt string) string {
 	if strings.TrimSpace(s) == "" {

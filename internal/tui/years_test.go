@@ -32,7 +32,8 @@ import (
 //
 // National: 2023/24 2 deficit plans of 4, £14.0m; 2024/25 3 of 5, £10.0m;
 // 2025/26 4 of 4, £12.0m. 2023/24's year.toml publishes 2 deficit plans
-// (the data agrees) and £15m (it differs: the data has £14.0m).
+// (the data agrees) and £15m (it differs: the data has £14.0m), and an
+// outturn the panel does not compute.
 //
 // 2023/24 → 2024/25, over QA QB QC QE: deficit → deficit QA, deficit →
 // balanced QB, balanced → deficit QC, balanced → balanced QE; QF appears.
@@ -78,6 +79,11 @@ figure = "planned deficit"
 value = "£15m"
 source = "a rounder source"
 confidence = "M"
+[[reported]]
+figure = "outturn"
+value = "£13m"
+source = "the year's accounts"
+url = "https://example.org/accounts"
 `)},
 		"p/2024-25/systems.csv": {Data: []byte(head + "QA,Alpha,1000000,-5000000\nQB,Beta,2000000,0\n" +
 			"QC,Gamma,1000000,-3000000\nQE,Epsilon,1000000,0\nQF,Phi,2000000,-2000000\n")},
@@ -127,8 +133,8 @@ func TestYearsFigures(t *testing.T) {
 	for _, want := range []string{
 		"Years: 2023/24 to 2025/26, 3 years",
 		"2023/24    2 of 4 ", "£14.0m", "2024/25    3 of 5 ", "£10.0m", "2025/26    4 of 4 ", "£12.0m",
-		"published deficit plans 2 · high confidence · the data agrees ✓ · the test's board paper",
-		"published planned deficit £15m · medium confidence · the data differs ✗ (£14.0m) · a rounder source",
+		"published deficit plans 2 · data agrees ✓ · high confidence · the test's board paper",
+		"published planned deficit £15m · data differs ✗ (£14.0m) · medium confidence · a rounder source",
 		"2023/24 → 2024/25: plans by group",
 		" deficit → deficit           1 ", " deficit → balanced          1 ", " balanced → deficit          1 ", " balanced → balanced         1 ",
 		"Persistence: of 2 systems paid in 2023/24, 1 planned a deficit in 2024/25",
@@ -168,6 +174,12 @@ func TestYearsKeys(t *testing.T) {
 		"Confidence: high confidence", "The data gives exactly this figure: 2 from the year's primary scenario.")
 	hs.keys("esc", "down", "enter")
 	mustContain(t, hs.screen(), "Source: a rounder source.", "The data gives £14.0m from the year's primary scenario, not the figure")
+	// The figures the panel does not compute are behind one row.
+	hs.keys("esc", "down")
+	mustContain(t, hs.screen(), "›  ↳ 1 other published figure (support, forecasts, outturns): enter")
+	hs.keys("enter")
+	mustContain(t, hs.screen(), "2023/24: every national figure published, from year.toml",
+		"outturn: £13m · not graded · not compared with the data", "Source: the year's accounts.", "Address: https://example.org/accounts")
 
 	// ↓ scrolls the text between the figures and the transitions a line at
 	// a time, then selects the first transition.

@@ -120,7 +120,8 @@ func (y *yearsScreen) head(b *navBuilder, p *analysis.Panel, w int) {
 
 // series is the national series as a chart: deficit plans (against the
 // most systems in any year) and planned deficit (against the largest) per
-// year, each published figure beneath its year.
+// year, beneath each year the published figures the data can be compared
+// with, and a row for the others.
 func (y *yearsScreen) series(b *navBuilder, p *analysis.Panel, w int) {
 	st := &y.st
 	b.add("", st.heading.Render(trunc("National series, from the data; the published figures beneath", w)))
@@ -139,8 +140,17 @@ func (y *yearsScreen) series(b *navBuilder, p *analysis.Panel, w int) {
 			st.barCash.Render(padRight(bar(decimal.NewFromInt(int64(n.DeficitPlans)), decimal.NewFromInt(int64(maxN)), bw), bw)) +
 			" " + padLeft(fm(n.PlannedDeficit), 11) + " " + st.barGrant.Render(bar(n.PlannedDeficit, maxD, bw))
 		b.add(trunc(line, w))
+		others := 0
 		for _, f := range n.Reported {
+			if f.Agrees == nil {
+				others++
+				continue
+			}
 			b.row(trunc("  ↳ "+reportedLine(n, f), w-1), &reportedPage{n: p.National[i], f: f})
+		}
+		if others > 0 {
+			b.row(trunc(fmt.Sprintf("  ↳ %d other published %s (support, forecasts, outturns): enter", others,
+				plural(others, "figure", "figures")), w-1), &publishedPage{n: p.National[i]})
 		}
 	}
 	if !published {
@@ -161,10 +171,10 @@ func verdictsText(p *analysis.Panel) string {
 }
 
 // reportedLine is a published figure in a line: what it is, its value,
-// how well it is known and whether the data agrees, then its source.
+// whether the data agrees, how well it is known, then its source.
 func reportedLine(n analysis.National, f analysis.ReportedFigure) string {
-	return fmt.Sprintf("published %s %s · %s · %s · %s", safe(f.Figure), safe(f.Value), confidenceWords(f.Confidence),
-		agreement(n, f), safe(f.Source))
+	return fmt.Sprintf("published %s %s · %s · %s · %s", safe(f.Figure), safe(f.Value), agreement(n, f),
+		confidenceWords(f.Confidence), safe(f.Source))
 }
 
 // confidenceWords names a confidence grade.
@@ -186,9 +196,9 @@ func agreement(n analysis.National, f analysis.ReportedFigure) string {
 	case f.Agrees == nil:
 		return "not compared with the data"
 	case *f.Agrees:
-		return "the data agrees ✓"
+		return "data agrees ✓"
 	}
-	return "the data differs ✗ (" + dataFigure(n, f.Figure) + ")"
+	return "data differs ✗ (" + dataFigure(n, f.Figure) + ")"
 }
 
 // dataFigure is the data's value of a figure the panel computes.
