@@ -38,10 +38,13 @@ type Value struct {
 	Missing bool
 }
 
-// Series is one set of bars, one value per category.
+// Series is one set of bars, one value per category. A Below series of a
+// Stacked chart (money given rather than due) is drawn down from the line,
+// not stacked on the others, and is not part of the total above the bar.
 type Series struct {
 	Name   string
 	Values []Value
+	Below  bool
 }
 
 // Ref is a reference line across a bar chart (the fair share).
@@ -92,7 +95,11 @@ func (d Data) String() string {
 	line("chart ", d.Name, ": ", d.Title)
 	line("kind ", string(d.Kind), "; unit ", d.Unit)
 	for _, s := range d.Series {
-		line("series ", s.Name)
+		below := ""
+		if s.Below {
+			below = " (below the line)"
+		}
+		line("series ", s.Name, below)
 		for i, v := range s.Values {
 			if v.Missing {
 				continue
@@ -101,7 +108,9 @@ func (d Data) String() string {
 		}
 	}
 	for i, v := range d.Totals {
-		line("total ", category(d, i), ": ", v.Exact.String(), " printed ", v.Text)
+		if !v.Missing {
+			line("total ", category(d, i), ": ", v.Exact.String(), " printed ", v.Text)
+		}
 	}
 	for _, r := range d.Refs {
 		line("line ", r.Label, ": ", r.Exact.String(), " printed ", r.Text)

@@ -79,6 +79,11 @@ func small() analysis.Result {
 			{Year: "2025/26", Principal: d("233333499.99"), Interest: d("0.01")},
 			{Year: "2026/27", Principal: d("1499"), Interest: d("0")},
 		},
+		Flows: []analysis.YearFlow{
+			{Year: "2024/25", Paid: d("4000")},
+			{Year: "2025/26", Principal: d("233333499.99"), Interest: d("0.01")},
+			{Year: "2026/27", Principal: d("1499"), Interest: d("0")},
+		},
 		Sensitivity: []analysis.Cell{
 			{WriteOff: d("0"), DiscountRate: d("0"), GrantElement: d("0"), Verdict: analysis.Neutral},
 			{WriteOff: d("0"), DiscountRate: d("0.035"), GrantElement: d("0.0980"), Verdict: analysis.RewardsDeficit},
@@ -148,7 +153,11 @@ func TestRepayments(t *testing.T) {
 	// Principal in £000, footed: 233,333.49999 and 1.499 (total 233,334.99899,
 	// so 233,335 units): floors 233,333 and 1, the last unit to the larger
 	// remainder (.49999), so 233,334 and 1. Interest 0.00001 and 0 foots to 0
-	// and 0. Each year's total is principal plus interest as shown.
+	// and 0. Each year's total is principal plus interest as shown. The
+	// plans' year (2024/25: cash paid, nothing due) has no bar.
+	if strings.Join(got.Categories, "|") != "2025/26|2026/27" || len(got.Series) != 2 {
+		t.Fatalf("categories %q, %d series", got.Categories, len(got.Series))
+	}
 	if got.Totals[0].Text != "233,334" || got.Series[0].Values[0].Text != "233,334" || got.Series[1].Values[0].Text != "0" {
 		t.Errorf("2025/26 %+v %+v %+v", got.Totals[0], got.Series[0].Values[0], got.Series[1].Values[0])
 	}
@@ -158,10 +167,58 @@ func TestRepayments(t *testing.T) {
 	if got.Totals[1].Text != "1" || !got.Totals[1].Exact.Equal(d("1.499")) {
 		t.Errorf("2026/27 total %+v, want 1 from 1.499 thousand", got.Totals[1])
 	}
+	if got.Title != "Repayments due back by year, all systems (£000)" {
+		t.Errorf("title %q", got.Title)
+	}
 	r := small()
-	r.Scenario.Repayment = nil
+	r.Scenario.Repayment, r.Flows = nil, r.Flows[:1]
 	if g := Repayments(r); !g.Empty() || len(g.Notes) != 1 || g.Notes[0] != "None: the money is a grant." {
 		t.Errorf("a grant: %+v", g)
+	}
+}
+
+// TestRepaymentsChartsEveryFlow: dividends, deductions and bonuses are
+// drawn and labelled as such (a PDC's dividends are not "Interest"), a
+// grant with deductions has a chart, and bonuses hang below the line, out
+// of the total due.
+func TestRepaymentsChartsEveryFlow(t *testing.T) {
+	r := small()
+	r.Scenario.Repayment = nil
+	r.Flows = []analysis.YearFlow{
+		{Year: "2024/25", Paid: d("4000")},
+		{Year: "2025/26", Deductions: d("1500"), Bonuses: d("499.50")},
+		{Year: "2026/27", Deductions: d("500.50")},
+	}
+	got := Repayments(r)
+	if got.Title != "Deductions and bonuses by year, all systems (£000)" || len(got.Series) != 2 ||
+		got.Series[0].Name != "Deductions" || !got.Series[1].Below {
+		t.Fatalf("%s", got)
+	}
+	// Deductions 1.5 and 0.5005 thousand (total 2.0005, so 2 units): floors 1
+	// and 0, the unit left to the larger remainder (.5005): 1 and 1. Bonuses
+	// 0.4995 and 0 (total 0 units): 0 and 0. The totals due are the
+	// deductions as shown; the bonuses are not part of them.
+	if got.Totals[0].Text != "1" || got.Totals[1].Text != "1" || got.Series[1].Values[0].Text != "0" {
+		t.Errorf("totals %+v, bonus %+v", got.Totals, got.Series[1].Values[0])
+	}
+	r.Scenario.Repayment = &plan.Repayment{Kind: plan.RepaymentPDC, FirstYear: "2025/26", Years: 100}
+	r.Flows = []analysis.YearFlow{{Year: "2024/25", Paid: d("4000")}}
+	for i := range 100 {
+		r.Flows = append(r.Flows, analysis.YearFlow{Year: itoa(2025+i) + "/x", Dividends: d("140")})
+	}
+	got = Repayments(r)
+	// 100 years of £140: each 0.14 thousand, 14 units in all, by largest
+	// remainder (all .14, ties to the earlier year) 1 in each of the first 14
+	// years and 0 after; the first 10 are drawn, the 90 after summed: 4.
+	if got.Title != "Dividends by year, all systems (£000)" || len(got.Series) != 1 || got.Series[0].Name != "Dividends" {
+		t.Fatalf("%s", got)
+	}
+	if len(got.Categories) != YearsShown || got.Categories[9] != "2034/x" {
+		t.Errorf("categories %q, want the first %d years", got.Categories, YearsShown)
+	}
+	want := "Not drawn: the 90 years from 2035/x to 2124/x, in all dividends 4 (£000)."
+	if len(got.Notes) != 1 || got.Notes[0] != want {
+		t.Errorf("notes %q, want %q", got.Notes, want)
 	}
 }
 
@@ -239,8 +296,20 @@ func printed(d Data) []string {
 			}
 		}
 	}
+	for _, s := range d.Series {
+		if d.Kind != Stacked || !s.Below {
+			continue
+		}
+		for _, v := range s.Values { // what is given is printed beneath its bar
+			if !v.Missing && !v.Exact.IsZero() {
+				out = append(out, v.Text)
+			}
+		}
+	}
 	for _, v := range d.Totals {
-		out = append(out, v.Text)
+		if !v.Missing {
+			out = append(out, v.Text)
+		}
 	}
 	for _, r := range d.Refs {
 		out = append(out, r.Text)

@@ -150,41 +150,6 @@ func Transfers(r analysis.Result) Data {
 	return d
 }
 
-// Repayments is what all systems pay back in each year, principal and
-// interest stacked, in £000, with each year's total above its bar.
-func Repayments(r analysis.Result) Data {
-	d := Data{
-		Name:  "repayments",
-		Title: "Repayments due back by year, all systems (£000)",
-		Unit:  "£000",
-		Kind:  Stacked,
-	}
-	switch {
-	case r.Scenario.Repayment == nil:
-		d.Notes = []string{"None: the money is a grant."}
-		return d
-	case len(r.Years) == 0:
-		d.Notes = []string{"Nothing is due back."}
-		return d
-	}
-	p, in := Series{Name: "Principal"}, Series{Name: "Interest"}
-	ps, is := make([]decimal.Decimal, len(r.Years)), make([]decimal.Decimal, len(r.Years))
-	for i, y := range r.Years {
-		ps[i], is[i] = y.Principal, y.Interest
-	}
-	pk, _ := money.FootDecimals(ps, thousand)
-	ik, _ := money.FootDecimals(is, thousand)
-	for i, y := range r.Years {
-		d.Categories = append(d.Categories, clean(y.Year))
-		p.Values = append(p.Values, Value{Exact: y.Principal.Shift(-3), Text: kText(pk[i])})
-		in.Values = append(in.Values, Value{Exact: y.Interest.Shift(-3), Text: kText(ik[i])})
-		total := y.Principal.Add(y.Interest)
-		d.Totals = append(d.Totals, Value{Exact: total.Shift(-3), Text: kText(pk[i].Add(ik[i]))})
-	}
-	d.Series = []Series{p, in}
-	return d
-}
-
 // illustrativeMark flags illustrative figures, as the reports do.
 const illustrativeMark = "†"
 

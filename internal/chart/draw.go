@@ -25,6 +25,7 @@ var (
 	nhsGrey     = rgb(0x768692)
 	nhsPale     = rgb(0xaeb7bd)
 	nhsPaleBlue = rgb(0xe8edee)
+	nhsGreen    = rgb(0x009639)
 	seriesColor = []color.Color{nhsBlue, nhsLight, nhsGrey}
 )
 
@@ -223,49 +224,6 @@ func drawHBars(p *plot.Plot, d Data, s Size, fs fonts) {
 	span := math.Max(hi-lo, 1)
 	p.X.Min, p.X.Max = lo-span*0.16, hi+span*0.16
 	p.Legend.Top = false // bottom right: below the positive bars, beside the negative ones
-}
-
-// drawStacked draws the series stacked in one bar per category, with the
-// category's total above it.
-func drawStacked(p *plot.Plot, d Data, s Size, fs fonts) {
-	n := len(d.Categories)
-	w, _ := s.points()
-	barW := min(w*0.5/vg.Length(n), w/8)
-	var below *plotter.BarChart
-	top := 0.0
-	for j, sr := range d.Series {
-		vals := make(plotter.Values, n)
-		for i, v := range sr.Values {
-			if !v.Missing {
-				vals[i] = f(v.Exact)
-			}
-		}
-		bc, err := plotter.NewBarChart(vals, barW)
-		if err != nil {
-			continue
-		}
-		bc.Color = seriesColor[j%len(seriesColor)]
-		bc.LineStyle.Width = 0
-		if below != nil {
-			bc.StackOn(below)
-		}
-		below = bc
-		p.Add(bc)
-		p.Legend.Add(sr.Name, bc)
-	}
-	var xys plotter.XYs
-	var texts []string
-	for i, t := range d.Totals {
-		y := f(t.Exact)
-		top = math.Max(top, y)
-		xys, texts = append(xys, plotter.XY{X: float64(i), Y: math.Max(y, 0)}), append(texts, t.Text)
-	}
-	addLabels(p, xys, texts, labelStyle(fs.label, draw.XCenter, draw.YBottom), vg.Point{Y: fs.label / 3})
-	p.NominalX(d.Categories...)
-	p.Y.Label.Text = d.Unit
-	p.Y.Tick.Marker = moneyTicks{}
-	p.Y.Min = 0
-	p.Y.Max = math.Max(top*1.35, 1)
 }
 
 // drawHeat draws the grid's cells coloured by value (pale to NHS light

@@ -21,7 +21,7 @@ var charts = []Chart{
 	{Name: "per-head", About: "cash and effective grant per head, by group, against the fair share", Build: PerHead},
 	{Name: "sensitivity", About: "the sensitivity grid as a heat map, with the verdict in each cell", Build: Sensitivity},
 	{Name: "transfers", About: "each system's cash above or below its fair share (£000)", Build: Transfers},
-	{Name: "repayments", About: "repayments due back by year, principal and interest (£000)", Build: Repayments},
+	{Name: "repayments", About: "what is due back or given by year: repayments, interest, dividends, deductions and bonuses (£000)", Build: Repayments},
 	{Name: "ending-write-off", About: "effective grant per head by group against the write-off probability (the terms that end the reward)", Build: EndingWriteOff},
 	{Name: "ending-interest", About: "effective grant per head by group against the interest (or dividend) rate", Build: EndingInterest},
 	{Name: "ending-clawback", About: "effective grant per head by group against a clawback of the cash the following year", Build: EndingClawback},
