@@ -93,6 +93,12 @@ func fixture() analysis.Result {
 			{Year: "2025/26", Principal: d("500000"), Interest: d("0")},
 			{Year: "2026/27", Principal: d("500000"), Interest: d("0")},
 		},
+		Flows: []analysis.YearFlow{
+			{Year: "2023/24", Paid: d("1000000")},
+			{Year: "2024/25"},
+			{Year: "2025/26", Principal: d("500000"), Interest: d("0")},
+			{Year: "2026/27", Principal: d("500000"), Interest: d("0")},
+		},
 		NetTransferToDeficit: d("625000"),
 		PriceOfDeficit:       d("0.5423"),
 		HasPrice:             true,

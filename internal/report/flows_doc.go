@@ -2,6 +2,7 @@ package report
 
 import (
 	"icsplan/internal/analysis"
+	"icsplan/internal/chart"
 
 	"github.com/shopspring/decimal"
 )
@@ -94,12 +95,17 @@ func flowSection(r analysis.Result) (section, bool) {
 			shownDue = shownDue.Add(shown[k].total)
 		}
 	}
+	years := make([]string, len(rows))
+	for i, y := range rows {
+		years[i] = clean(y.Year)
+	}
+	years, shown = capYears(years, shown)
 	t := &table{cols: []column{{head: "Year"}}}
-	cell := func(row []string, i int) []string { // the money cells of row i (len(rows) for the totals)
+	cell := func(row []string, i int) []string { // the money cells of row i (len(years) for the totals)
 		due := decimal.Zero
 		for k, c := range cols {
 			v := shown[k].total
-			if i < len(rows) {
+			if i < len(years) {
 				v = shown[k].rows[i]
 			}
 			row = append(row, fmtK(v))
@@ -118,18 +124,51 @@ func flowSection(r analysis.Result) (section, bool) {
 			t.cols = append(t.cols, column{head: "Total\ndue", right: true})
 		}
 	}
-	for i, y := range rows {
-		t.rows = append(t.rows, cell([]string{clean(y.Year)}, i))
+	for i, y := range years {
+		t.rows = append(t.rows, cell([]string{y}, i))
 	}
-	t.total = cell([]string{"Total"}, len(rows))
-	s := section{heading: "Repayments by year", chart: "repayments", intro: []string{flowIntro(r)}, table: t}
+	t.total = cell([]string{"Total"}, len(years))
+	s := section{heading: "Repayments by year", chart: "repayments", intro: []string{flowIntro(r)}, table: t,
+		notes: cappedNote(len(rows))}
 	if dues > 0 {
 		if n := tieNote("total due", shownDue, thousands(exactDue),
 			"Each year's total due is the sum of its columns as shown, so that rows add across."); n != "" {
-			s.notes = []string{n}
+			s.notes = append(s.notes, n)
 		}
 	}
 	return s, true
+}
+
+// capYears shortens a by-year table of more than chart.YearsCapped years
+// (a PDC's 100 years of dividends) to the first chart.YearsShown and one
+// row that sums the rest, as the chart does: the summed row holds the
+// later years' figures as shown, so each column still adds up to its
+// total. It returns the rows' labels and the columns.
+func capYears(years []string, cols []kColumn) ([]string, []kColumn) {
+	if len(years) <= chart.YearsCapped {
+		return years, cols
+	}
+	k := chart.YearsShown
+	labels := append(years[:k:k], years[k]+" to "+years[len(years)-1])
+	out := make([]kColumn, len(cols))
+	for j, c := range cols {
+		sum := decimal.Zero
+		for _, v := range c.rows[k:] {
+			sum = sum.Add(v)
+		}
+		out[j] = kColumn{rows: append(c.rows[:k:k], sum), total: c.total}
+	}
+	return labels, out
+}
+
+// cappedNote says which years the last row of a capped by-year table sums,
+// or nothing when the table has a row for every year.
+func cappedNote(years int) []string {
+	if years <= chart.YearsCapped {
+		return nil
+	}
+	return []string{"The last row sums the " + itoa(years-chart.YearsShown) + " years after the first " +
+		itoa(chart.YearsShown) + ", each as it would be shown."}
 }
 
 // flowIntro says what the by-year table holds.

@@ -244,18 +244,23 @@ func repaymentSection(r analysis.Result) section {
 		{head: "Total", right: true},
 	}}
 	c := footYears(r.Years)
+	years := make([]string, len(r.Years))
 	for i, y := range r.Years {
-		t.rows = append(t.rows, []string{clean(y.Year), fmtK(c.principal.rows[i]), fmtK(c.interest.rows[i]),
-			fmtK(c.total.rows[i])})
+		years[i] = clean(y.Year)
+	}
+	years, cs := capYears(years, []kColumn{c.principal, c.interest, c.total})
+	for i, y := range years {
+		t.rows = append(t.rows, []string{y, fmtK(cs[0].rows[i]), fmtK(cs[1].rows[i]), fmtK(cs[2].rows[i])})
 	}
 	t.total = []string{"Total", fmtK(c.principal.total), fmtK(c.interest.total), fmtK(c.total.total)}
 	s.intro = []string{"£000, all systems; principal and interest each add up to their exact totals, and a year's " +
 		"total is its principal plus interest as shown. Present value of the repayments: " +
 		pounds(r.Totals.PVRepayments) + "."}
 	s.table = t
+	s.notes = cappedNote(len(r.Years))
 	if n := tieNote("total", c.total.total, c.totalExact,
 		"Each year's total is its principal plus interest as shown, so that rows add across."); n != "" {
-		s.notes = []string{n}
+		s.notes = append(s.notes, n)
 	}
 	return s
 }
