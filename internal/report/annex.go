@@ -5,6 +5,7 @@ import (
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
+	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
 )
@@ -25,10 +26,11 @@ func sourceAnnex(r analysis.Result) section {
 	if strings.HasSuffix(strings.ToLower(path), ".xlsx") {
 		where = "Row"
 	}
-	forecast, outturn := false, false
+	forecast, outturn, graded := false, false, false
 	for _, s := range r.Systems {
 		forecast = forecast || s.Forecast.Known
 		outturn = outturn || s.Outturn.Known
+		graded = graded || s.Confidence != plan.ConfidenceUnknown
 	}
 	t := &table{cols: []column{
 		{head: "Code"},
@@ -44,6 +46,9 @@ func sourceAnnex(r analysis.Result) section {
 	}
 	if outturn {
 		t.cols = append(t.cols, column{head: "Outturn", right: true})
+	}
+	if graded {
+		t.cols = append(t.cols, column{head: "Conf."})
 	}
 	t.cols = append(t.cols, column{head: "Source"})
 	anyIllustrative := false
@@ -61,10 +66,22 @@ func sourceAnnex(r analysis.Result) section {
 		if outturn {
 			row = append(row, knownK(s.Outturn.Known, s.Outturn.Value))
 		}
+		if graded {
+			row = append(row, string(s.Confidence))
+		}
 		t.rows = append(t.rows, append(row, clean(s.Source)))
 		t.ids = append(t.ids, annexID(i))
+		t.links = append(t.links, webAddress(s.SourceURL))
 	}
 	notes := []string{"A blank forecast or outturn is unknown, not zero."}
+	if graded {
+		notes = append(notes, "Conf.: how well the row's figures are known, as the file grades them: "+
+			"H an NHS England or ICB document, M a trade or local report of one, L an aggregator or a "+
+			"paraphrase whose scope is unclear; blank, not graded.")
+	}
+	if anySourceLink(t.links) {
+		notes = append(notes, "A source with a published address links to it.")
+	}
 	if anyIllustrative {
 		notes = append(notes, illustrativeNote)
 	}
@@ -76,6 +93,30 @@ func sourceAnnex(r analysis.Result) section {
 		table: t,
 		notes: notes,
 	}
+}
+
+// webAddress is addr if it is an http or https address with nothing the
+// paper should not link to, else "".
+func webAddress(addr string) string {
+	a := strings.TrimSpace(addr)
+	lower := strings.ToLower(a)
+	if !strings.HasPrefix(lower, "https://") && !strings.HasPrefix(lower, "http://") {
+		return ""
+	}
+	if strings.ContainsAny(a, " \t\r\n\"'<>`") || clean(a) != a {
+		return ""
+	}
+	return a
+}
+
+// anySourceLink reports whether any row links to its source.
+func anySourceLink(links []string) bool {
+	for _, l := range links {
+		if l != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // knownK shows an optional figure in £000, or nothing when it is unknown.

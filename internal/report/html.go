@@ -91,12 +91,14 @@ type rowView struct {
 }
 
 // cellView is one cell. Lines holds a heading's lines; Href links the cell
-// to an annex row in the same file.
+// to an annex row in the same file, or (an annex's source) to the web
+// address the figures were published at.
 type cellView struct {
 	Text  string
 	Lines []string
 	Num   bool
 	Href  string
+	Out   bool // Href is a web address: the link says rel="noopener noreferrer"
 }
 
 // Field accessors the template needs for facts (fact's fields are unexported).
@@ -249,7 +251,11 @@ func viewTable(t table, number int, caption string) *tableView {
 		if i < len(t.refs) && t.refs[i] != "" {
 			href = "#" + t.refs[i]
 		}
-		tv.Rows = append(tv.Rows, merge(r, id, href))
+		rv := merge(r, id, href)
+		if i < len(t.links) && t.links[i] != "" && len(rv.Cells) > 0 {
+			rv.Cells[len(rv.Cells)-1].Href, rv.Cells[len(rv.Cells)-1].Out = t.links[i], true
+		}
+		tv.Rows = append(tv.Rows, rv)
 	}
 	if t.total != nil {
 		total := merge(t.total, "", "")

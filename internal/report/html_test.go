@@ -269,6 +269,12 @@ func checkSelfContained(t *testing.T, out string) {
 				t.Errorf("<%s> has an event handler %s", n.Data, a.Key)
 			case k == "src" || k == "srcset" || k == "action" || k == "formaction" || k == "data" || k == "poster":
 				t.Errorf("<%s> loads %s=%q", n.Data, a.Key, a.Val)
+			case k == "href" && attr(n, "rel") == "noopener noreferrer":
+				// An annex's source links to where it was published: a
+				// navigation the reader chooses, never a fetch.
+				if !strings.HasPrefix(a.Val, "https://") && !strings.HasPrefix(a.Val, "http://") {
+					t.Errorf("<%s> links out to %q, not to a web address", n.Data, a.Val)
+				}
 			case k == "href":
 				if !strings.HasPrefix(a.Val, "#") || !ids[a.Val[1:]] {
 					t.Errorf("<%s> links to %q, not to one of the paper's own ids", n.Data, a.Val)

@@ -42,6 +42,7 @@ type table struct {
 	total []string // optional totals row, set off by a rule
 	refs  []string // HTML only: for each row, the id of the annex row it traces to, or ""
 	ids   []string // HTML only: for each row, the id other rows link to, or ""
+	links []string // HTML only: for each row, the web address its last cell links to, or ""
 }
 
 // column describes one column of a table.
