@@ -117,6 +117,36 @@ func (m moneyTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ts
 }
 
+// barValues are one series' bars: each value's height (0 where it is
+// missing), the points of the figures to print above the bars that stand up
+// and below those that hang down, and the lowest and highest heights
+// (0 at least at either end).
+type barValues struct {
+	vals       plotter.Values
+	pos, neg   plotter.XYs
+	posT, negT []string
+	lo, hi     float64
+}
+
+// splitValues lays out series sr over n categories as bars.
+func splitValues(sr Series, n int) barValues {
+	bv := barValues{vals: make(plotter.Values, n)}
+	for i, v := range sr.Values {
+		if v.Missing {
+			continue
+		}
+		bv.vals[i] = f(v.Exact)
+		bv.lo, bv.hi = math.Min(bv.lo, bv.vals[i]), math.Max(bv.hi, bv.vals[i])
+		at := plotter.XY{X: float64(i), Y: bv.vals[i]}
+		if v.Exact.IsNegative() { // the figure goes below the bar's end
+			bv.neg, bv.negT = append(bv.neg, at), append(bv.negT, v.Text)
+		} else {
+			bv.pos, bv.posT = append(bv.pos, at), append(bv.posT, v.Text)
+		}
+	}
+	return bv
+}
+
 // drawBars draws grouped vertical bars with reference lines.
 func drawBars(p *plot.Plot, d Data, s Size, fs fonts) {
 	n, m := len(d.Categories), max(1, len(d.Series))
@@ -124,23 +154,9 @@ func drawBars(p *plot.Plot, d Data, s Size, fs fonts) {
 	barW := w * 0.6 / vg.Length(n*m)
 	top, bottom := 0.0, 0.0
 	for j, sr := range d.Series {
-		vals := make(plotter.Values, n)
-		var xys, negXYs plotter.XYs
-		var texts, negTexts []string
-		for i, v := range sr.Values {
-			if v.Missing {
-				continue
-			}
-			vals[i] = f(v.Exact)
-			top, bottom = math.Max(top, vals[i]), math.Min(bottom, vals[i])
-			if vals[i] < 0 { // below the bar's end
-				negXYs, negTexts = append(negXYs, plotter.XY{X: float64(i), Y: vals[i]}), append(negTexts, v.Text)
-				continue
-			}
-			xys = append(xys, plotter.XY{X: float64(i), Y: vals[i]})
-			texts = append(texts, v.Text)
-		}
-		bc, err := plotter.NewBarChart(vals, barW)
+		bv := splitValues(sr, n)
+		top, bottom = math.Max(top, bv.hi), math.Min(bottom, bv.lo)
+		bc, err := plotter.NewBarChart(bv.vals, barW)
 		if err != nil {
 			continue
 		}
@@ -149,8 +165,8 @@ func drawBars(p *plot.Plot, d Data, s Size, fs fonts) {
 		bc.LineStyle.Width = 0
 		p.Add(bc)
 		p.Legend.Add(sr.Name, bc)
-		addLabels(p, xys, texts, labelStyle(fs.label, draw.XCenter, draw.YBottom), vg.Point{X: bc.Offset, Y: fs.label / 3})
-		addLabels(p, negXYs, negTexts, labelStyle(fs.label, draw.XCenter, draw.YTop), vg.Point{X: bc.Offset, Y: -fs.label / 3})
+		addLabels(p, bv.pos, bv.posT, labelStyle(fs.label, draw.XCenter, draw.YBottom), vg.Point{X: bc.Offset, Y: fs.label / 3})
+		addLabels(p, bv.neg, bv.negT, labelStyle(fs.label, draw.XCenter, draw.YTop), vg.Point{X: bc.Offset, Y: -fs.label / 3})
 	}
 	for k, r := range d.Refs {
 		y := f(r.Exact)
@@ -304,22 +320,9 @@ func drawColumns(p *plot.Plot, d Data, s Size, fs fonts) {
 	size := min(fs.label, col*0.8)
 	lo, hi := 0.0, 0.0
 	for j, sr := range d.Series {
-		vals := make(plotter.Values, n)
-		var pos, neg plotter.XYs
-		var posT, negT []string
-		for i, v := range sr.Values {
-			if v.Missing {
-				continue
-			}
-			vals[i] = f(v.Exact)
-			lo, hi = math.Min(lo, vals[i]), math.Max(hi, vals[i])
-			if v.Exact.IsNegative() {
-				neg, negT = append(neg, plotter.XY{X: float64(i), Y: vals[i]}), append(negT, v.Text)
-			} else {
-				pos, posT = append(pos, plotter.XY{X: float64(i), Y: vals[i]}), append(posT, v.Text)
-			}
-		}
-		bc, err := plotter.NewBarChart(vals, col*0.75)
+		bv := splitValues(sr, n)
+		lo, hi = math.Min(lo, bv.lo), math.Max(hi, bv.hi)
+		bc, err := plotter.NewBarChart(bv.vals, col*0.75)
 		if err != nil {
 			continue
 		}
@@ -331,8 +334,8 @@ func drawColumns(p *plot.Plot, d Data, s Size, fs fonts) {
 		up.Rotation = math.Pi / 2
 		down := labelStyle(size, draw.XRight, draw.YCenter)
 		down.Rotation = math.Pi / 2
-		addLabels(p, pos, posT, up, vg.Point{Y: size / 3})
-		addLabels(p, neg, negT, down, vg.Point{Y: -size / 3})
+		addLabels(p, bv.pos, bv.posT, up, vg.Point{Y: size / 3})
+		addLabels(p, bv.neg, bv.negT, down, vg.Point{Y: -size / 3})
 	}
 	p.NominalX(d.Short...)
 	p.X.Tick.Label.Font = sans(size)
