@@ -1,7 +1,6 @@
 package money
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -9,109 +8,43 @@ import (
 
 // format implements Format.
 func format(d decimal.Decimal, st Style) string {
-	var shift, places int32
-	suffix := ""
-	switch st.Scale {
-	case Pence:
-		places = 2
-	case Pounds:
-		places = 0
-	case Thousands:
-		shift, places, suffix = 3, st.Places, "k"
-	case Millions:
-		shift, places, suffix = 6, st.Places, "m"
-	case Billions:
-		shift, places, suffix = 9, st.Places, "bn"
-	default:
-		places = 2
-	}
-	if places < 0 {
-		places = 0
-	}
-	neg, digits := fixedDigits(d, shift, places)
-
-	var b strings.Builder
-	b.Grow(len(digits) + len(digits)/3 + 8)
-	if neg {
-		if st.Brackets {
-			b.WriteByte('(')
-		} else {
-			b.WriteByte('-')
-		}
-	}
-	if !st.NoSymbol {
-		b.WriteString("£")
-	}
-	writeGrouped(&b, digits)
-	b.WriteString(suffix)
-	if neg && st.Brackets {
-		b.WriteByte(')')
-	}
-	return b.String()
+	var buf [48]byte
+	return string(AppendFormat(buf[:0], d, st))
 }
 
 // fixed is d.StringFixed(places).
 func fixed(d decimal.Decimal, places int32) string {
-	if neg, u, ok := fixedInt(d, places); ok {
-		var buf [32]byte
-		b := buf[:0]
-		if neg {
-			b = append(b, '-')
-		}
-		return string(appendFixed(b, u, int(places)))
-	}
-	return d.StringFixed(places)
+	var buf [32]byte
+	return string(AppendFixed(buf[:0], d, places))
 }
 
-// fixedDigits is d shifted down by shift decimal places and rounded once,
+// slowDigits is d shifted down by shift decimal places and rounded once,
 // half away from zero, to places decimals: its sign and its digits, with
-// exactly places decimals.
-func fixedDigits(d decimal.Decimal, shift, places int32) (neg bool, digits string) {
-	if neg, u, ok := fixedInt(d, places); ok && shift == 0 {
-		if places == 0 {
-			return neg, strconv.FormatUint(u, 10) // no allocation for small figures
-		}
-		var buf [32]byte
-		return neg, string(appendFixed(buf[:0], u, int(places)))
-	}
+// exactly places decimals, through decimal's big.Int (the path for figures
+// scaledInt cannot hold).
+func slowDigits(d decimal.Decimal, shift, places int32) (neg bool, digits string) {
 	// Shift is exact; Round is half away from zero: one rounding in all.
 	r := d.Shift(-shift).Round(places)
 	return r.Sign() < 0, r.Abs().StringFixed(places)
 }
 
-// fixedInt is d in units of 10^-places as a sign and a magnitude, when d has
-// no more decimals than places (so there is nothing to round) and at most 18
-// digits at that scale: the common case (pounds, pence, whole £000), which is
-// then written from an integer rather than through decimal's big.Int.
-func fixedInt(d decimal.Decimal, places int32) (neg bool, u uint64, ok bool) {
-	up := d.Exponent() + places
-	if up < 0 || int(up)+d.NumDigits() > 18 {
-		return false, 0, false
+// appendGrouped appends an unsigned decimal string with commas between
+// groups of three integer digits.
+func appendGrouped(b []byte, digits string) []byte {
+	intPart, fracPart := digits, ""
+	if i := strings.IndexByte(digits, '.'); i >= 0 {
+		intPart, fracPart = digits[:i], digits[i:]
 	}
-	v := d.CoefficientInt64()
-	for range up {
-		v *= 10
+	lead := len(intPart) % 3
+	if lead == 0 {
+		lead = 3
 	}
-	if v < 0 {
-		return true, uint64(-v), true
+	b = append(b, intPart[:lead]...)
+	for i := lead; i < len(intPart); i += 3 {
+		b = append(b, ',')
+		b = append(b, intPart[i:i+3]...)
 	}
-	return false, uint64(v), true
-}
-
-// appendFixed appends u with a decimal point before its last places digits
-// (and a leading 0 before the point when there are no more digits).
-func appendFixed(b []byte, u uint64, places int) []byte {
-	var digits [24]byte
-	s := strconv.AppendUint(digits[:0], u, 10)
-	for len(s) < places+1 {
-		s = append([]byte{'0'}, s...)
-	}
-	b = append(b, s[:len(s)-places]...)
-	if places > 0 {
-		b = append(b, '.')
-		b = append(b, s[len(s)-places:]...)
-	}
-	return b
+	return append(b, fracPart...)
 }
 
 // writeGrouped writes an unsigned decimal string with commas between groups

@@ -144,30 +144,6 @@ func TestGroupedFixed(t *testing.T) {
 	}
 }
 
-// TestFixedDigitsFastPath: figures written from their int64 coefficient
-// read exactly as decimal's StringFixed writes them.
-func TestFixedDigitsFastPath(t *testing.T) {
-	rng := rand.New(rand.NewSource(3))
-	for trial := 0; trial < 20000; trial++ {
-		places := int32(rng.Intn(5))
-		var v int64
-		switch rng.Intn(4) {
-		case 0:
-			v = rng.Int63n(1000) - 500
-		case 1:
-			v = rng.Int63() * int64(1-2*rng.Intn(2))
-		default:
-			v = rng.Int63n(1_000_000_000_000) - 500_000_000_000
-		}
-		d := decimal.New(v, -places)
-		neg, got := fixedDigits(d, 0, places)
-		want := d.Abs().StringFixed(places)
-		if got != want || neg != d.IsNegative() {
-			t.Fatalf("fixedDigits(%s, %d) = %v %q, want %v %q", d, places, neg, got, d.IsNegative(), want)
-		}
-	}
-}
-
 // TestFixedMatchesStringFixed: Fixed2 and Fixed4 write what decimal's
 // StringFixed writes, for figures with fewer, as many and more decimals,
 // small and too large for the int64 path.

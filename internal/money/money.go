@@ -30,6 +30,7 @@ type Style struct {
 	Places   int32 // decimals shown for Thousands, Millions and Billions
 	Brackets bool  // negatives as (£1,234) rather than -£1,234
 	NoSymbol bool  // omit the £ sign
+	NoSuffix bool  // omit the k, m or bn after a scaled figure (a column heading carries the unit)
 }
 
 // ErrNotMoney is wrapped by every parse failure.
