@@ -59,7 +59,7 @@ func sourceAnnex(r analysis.Result) section {
 			anyIllustrative = true
 		}
 		row := []string{clean(s.Code), mark, clean(s.Name), itoa(s.Line), fmtCount(s.Population),
-			money.Grouped(s.WeightedPopulation), fmtK(thousands(s.Plan))}
+			money.Grouped(s.WeightedPopulation), fmtThousands(s.Plan)}
 		if forecast {
 			row = append(row, knownK(s.Forecast.Known, s.Forecast.Value))
 		}
@@ -124,5 +124,5 @@ func knownK(known bool, v decimal.Decimal) string {
 	if !known {
 		return ""
 	}
-	return fmtK(thousands(v))
+	return fmtThousands(v)
 }

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"icsplan/internal/analysis"
@@ -31,6 +32,15 @@ func thousands(d decimal.Decimal) decimal.Decimal { return d.Round(-3).Shift(-3)
 // in brackets, without a £ sign (the column heading carries the unit).
 func fmtK(k decimal.Decimal) string {
 	return money.Format(k, money.Style{Scale: money.Pounds, Brackets: true, NoSymbol: true})
+}
+
+// kStyle is fmtK's style for a figure in pounds shown in £000.
+var kStyle = money.Style{Scale: money.Thousands, NoSuffix: true, Brackets: true, NoSymbol: true}
+
+// fmtThousands is fmtK(thousands(d)): d in whole £000, rounded once.
+func fmtThousands(d decimal.Decimal) string {
+	var buf [32]byte
+	return string(money.AppendFormat(buf[:0], d, kStyle))
 }
 
 // fmtPence shows an amount in pounds and pence without a £ sign.
@@ -168,7 +178,7 @@ func describeRepayment(sc plan.Scenario) string {
 	return s + ", " + pct(r.Interest) + " interest"
 }
 
-func itoa(n int) string { return decimal.NewFromInt(int64(n)).String() }
+func itoa(n int) string { return strconv.Itoa(n) }
 
 // penalties returns the indexes of balanced systems with a prudence penalty,
 // biggest first (ties by code, then file order). The penalties are compared
@@ -177,20 +187,33 @@ func penalties(r analysis.Result) []int {
 	type key struct {
 		i int
 		p decimal.Decimal
+		v int64 // p in units of 10^exp, when every penalty fits an int64 so
 	}
 	var keys []key
 	exp := int32(0)
 	for i, s := range r.Systems {
 		if s.PrudencePenalty != nil {
-			keys = append(keys, key{i, *s.PrudencePenalty})
+			keys = append(keys, key{i: i, p: *s.PrudencePenalty})
 			exp = min(exp, s.PrudencePenalty.Exponent())
 		}
 	}
+	ints := true
 	for k := range keys {
+		if v, ok := atExponent(keys[k].p, exp); ok && ints {
+			keys[k].v = v
+			continue
+		}
+		ints = false
 		keys[k].p = keys[k].p.Round(-exp) // the same value, at exponent exp
 	}
 	slices.SortFunc(keys, func(a, b key) int {
-		if c := b.p.Cmp(a.p); c != 0 {
+		c := 0
+		if ints {
+			c = cmp.Compare(b.v, a.v)
+		} else {
+			c = b.p.Cmp(a.p)
+		}
+		if c != 0 {
 			return c
 		}
 		if c := strings.Compare(r.Systems[a.i].Code, r.Systems[b.i].Code); c != 0 {
@@ -203,4 +226,18 @@ func penalties(r analysis.Result) []int {
 		idx[k] = keys[k].i
 	}
 	return idx
+}
+
+// atExponent is d's coefficient at exponent exp (≤ d's own), when it fits
+// in 18 digits.
+func atExponent(d decimal.Decimal, exp int32) (int64, bool) {
+	up := int64(d.Exponent()) - int64(exp)
+	if up < 0 || int64(d.NumDigits())+up > 18 {
+		return 0, false
+	}
+	v := d.CoefficientInt64()
+	for range up {
+		v *= 10
+	}
+	return v, true
 }

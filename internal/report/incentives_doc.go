@@ -2,7 +2,6 @@ package report
 
 import (
 	"icsplan/internal/analysis"
-	"icsplan/internal/money"
 
 	"github.com/shopspring/decimal"
 )
@@ -75,14 +74,6 @@ func strategySection(r analysis.Result) section {
 	}
 }
 
-// roundedK is an exact figure in whole £000, rounded once.
-func roundedK(x money.Ratio, fallback decimal.Decimal) decimal.Decimal {
-	if x.Den.IsZero() {
-		return thousands(fallback)
-	}
-	return x.Round(-3).Shift(-3)
-}
-
 // strategyTableSection is the strategy table: every system's two plans,
 // its grant under each, the gain and its marginal price.
 func strategyTableSection(r analysis.Result) section {
@@ -100,22 +91,34 @@ func strategyTableSection(r analysis.Result) section {
 		{head: "Price\nper £1", right: true},
 	}}
 	anyIllustrative := false
+	var cb cellBuf
+	slab := newRowSlab(len(r.Systems), len(t.cols))
+	t.refs = make([]string, 0, len(r.Systems))
+	t.rows = make([][]string, 0, len(r.Systems))
 	for i, s := range r.Systems {
 		row := inc.Systems[i]
-		mark := ""
+		cells := slab.next()
+		cells[0], cells[2], cells[3] = clean(s.Code), clean(s.Name), groupLetter(s.Group)
 		if s.Illustrative() {
-			mark, anyIllustrative = illustrativeMark, true
+			cells[1], anyIllustrative = illustrativeMark, true
 		}
-		defPlan, defGrant, gain := "–", "–", "–"
+		cb.k(row.BalancedPlan)
+		cb.ratioK(row.BalancedExact, row.BalancedGrant)
 		if row.Gain != nil {
-			defPlan = fmtK(thousands(row.DeficitPlan))
-			defGrant = fmtK(roundedK(row.DeficitExact, row.DeficitGrant))
-			gain = fmtK(thousands(*row.Gain))
+			cb.k(row.DeficitPlan)
+			cb.ratioK(row.DeficitExact, row.DeficitGrant)
+			cb.k(*row.Gain)
+		}
+		cb.fixed(row.MarginalPrice, 4)
+		var scratch [5]string
+		figs := cb.take(scratch[:0])
+		cells[4], cells[6], cells[9] = figs[0], figs[1], figs[len(figs)-1]
+		cells[5], cells[7], cells[8] = "–", "–", "–"
+		if row.Gain != nil {
+			cells[5], cells[7], cells[8] = figs[2], figs[3], figs[4]
 		}
 		t.refs = append(t.refs, annexID(i))
-		t.rows = append(t.rows, []string{clean(s.Code), mark, clean(s.Name), groupLetter(s.Group),
-			fmtK(thousands(row.BalancedPlan)), defPlan, fmtK(roundedK(row.BalancedExact, row.BalancedGrant)), defGrant, gain,
-			row.MarginalPrice.StringFixed(4)})
+		t.rows = append(t.rows, cells)
 	}
 	notes := []string{"Gain is the grant if deficit less the grant if balanced, to the penny (as the JSON and CSV " +
 		"reports have it), then rounded; price per £1 is the effective grant a further £1 of planned deficit would " +

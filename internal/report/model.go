@@ -190,16 +190,25 @@ func systemSection(r analysis.Result, c systemColumns) section {
 		{head: "Effective\ngrant", right: true},
 	}}
 	anyIllustrative := false
+	var cb cellBuf
+	slab := newRowSlab(len(r.Systems), len(t.cols))
+	t.refs = make([]string, 0, len(r.Systems))
+	t.rows = make([][]string, 0, len(r.Systems))
 	for i, s := range r.Systems {
-		mark := ""
+		cells := slab.next()
+		cells[0], cells[2], cells[3] = clean(s.Code), clean(s.Name), groupLetter(s.Group)
 		if s.Illustrative() {
-			mark = illustrativeMark
-			anyIllustrative = true
+			cells[1], anyIllustrative = illustrativeMark, true
 		}
+		cb.shownK(c.plan.rows[i])
+		cb.shownK(c.cash.rows[i])
+		cb.pence(s.PerHead)
+		cb.shownK(c.fair.rows[i])
+		cb.shownK(c.transfer.rows[i])
+		cb.shownK(c.grant.rows[i])
+		cb.take(cells[4:4])
 		t.refs = append(t.refs, annexID(i))
-		t.rows = append(t.rows, []string{clean(s.Code), mark, clean(s.Name), groupLetter(s.Group),
-			fmtK(c.plan.rows[i]), fmtK(c.cash.rows[i]), fmtPence(s.PerHead), fmtK(c.fair.rows[i]),
-			fmtK(c.transfer.rows[i]), fmtK(c.grant.rows[i])})
+		t.rows = append(t.rows, cells)
 	}
 	t.total = []string{"", "", "Total of " + systems(len(r.Systems)), "",
 		fmtK(c.plan.total), fmtK(c.cash.total), fmtPence(r.FairSharePerHead), fmtK(c.fair.total),
@@ -320,8 +329,8 @@ func penaltySection(r analysis.Result) (section, bool) {
 	for _, i := range shown {
 		s := r.Systems[i]
 		t.refs = append(t.refs, annexID(i))
-		t.rows = append(t.rows, []string{clean(s.Code), clean(s.Name), fmtK(thousands(s.Plan)),
-			fmtK(thousands(s.PenaltyPlan)), fmtK(thousands(*s.PrudencePenalty))})
+		t.rows = append(t.rows, []string{clean(s.Code), clean(s.Name), fmtThousands(s.Plan),
+			fmtThousands(s.PenaltyPlan), fmtThousands(*s.PrudencePenalty)})
 	}
 	top := r.Systems[shown[0]]
 	if top.PrudencePenalty.IsZero() && r.Systems[idx[len(idx)-1]].PrudencePenalty.IsZero() {

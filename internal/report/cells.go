@@ -1,0 +1,76 @@
+package report
+
+import (
+	"icsplan/internal/money"
+
+	"github.com/shopspring/decimal"
+)
+
+// cellBuf builds the figures of one table row into a single string and
+// slices it, so that a row of figures costs one allocation rather than one
+// a cell: the big per-system tables have a row a system.
+type cellBuf struct {
+	b    []byte
+	ends []int
+}
+
+// k adds d in whole £000, rounded once (fmtThousands).
+func (c *cellBuf) k(d decimal.Decimal) { c.b = money.AppendFormat(c.b, d, kStyle); c.end() }
+
+// shownK adds a figure already in whole £000 (fmtK).
+func (c *cellBuf) shownK(k decimal.Decimal) {
+	c.b = money.AppendFormat(c.b, k, money.Style{Scale: money.Pounds, Brackets: true, NoSymbol: true})
+	c.end()
+}
+
+// ratioK adds an exact quotient in whole £000, rounded once, or fallback
+// rounded once when x has no denominator (roundedK).
+func (c *cellBuf) ratioK(x money.Ratio, fallback decimal.Decimal) {
+	if x.Den.IsZero() {
+		c.k(fallback)
+		return
+	}
+	c.b = money.AppendRatio(c.b, x, kStyle)
+	c.end()
+}
+
+// pence adds an amount in pounds and pence (fmtPence).
+func (c *cellBuf) pence(d decimal.Decimal) {
+	c.b = money.AppendFormat(c.b, d, money.Style{Scale: money.Pence, Brackets: true, NoSymbol: true})
+	c.end()
+}
+
+// fixed adds d to places decimals (StringFixed).
+func (c *cellBuf) fixed(d decimal.Decimal, places int32) {
+	c.b = money.AppendFixed(c.b, d, places)
+	c.end()
+}
+
+func (c *cellBuf) end() { c.ends = append(c.ends, len(c.b)) }
+
+// take appends to out the cells added since the last take, in order, and
+// starts again.
+func (c *cellBuf) take(out []string) []string {
+	s := string(c.b)
+	start := 0
+	for _, e := range c.ends {
+		out, start = append(out, s[start:e]), e
+	}
+	c.b, c.ends = c.b[:0], c.ends[:0]
+	return out
+}
+
+// rowSlab hands out rows of n cells from one allocation.
+type rowSlab struct {
+	flat []string
+	n    int
+}
+
+func newRowSlab(rows, n int) *rowSlab { return &rowSlab{flat: make([]string, rows*n), n: n} }
+
+// next returns the next empty row.
+func (s *rowSlab) next() []string {
+	r := s.flat[:s.n:s.n]
+	s.flat = s.flat[s.n:]
+	return r
+}
