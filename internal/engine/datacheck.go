@@ -3,6 +3,7 @@ package engine
 import (
 	"icsplan/internal/analysis"
 	"icsplan/internal/plan"
+	"icsplan/internal/wide"
 )
 
 // checkData reruns the scenario on the reported (not illustrative) rows
@@ -36,15 +37,42 @@ func checkData(res *analysis.Result, ds plan.Dataset, sc plan.Scenario) {
 }
 
 // verdictOn is the verdict of the scenario on a dataset, from its groups'
-// effective grant per head; false if the scenario cannot run on it.
+// effective grant per head; false if the scenario cannot run on it. On the
+// integer path it sums the groups straight from each system's grant in
+// pence, as fastSystems does, without making any system's figures.
 func verdictOn(ds plan.Dataset, sc plan.Scenario) (analysis.Label, bool) {
 	j, err := newJob(ds, sc)
 	if err != nil {
 		return "", false
+	}
+	if j.fast != nil {
+		return j.fastVerdict(), true
 	}
 	res, err := j.systems()
 	if err != nil {
 		return "", false
 	}
 	return analysis.VerdictOf(res.Deficit, res.Balanced).Label, true
+}
+
+// fastVerdict is the verdict on the integer path: each group's systems,
+// population and effective grant (the sum of its systems' grants in pence,
+// as fastTally.group sums them), and its grant per head rounded once.
+func (j *job) fastVerdict() analysis.Label {
+	f := j.fast
+	var gs [2]analysis.GroupResult // deficit, balanced
+	var eg [2]wide.Int
+	for i, s := range j.ds.Systems {
+		k := 0
+		if f.planP[i] >= -f.thP {
+			k = 1
+		}
+		gs[k].Systems++
+		gs[k].Population += s.Population
+		eg[k] = add(eg[k], f.grant[i])
+	}
+	for k := range gs {
+		gs[k].GrantPerHead = perHead(widePence(eg[k]), gs[k].Population)
+	}
+	return analysis.VerdictOf(gs[0], gs[1]).Label
 }

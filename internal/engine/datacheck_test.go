@@ -6,6 +6,7 @@ import (
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/plan"
+	"icsplan/internal/synth"
 )
 
 // Four systems of 100 people: A and B reported and balanced, C an
@@ -52,5 +53,34 @@ func TestDataCheck(t *testing.T) {
 	}
 	if res.Data.Rerun || res.Data.Text != "All 2 rows are reported, none illustrative, so the verdict rests on reported figures alone." {
 		t.Errorf("all reported: %+v", res.Data)
+	}
+}
+
+// TestFastVerdictMatchesSystems: on random regimes (synth.Case) that take
+// the integer path, the data check's lean verdict, summed from each
+// system's grant in pence, is the verdict of the groups systems makes; and
+// the cases reach more than one verdict, so the comparison means something.
+func TestFastVerdictMatchesSystems(t *testing.T) {
+	labels := map[analysis.Label]int{}
+	fast := 0
+	for k := range int64(300) {
+		ds, sc := synth.Case(k)
+		j, err := newJob(ds, sc)
+		if err != nil || j.fast == nil {
+			continue
+		}
+		fast++
+		res, err := j.systems()
+		if err != nil {
+			t.Fatalf("case %d: %v", k, err)
+		}
+		want := analysis.VerdictOf(res.Deficit, res.Balanced).Label
+		if got := j.fastVerdict(); got != want {
+			t.Errorf("case %d: lean verdict %s, systems' %s", k, got, want)
+		}
+		labels[want]++
+	}
+	if fast < 50 || len(labels) < 3 {
+		t.Fatalf("%d cases on the integer path, verdicts %v: too few to tell", fast, labels)
 	}
 }
