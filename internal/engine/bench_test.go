@@ -21,8 +21,12 @@ func BenchmarkAnalyseShipped(b *testing.B) {
 	}
 }
 
+// BenchmarkAnalyse is the full analysis (prudence and the incentive stage
+// included) of synthetic deficit support, at 42 to 100,000 systems, and
+// 1,000,000 with ICSPLAN_BENCH_1M=1 (benchSizes). BenchmarkAnalysePeak
+// measures its memory.
 func BenchmarkAnalyse(b *testing.B) {
-	for _, n := range []int{42, 1000, 10_000, 100_000} {
+	for _, n := range benchSizes(42, 1000, 10_000, 100_000) {
 		ds := synth.Generate(n, 1)
 		sc := synth.DeficitSupport(ds)
 		b.Run(strconv.Itoa(n), func(b *testing.B) {
