@@ -108,6 +108,10 @@ func headlineLines(r *analysis.Result, w int) []string {
 	pair("Pot", fm(r.Totals.Pot), "Allocated", fm(r.Totals.Allocated))
 	pair(fmt.Sprintf("To deficit group (%d)", r.Deficit.Systems), fm(def),
 		fmt.Sprintf("To balanced group (%d)", r.Balanced.Systems), fm(bal))
+	if !r.Totals.Withheld.IsZero() { // a tranche withheld some: the cash per head is of what was received
+		recv, _ := footM([]decimal.Decimal{r.Deficit.Received, r.Balanced.Received})
+		pair("Received, deficit", fm(recv[0]), "Received, balanced", fm(recv[1]))
+	}
 	pair("Per head, deficit", fp(r.Deficit.PerHead), "Per head, balanced", fp(r.Balanced.PerHead))
 	pair("Effective grant", fm(r.Totals.EffectiveGrant), "Grant element", pct1(r.Totals.GrantElement))
 	price := "n/a"

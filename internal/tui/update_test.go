@@ -569,3 +569,17 @@ func TestSwitchMessage(t *testing.T) {
 	hs.send(switchMsg{yi: 5, si: 0})
 	mustContain(t, hs.screen(), "2023/24 (year 1/2) · scenario 3/3")
 }
+
+// TestOverviewShowsCashReceivedWhenATrancheIsWithheld: in 2025/26 the
+// deficit group is allocated £2,200.0m but the fourth quarter (25%) is
+// withheld from 13 systems, £455.0m, so it receives £2,200.0m − £455.0m =
+// £1,745.0m, the cash its per-head figure is of; the balanced group is
+// allocated and receives nothing. A year without tranches has no such row.
+func TestOverviewShowsCashReceivedWhenATrancheIsWithheld(t *testing.T) {
+	hs := newHarness(t, embeddedAll(t), Options{Year: 3}, 100, 30) // 2025/26, as icsplan opens
+	mustContain(t, hs.screen(), "2025/26", "To deficit group (33)           £2,200.0m",
+		"Received, deficit               £1,745.0m   Received, balanced                    £0.0m")
+	hs.keys("[", "[") // 2024/25, then 2023/24
+	mustContain(t, hs.screen(), "2023/24", "To deficit group (15)")
+	mustNotContain(t, hs.screen(), "Received, deficit")
+}
