@@ -45,26 +45,36 @@ func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
 	zero := money.Fixed2(decimal.Zero)
 	row := make([]string, 0, len(head))
 	byYear := make([]string, len(j.Years))
+	var cb cellBuf
+	var figs []string
 	for i, s := range j.Systems {
 		due := decimal.Zero
 		for k := range byYear {
 			byYear[k] = zero
 		}
 		for _, in := range r.Systems[i].Repayments {
-			due = due.Add(in.Total())
-			if k, ok := yearCol[in.Year]; ok {
-				byYear[k] = money.Fixed2(in.Total())
+			t := in.Total()
+			due = due.Add(t)
+			cb.fixed(t, 2)
+		}
+		cb.fixed(due, 2)
+		figs = cb.take(figs[:0])
+		for k, in := range r.Systems[i].Repayments {
+			if c, ok := yearCol[in.Year]; ok {
+				byYear[c] = figs[k]
 			}
 		}
 		row = append(row[:0],
 			csvText(s.Code), csvText(s.Name), csvText(s.Region), s.Group,
-			strconv.FormatInt(s.Population, 10), s.WeightedPopulation.String(), s.Plan,
+			strconv.FormatInt(s.Population, 10), string(s.WeightedPopulation), s.Plan,
 			strconv.FormatBool(s.Eligible), s.Allocation, s.PerHead, s.FairShare, s.Transfer,
-			money.Fixed2(due), s.PVRepayments, s.EffectiveGrant, s.GrantElement,
+			figs[len(figs)-1], s.PVRepayments, s.EffectiveGrant, s.GrantElement,
 			deref(s.PrudencePenalty), deref(s.PenaltyPlan), csvText(s.Source), strconv.FormatBool(s.Illustrative))
 		row = append(row, byYear...)
-		row = append(row, termCells(r, r.Systems[i])...)
-		row = append(row, incentiveCells(r, s)...)
+		row = appendTermCells(row, r, r.Systems[i], &cb)
+		if r.Incentives != nil {
+			row = append(row, deref(s.StrategyGain), deref(s.MarginalPrice))
+		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

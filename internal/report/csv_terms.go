@@ -4,7 +4,8 @@ import (
 	"strconv"
 
 	"icsplan/internal/analysis"
-	"icsplan/internal/money"
+
+	"github.com/shopspring/decimal"
 )
 
 // The terms' columns of the CSV report and the xlsx Systems sheet, after
@@ -31,19 +32,35 @@ func termHeads(r analysis.Result) []string {
 // passed as true or false. A system missing a tranche (never, from the
 // engine) has empty cells there.
 func termCells(r analysis.Result, s analysis.SystemResult) []string {
+	return appendTermCells(nil, r, s, &cellBuf{})
+}
+
+// appendTermCells appends termCells to row, building the figures in cb.
+func appendTermCells(row []string, r analysis.Result, s analysis.SystemResult, cb *cellBuf) []string {
 	if !r.Scenario.HasTerms() {
-		return nil
+		return row
 	}
-	c := []string{money.Fixed2(s.Received), money.Fixed2(s.Withheld), money.Fixed2(s.Redistributed),
-		money.Fixed2(s.Deductions), money.Fixed2(s.Bonuses)}
+	for _, d := range []decimal.Decimal{s.Received, s.Withheld, s.Redistributed, s.Deductions, s.Bonuses} {
+		cb.fixed(d, 2)
+	}
+	for k := range r.Scenario.Tranches {
+		if k < len(s.Tranches) {
+			cb.fixed(s.Tranches[k].Amount, 2)
+		}
+	}
+	var scratch [16]string
+	figs := cb.take(scratch[:0])
+	row = append(row, figs[:5]...)
+	figs = figs[5:]
 	for k := range r.Scenario.Tranches {
 		if k >= len(s.Tranches) {
-			c = append(c, "", "")
+			row = append(row, "", "")
 			continue
 		}
-		c = append(c, strconv.FormatBool(s.Tranches[k].Passed), money.Fixed2(s.Tranches[k].Amount))
+		row = append(row, strconv.FormatBool(s.Tranches[k].Passed), figs[0])
+		figs = figs[1:]
 	}
-	return c
+	return row
 }
 
 // termMoney reports whether term column k (0-based, under termHeads) holds

@@ -31,15 +31,6 @@ func incentiveHeads(r analysis.Result) []string {
 	return []string{"strategy_gain", "marginal_price"}
 }
 
-// incentiveCells are system s's cells under incentiveHeads: a gain left
-// empty when there is none.
-func incentiveCells(r analysis.Result, s jsonSystem) []string {
-	if r.Incentives == nil {
-		return nil
-	}
-	return []string{deref(s.StrategyGain), deref(s.MarginalPrice)}
-}
-
 // xlsxSystemIncentives writes the incentive columns of the Systems sheet
 // from column first on: the header in row 1 and a row per system. The
 // gains are not summed: a sum of what each system alone would have gained

@@ -193,8 +193,13 @@ func buildJSON(r analysis.Result) jsonReport {
 		j.PriceOfDeficit = &p
 	}
 	j.DataRobustness, j.Panel = jsonDataOf(r.Data), jsonPanelOf(r.Panel)
-	for _, s := range r.Systems {
-		j.Systems = append(j.Systems, jsonSystemOf(s))
+	jb := newJSONSystems(len(r.Systems))
+	for i, s := range r.Systems {
+		var inc *analysis.SystemIncentive
+		if r.Incentives != nil {
+			inc = &r.Incentives.Systems[i]
+		}
+		j.Systems = append(j.Systems, jb.system(s, inc))
 	}
 	for _, c := range r.Sensitivity {
 		j.Sensitivity = append(j.Sensitivity, jsonCell{WriteOff: rate(c.WriteOff), DiscountRate: rate(c.DiscountRate),
@@ -242,43 +247,6 @@ func jsonTotalsOf(t analysis.Totals) jsonTotals {
 		Deductions:     money.Fixed2(t.Deductions),
 		Bonuses:        money.Fixed2(t.Bonuses),
 	}
-}
-
-// jsonSystemOf is one system's row, its repayments the years with something due.
-func jsonSystemOf(s analysis.SystemResult) jsonSystem {
-	js := jsonSystem{
-		Code:               s.Code,
-		Name:               s.Name,
-		Region:             s.Region,
-		Group:              string(s.Group),
-		Population:         s.Population,
-		WeightedPopulation: json.Number(s.WeightedPopulation.String()),
-		Plan:               money.Fixed2(s.Plan),
-		Eligible:           s.Eligible,
-		Allocation:         money.Fixed2(s.Allocation),
-		PerHead:            money.Fixed2(s.PerHead),
-		FairShare:          money.Fixed2(s.FairShare),
-		Transfer:           money.Fixed2(s.Transfer),
-		Repayments:         make([]jsonInstalment, 0, len(s.Repayments)),
-		PVRepayments:       money.Fixed2(s.PVRepayments),
-		EffectiveGrant:     money.Fixed2(s.EffectiveGrant),
-		GrantElement:       money.Fixed4(s.GrantElement),
-		Source:             s.Source,
-		Illustrative:       s.Illustrative(),
-	}
-	for _, in := range s.Repayments {
-		if in.Principal.IsZero() && in.Interest.IsZero() {
-			continue
-		}
-		js.Repayments = append(js.Repayments, jsonInstalment{Year: in.Year, Principal: money.Fixed2(in.Principal),
-			Interest: money.Fixed2(in.Interest), Total: money.Fixed2(in.Total())})
-	}
-	if s.PrudencePenalty != nil {
-		p, pp := money.Fixed2(*s.PrudencePenalty), money.Fixed2(s.PenaltyPlan)
-		js.PrudencePenalty, js.PenaltyPlan = &p, &pp
-	}
-	jsonTermsOf(&js, s)
-	return js
 }
 
 func jsonRepay(r *plan.Repayment) *jsonRepayment {

@@ -65,15 +65,6 @@ func jsonIncentivesOf(j *jsonReport, r analysis.Result) {
 	}
 	e := inc.Ending
 	j.EndingTerms = &jsonEnding{WriteOff: lever(e.WriteOff), Interest: lever(e.Interest), Clawback: lever(e.Clawback), Text: e.Text}
-	for i := range j.Systems {
-		row := inc.Systems[i]
-		price := money.Fixed4(row.MarginalPrice)
-		j.Systems[i].MarginalPrice = &price
-		if row.Gain != nil {
-			g := money.Fixed2(*row.Gain)
-			j.Systems[i].StrategyGain = &g
-		}
-	}
 }
 
 // writeSystemIncentives writes a system's incentive members, as the

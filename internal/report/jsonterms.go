@@ -2,9 +2,6 @@ package report
 
 import (
 	"strconv"
-
-	"icsplan/internal/analysis"
-	"icsplan/internal/money"
 )
 
 // The terms in the JSON report (DESIGN.md, "JSON for the second stage"):
@@ -30,21 +27,6 @@ type jsonConsequence struct {
 	Year   string `json:"year"`
 	Amount string `json:"amount"`
 	Value  string `json:"value"`
-}
-
-// jsonTermsOf fills js's terms from s.
-func jsonTermsOf(js *jsonSystem, s analysis.SystemResult) {
-	js.Received = money.Fixed2(s.Received)
-	js.Withheld = money.Fixed2(s.Withheld)
-	js.Tranches = make([]jsonTranche, 0, len(s.Tranches))
-	for _, t := range s.Tranches {
-		js.Tranches = append(js.Tranches, jsonTranche{Paid: t.Paid, Amount: money.Fixed2(t.Amount), Passed: t.Passed})
-	}
-	js.Consequences = make([]jsonConsequence, 0, len(s.Consequences))
-	for _, c := range s.Consequences {
-		js.Consequences = append(js.Consequences, jsonConsequence{Kind: string(c.Kind), Base: string(c.Base),
-			Year: c.Year, Amount: money.Fixed2(c.Amount), Value: money.Fixed2(c.Value)})
-	}
 }
 
 // writeSystemTerms writes the terms' members of a system object, as the

@@ -47,7 +47,7 @@ func renderTo(buf *bytes.Buffer, r analysis.Result, f Format, o Options) error {
 // bytesPerSystem is a little over what each format writes per system
 // (measured on synthetic data), so that the buffer is grown once rather than
 // doubled and copied as the report is written.
-var bytesPerSystem = map[Format]int{Text: 110, Markdown: 100, CSV: 220, JSON: 850, HTML: 550}
+var bytesPerSystem = map[Format]int{Text: 210, Markdown: 190, CSV: 230, JSON: 1010, HTML: 550}
 
 // writeFile renders the whole report, then writes it with atomicfile.
 func writeFile(path string, r analysis.Result, f Format, o Options) error {
