@@ -1,6 +1,7 @@
 package report
 
 import (
+	"strconv"
 	"strings"
 
 	"icsplan/internal/analysis"
@@ -17,6 +18,21 @@ import (
 // annexID is the id of system i's row in the sources annex; the paper's
 // system rows link to it.
 func annexID(i int) string { return "sys-" + itoa(i+1) }
+
+// annexIDs are annexID(0) to annexID(n-1), sliced from one string.
+func annexIDs(n int) []string {
+	b := make([]byte, 0, n*11)
+	ends := make([]int, n)
+	for i := range n {
+		b = strconv.AppendInt(append(b, "sys-"...), int64(i+1), 10)
+		ends[i] = len(b)
+	}
+	s, out, start := string(b), make([]string, n), 0
+	for i, e := range ends {
+		out[i], start = s[start:e], e
+	}
+	return out
+}
 
 // sourceAnnex lists each system's inputs as read, with the line (CSV) or row
 // (XLSX) of the file they came from and the row's source text.

@@ -74,3 +74,35 @@ func (s *rowSlab) next() []string {
 	s.flat = s.flat[s.n:]
 	return r
 }
+
+// intSum adds decimals exactly, in an int64 of units of 10^exp while each
+// figure and the sum stay within 18 digits, and through decimal beyond: the
+// totals of the per-system tables are sums of 100,000 figures that each fit.
+type intSum struct {
+	exp  int32 // ≤ 0: 0 for £000 as shown, -2 for pence
+	v    int64
+	rest decimal.Decimal // what did not fit
+}
+
+// intSumLimit keeps an intSum's int64 clear of overflow.
+const intSumLimit = 1e18
+
+// add adds d, or subtracts it when neg.
+func (s *intSum) add(d decimal.Decimal, neg bool) {
+	if v, ok := atExponent(d, s.exp); ok && v > -intSumLimit && v < intSumLimit {
+		if neg {
+			v = -v
+		}
+		if t := s.v + v; t > -intSumLimit && t < intSumLimit {
+			s.v = t
+			return
+		}
+	}
+	if neg {
+		d = d.Neg()
+	}
+	s.rest = s.rest.Add(d)
+}
+
+// total is the exact sum.
+func (s *intSum) total() decimal.Decimal { return decimal.New(s.v, s.exp).Add(s.rest) }

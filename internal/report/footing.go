@@ -48,7 +48,7 @@ func footSystems(r analysis.Result) systemColumns {
 	n := len(r.Systems)
 	plan, cash, fair := make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n)
 	grant := make([]money.Ratio, n)
-	transfer := decimal.Zero
+	transfer := intSum{exp: -2}
 	one := decimal.NewFromInt(1)
 	for i, s := range r.Systems {
 		plan[i], cash[i], fair[i] = s.Plan, s.Received, s.FairShare
@@ -56,9 +56,9 @@ func footSystems(r analysis.Result) systemColumns {
 		if grant[i].Den.IsZero() {
 			grant[i] = money.R(s.EffectiveGrant, one)
 		}
-		transfer = transfer.Add(s.Transfer)
+		transfer.add(s.Transfer, false)
 	}
-	c := systemColumns{plan: footK(plan), cash: footK(cash), fair: footK(fair), transferExact: thousands(transfer)}
+	c := systemColumns{plan: footK(plan), cash: footK(cash), fair: footK(fair), transferExact: thousands(transfer.total())}
 	c.grant.rows, c.grant.total = money.Foot(grant, thousand)
 	c.transfer.rows = make([]decimal.Decimal, n)
 	for i := range c.transfer.rows {
@@ -75,15 +75,22 @@ type groupSums struct{ deficit, cash, grant decimal.Decimal }
 // sumGroups adds up the Systems table's figures by group. A system's planned
 // deficit is its plan as shown, when that is a deficit.
 func sumGroups(r analysis.Result, c systemColumns) map[analysis.Group]*groupSums {
-	by := map[analysis.Group]*groupSums{analysis.Deficit: {}, analysis.Balanced: {}}
+	type sums struct{ deficit, cash, grant intSum }
+	acc := map[analysis.Group]*sums{analysis.Deficit: {}, analysis.Balanced: {}}
 	for i, s := range r.Systems {
-		g := by[s.Group]
+		g := acc[s.Group]
 		if g == nil {
 			continue
 		}
-		g.deficit = g.deficit.Add(decimal.Min(c.plan.rows[i], decimal.Zero).Neg())
-		g.cash = g.cash.Add(c.cash.rows[i])
-		g.grant = g.grant.Add(c.grant.rows[i])
+		if p := c.plan.rows[i]; p.IsNegative() {
+			g.deficit.add(p, true)
+		}
+		g.cash.add(c.cash.rows[i], false)
+		g.grant.add(c.grant.rows[i], false)
+	}
+	by := map[analysis.Group]*groupSums{}
+	for k, g := range acc {
+		by[k] = &groupSums{deficit: g.deficit.total(), cash: g.cash.total(), grant: g.grant.total()}
 	}
 	return by
 }
@@ -91,11 +98,13 @@ func sumGroups(r analysis.Result, c systemColumns) map[analysis.Group]*groupSums
 // exactDeficitK is the exact total planned deficit of all systems, rounded
 // once to £000.
 func exactDeficitK(r analysis.Result) decimal.Decimal {
-	t := decimal.Zero
+	t := intSum{exp: -2}
 	for _, s := range r.Systems {
-		t = t.Add(decimal.Min(s.Plan, decimal.Zero).Neg())
+		if s.Plan.IsNegative() {
+			t.add(s.Plan, true)
+		}
 	}
-	return thousands(t)
+	return thousands(t.total())
 }
 
 // yearColumns are the repayment table's columns: principal and interest

@@ -93,7 +93,7 @@ func strategyTableSection(r analysis.Result) section {
 	anyIllustrative := false
 	var cb cellBuf
 	slab := newRowSlab(len(r.Systems), len(t.cols))
-	t.refs = make([]string, 0, len(r.Systems))
+	t.refs = annexIDs(len(r.Systems))
 	t.rows = make([][]string, 0, len(r.Systems))
 	for i, s := range r.Systems {
 		row := inc.Systems[i]
@@ -117,7 +117,6 @@ func strategyTableSection(r analysis.Result) section {
 		if row.Gain != nil {
 			cells[5], cells[7], cells[8] = figs[2], figs[3], figs[4]
 		}
-		t.refs = append(t.refs, annexID(i))
 		t.rows = append(t.rows, cells)
 	}
 	notes := []string{"Gain is the grant if deficit less the grant if balanced, to the penny (as the JSON and CSV " +

@@ -192,7 +192,7 @@ func systemSection(r analysis.Result, c systemColumns) section {
 	anyIllustrative := false
 	var cb cellBuf
 	slab := newRowSlab(len(r.Systems), len(t.cols))
-	t.refs = make([]string, 0, len(r.Systems))
+	t.refs = annexIDs(len(r.Systems))
 	t.rows = make([][]string, 0, len(r.Systems))
 	for i, s := range r.Systems {
 		cells := slab.next()
@@ -207,7 +207,6 @@ func systemSection(r analysis.Result, c systemColumns) section {
 		cb.shownK(c.transfer.rows[i])
 		cb.shownK(c.grant.rows[i])
 		cb.take(cells[4:4])
-		t.refs = append(t.refs, annexID(i))
 		t.rows = append(t.rows, cells)
 	}
 	t.total = []string{"", "", "Total of " + systems(len(r.Systems)), "",

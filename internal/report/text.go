@@ -196,12 +196,18 @@ func (l *textLayout) writeRow(b *bytes.Buffer, cells []string, ws []int) {
 		if i < len(cells) {
 			v, w = cells[i], ws[i]
 		}
-		if w > l.widths[i] {
+		cut := w > l.widths[i] && l.widths[i] >= 1 && plainASCII(v) // cut here, without a new string
+		if w > l.widths[i] && !cut {
 			v = truncate(v, l.widths[i])
 			w = textWidth(v)
 		}
 		if i > 0 && !c.join {
 			b.WriteString(textSep)
+		}
+		if cut {
+			b.WriteString(v[:l.widths[i]-1])
+			b.WriteString("…")
+			continue
 		}
 		if c.right {
 			spaces(b, l.widths[i]-w)
