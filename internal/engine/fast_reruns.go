@@ -81,9 +81,10 @@ func (e *job) fastPrudence(ctx context.Context, res *analysis.Result, m money.Ra
 	plans := make([]decimal.Decimal, len(todo))
 	grants := make([]fastGrant, len(todo))
 	errs := make([]error, len(todo))
+	pp := newPenaltyPlanner(m)
 	work := func(k int) {
 		j := todo[k]
-		plans[k] = penaltyPlan(m, res.Systems[j].Population)
+		plans[k] = pp.plan(res.Systems[j].Population)
 		grants[k], errs[k] = rr.fastValue(j, plans[k])
 	}
 	if err := parallel(ctx, len(todo), len(todo) >= 64, work); err != nil {

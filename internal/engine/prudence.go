@@ -134,9 +134,10 @@ func (e *job) forBalanced(ctx context.Context, res *analysis.Result, m money.Rat
 	plans := make([]decimal.Decimal, len(todo))
 	values := make([]grantValue, len(todo))
 	errs := make([]error, len(todo))
+	pp := newPenaltyPlanner(m)
 	work := func(k int) {
 		j := todo[k]
-		plans[k] = penaltyPlan(m, res.Systems[j].Population)
+		plans[k] = pp.plan(res.Systems[j].Population)
 		values[k], errs[k] = value(j, plans[k])
 	}
 	if err := parallel(ctx, len(todo), len(todo) >= 64, work); err != nil {
