@@ -78,6 +78,31 @@ func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario, incentives 
 	return res, nil
 }
 
+// panelAnalyse is what the panel reads of a year: the systems' figures,
+// the groups, the verdict, the outturns and the data check, without the
+// prudence reruns, the sensitivity grid, the caveats and the incentive
+// stage, which a panel never shows. Every figure it sets is the one
+// analyse sets.
+func panelAnalyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return analysis.Result{}, err
+	}
+	j, err := newJob(ds, sc)
+	if err != nil {
+		return analysis.Result{}, err
+	}
+	res, err := j.systems()
+	if err != nil {
+		return analysis.Result{}, err
+	}
+	headline(&res)
+	res.Outturn = outturns(res.Systems)
+	res.Verdict = analysis.VerdictOf(res.Deficit, res.Balanced)
+	checkData(&res, ds, sc)
+	res.Caveats = nil // checkData's fitted-rows caveat alone would mislead: the panel has none
+	return res, nil
+}
+
 // newJob works out the pot (pot = "deficits" on these plans), shares it,
 // checks the repayment terms once even if nobody receives anything, and
 // pays each allocation through the tranches.

@@ -31,7 +31,7 @@ func PanelContext(ctx context.Context, lib plan.Library) (analysis.Panel, error)
 	in := make([]PanelInput, len(lib.Years))
 	for i, y := range lib.Years {
 		sc := y.Scenarios[y.Primary()]
-		res, err := analyse(ctx, y.Dataset, sc, false)
+		res, err := panelAnalyse(ctx, y.Dataset, sc)
 		if err != nil {
 			return analysis.Panel{}, fmt.Errorf("%s, scenario %s: %w", y.Label, sc.Name, err)
 		}

@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -199,3 +201,44 @@ func TestShippedFits(t *testing.T) {
 }
 
 func itoaTest(n int) string { return decimal.NewFromInt(int64(n)).String() }
+
+// TestPanelNeedsNoPrudenceOrGrid: the panel reads each year through
+// panelAnalyse, which skips the prudence reruns, the grid and the
+// incentives; the panel it gives is the one the full analyses give, on the
+// shipped library and with every regime of the library as each year's
+// primary scenario.
+func TestPanelNeedsNoPrudenceOrGrid(t *testing.T) {
+	lib := shippedLibrary(t)
+	check := func(name string, lib plan.Library) {
+		t.Helper()
+		in := make([]PanelInput, len(lib.Years))
+		for i, y := range lib.Years {
+			res, err := Analyse(y.Dataset, y.Scenarios[y.Primary()])
+			if err != nil {
+				t.Fatal(err)
+			}
+			in[i] = PanelInput{Year: y, Result: res}
+		}
+		got, err := Panel(lib)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := PanelOf(in); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the panel of the quick analyses differs from that of the full ones", name)
+		}
+	}
+	check("shipped", lib)
+	for _, rg := range lib.Regimes {
+		alt := lib
+		alt.Years = slices.Clone(lib.Years)
+		for i, y := range alt.Years {
+			sc, err := rg.ForYear(y.Label)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc.Primary = true
+			alt.Years[i].Scenarios = []plan.Scenario{sc}
+		}
+		check(rg.Name, alt)
+	}
+}
