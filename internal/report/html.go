@@ -1,10 +1,12 @@
 package report
 
 import (
+	"bytes"
 	_ "embed"
 	"html/template"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/chart"
@@ -62,7 +64,7 @@ type sectionView struct {
 	Heading string
 	Intro   []string
 	Figures []figureView
-	Table   *tableView
+	Table   template.HTML // the section's table, written and escaped by tableHTML
 	Notes   []string
 	Class   string // "keep": short and without a chart, print moves it whole to the next page rather than split it; "first": the body starts a page
 }
@@ -72,33 +74,6 @@ type figureView struct {
 	Number  int
 	Caption string
 	SVG     template.HTML // drawn by internal/chart from sanitised labels; its text is escaped there
-}
-
-// tableView is a doc table with its columns merged and aligned for HTML.
-type tableView struct {
-	Number  int
-	Caption string
-	Short   bool // few enough rows to keep on one page
-	Head    []cellView
-	Rows    []rowView
-	Total   *rowView
-}
-
-// rowView is one row; ID is set when other rows link to it.
-type rowView struct {
-	ID    string
-	Cells []cellView
-}
-
-// cellView is one cell. Lines holds a heading's lines; Href links the cell
-// to an annex row in the same file, or (an annex's source) to the web
-// address the figures were published at.
-type cellView struct {
-	Text  string
-	Lines []string
-	Num   bool
-	Href  string
-	Out   bool // Href is a web address: the link says rel="noopener noreferrer"
 }
 
 // Field accessors the template needs for facts (fact's fields are unexported).
@@ -199,7 +174,7 @@ func viewSection(s section, id, number string, first bool, tables, figures *int,
 	}
 	if s.table != nil {
 		*tables++
-		sv.Table = viewTable(*s.table, *tables, s.heading)
+		sv.Table = tableHTML(*s.table, *tables, s.heading)
 	}
 	var class []string
 	if len(sv.Figures) == 0 && (s.table == nil || len(s.table.rows) <= keepRows) {
@@ -212,60 +187,9 @@ func viewSection(s section, id, number string, first bool, tables, figures *int,
 	return sv
 }
 
-// viewTable merges joined columns (a footnote mark) into the cell before
-// them and links rows to the annex rows they trace to.
-func viewTable(t table, number int, caption string) *tableView {
-	tv := &tableView{Number: number, Caption: caption, Short: len(t.rows) <= keepRows}
-	merge := func(cells []string, id, href string) rowView {
-		rv := rowView{ID: id}
-		for i, c := range t.cols {
-			v := ""
-			if i < len(cells) {
-				v = cells[i]
-			}
-			if c.join && len(rv.Cells) > 0 {
-				if v != "" {
-					rv.Cells[len(rv.Cells)-1].Text += " " + v
-				}
-				continue
-			}
-			cell := cellView{Text: v, Num: c.right}
-			if len(rv.Cells) == 0 && v != "" {
-				cell.Href = href
-			}
-			rv.Cells = append(rv.Cells, cell)
-		}
-		return rv
-	}
-	for _, c := range t.cols {
-		if c.join {
-			continue
-		}
-		tv.Head = append(tv.Head, cellView{Lines: strings.Split(c.head, "\n"), Num: c.right})
-	}
-	for i, r := range t.rows {
-		id, href := "", ""
-		if i < len(t.ids) {
-			id = t.ids[i]
-		}
-		if i < len(t.refs) && t.refs[i] != "" {
-			href = "#" + t.refs[i]
-		}
-		rv := merge(r, id, href)
-		if i < len(t.links) && t.links[i] != "" && len(rv.Cells) > 0 {
-			rv.Cells[len(rv.Cells)-1].Href, rv.Cells[len(rv.Cells)-1].Out = t.links[i], true
-		}
-		tv.Rows = append(tv.Rows, rv)
-	}
-	if t.total != nil {
-		total := merge(t.total, "", "")
-		tv.Total = &total
-	}
-	return tv
-}
-
-// renderHTMLReport builds the doc and the charts and writes the paper.
-func renderHTMLReport(w io.Writer, r analysis.Result) error {
+// renderHTMLReport builds the doc and the charts and writes the paper into
+// buf.
+func renderHTMLReport(buf *bytes.Buffer, r analysis.Result) error {
 	d := buildDoc(r)
 	figs := map[string]figure{}
 	var names []string
@@ -292,12 +216,45 @@ func renderHTMLReport(w io.Writer, r analysis.Result) error {
 		// checks that a hostile name adds no element or attribute.
 		figs[c.Name] = figure{caption: caption, svg: template.HTML(svg)}
 	}
-	var b strings.Builder
-	if err := renderHTML(&b, d, figs); err != nil {
+	start := buf.Len()
+	if err := renderHTML(buf, d, figs); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, strings.Map(xmlChar, b.String()))
-	return err
+	xmlClean(buf, start)
+	return nil
+}
+
+// xmlClean maps what buf holds from start through xmlChar, as strings.Map
+// does (which also replaces each byte of invalid UTF-8 with U+FFFD); the
+// paper's text is sanitised, so usually there is nothing to change and
+// nothing is copied.
+func xmlClean(buf *bytes.Buffer, start int) {
+	tail := buf.Bytes()[start:]
+	if utf8.Valid(tail) && !hasNonchar(tail) {
+		return
+	}
+	s := strings.Map(xmlChar, string(tail))
+	buf.Truncate(start)
+	buf.WriteString(s)
+}
+
+// hasNonchar reports whether b holds a rune xmlChar replaces. Each of them
+// is encoded in UTF-8 with the lead byte 0xEF (U+FDD0 to U+FFFF) or 0xF0 to
+// 0xF4 (the other planes), so only runes with those leads are decoded.
+func hasNonchar(b []byte) bool {
+	for _, lead := range []byte{0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4} {
+		for i := 0; ; i++ {
+			j := bytes.IndexByte(b[i:], lead)
+			if j < 0 {
+				break
+			}
+			i += j
+			if r, _ := utf8.DecodeRune(b[i:]); xmlChar(r) != r {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // xmlChar replaces the Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0 to
