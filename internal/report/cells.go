@@ -23,6 +23,16 @@ func (c *cellBuf) shownK(k decimal.Decimal) {
 	c.end()
 }
 
+// row adds row i of a footed column, a figure in whole £000 (shownK).
+func (c *cellBuf) row(k kColumn, i int) {
+	if k.ints == nil {
+		c.shownK(k.rows[i])
+		return
+	}
+	c.b = money.AppendInt(c.b, k.ints[i], money.Style{Scale: money.Pounds, Brackets: true, NoSymbol: true})
+	c.end()
+}
+
 // ratioK adds an exact quotient in whole £000, rounded once, or fallback
 // rounded once when x has no denominator (roundedK).
 func (c *cellBuf) ratioK(x money.Ratio, fallback decimal.Decimal) {
@@ -102,6 +112,41 @@ func (s *intSum) add(d decimal.Decimal, neg bool) {
 		d = d.Neg()
 	}
 	s.rest = s.rest.Add(d)
+}
+
+// addRow adds row i of c.
+func (s *intSum) addRow(c kColumn, i int) {
+	if c.ints == nil {
+		s.add(c.rows[i], false)
+		return
+	}
+	s.addInt(c.ints[i])
+}
+
+// addDeficit adds row i of c as a deficit (its magnitude) when it is
+// negative.
+func (s *intSum) addDeficit(c kColumn, i int) {
+	if c.ints == nil {
+		if p := c.rows[i]; p.IsNegative() {
+			s.add(p, true)
+		}
+		return
+	}
+	if v := c.ints[i]; v < 0 {
+		s.addInt(-v)
+	}
+}
+
+// addInt adds v, a whole number of the sum's units when its exponent is 0
+// (the Systems table's £000 as shown).
+func (s *intSum) addInt(v int64) {
+	if s.exp == 0 && v > -intSumLimit && v < intSumLimit {
+		if t := s.v + v; t > -intSumLimit && t < intSumLimit {
+			s.v = t
+			return
+		}
+	}
+	s.rest = s.rest.Add(decimal.NewFromInt(v))
 }
 
 // total is the exact sum.

@@ -17,10 +17,96 @@ import (
 // should the two ever differ.
 
 // kColumn is one footed column in £000: a figure per row and the total shown
-// beneath them, which is the sum of the rows.
+// beneath them, which is the sum of the rows. The per-system columns hold
+// their rows in ints, footed in int64 (footIntK), when their figures fit;
+// then rows is nil.
 type kColumn struct {
 	rows  []decimal.Decimal
+	ints  []int64
 	total decimal.Decimal
+}
+
+// at is row i.
+func (c kColumn) at(i int) decimal.Decimal {
+	if c.ints != nil {
+		return decimal.NewFromInt(c.ints[i])
+	}
+	return c.rows[i]
+}
+
+// decimals are the rows as decimals.
+func (c kColumn) decimals() []decimal.Decimal {
+	if c.ints == nil {
+		return c.rows
+	}
+	out := make([]decimal.Decimal, len(c.ints))
+	for i, v := range c.ints {
+		out[i] = decimal.NewFromInt(v)
+	}
+	return out
+}
+
+// footExactK foots exact values (in pounds) to whole £000, in int64 when
+// they fit (footIntK), else as footK does.
+func footExactK(exact []decimal.Decimal) kColumn {
+	if ints, total, ok := footIntK(exact, decimal.Decimal{}); ok {
+		return kColumn{ints: ints, total: decimal.NewFromInt(total)}
+	}
+	return footK(exact)
+}
+
+// footRatiosK foots exact quotients (in pounds) to whole £000, in int64 when
+// they share a denominator and fit (footIntK), else through money.Foot.
+func footRatiosK(rows []money.Ratio) kColumn {
+	var den decimal.Decimal
+	nums := make([]decimal.Decimal, len(rows))
+	common := true
+	for i, r := range rows {
+		nums[i] = r.Num
+		switch {
+		case r.Num.IsZero(): // any denominator
+		case den.IsZero():
+			den = r.Den
+		case !den.Equal(r.Den):
+			common = false
+		}
+	}
+	if common {
+		if ints, total, ok := footIntK(nums, den); ok {
+			return kColumn{ints: ints, total: decimal.NewFromInt(total)}
+		}
+	}
+	var c kColumn
+	c.rows, c.total = money.Foot(rows, thousand)
+	return c
+}
+
+// footIntK foots nums/den (den 1 when it is zero) to whole £000 with
+// money.FootInt: at the smallest exponent e of the numerators and of den ×
+// 1,000, each numerator is an integer N and den × 1,000 an integer D, and
+// num/(den × 1,000) = N/D, so footing the Ns in units of D is footing the
+// values in £000 (the same floors, remainders and ties: D is positive). ok
+// is false when a figure does not fit an int64.
+func footIntK(nums []decimal.Decimal, den decimal.Decimal) (ints []int64, total int64, ok bool) {
+	if den.IsZero() {
+		den = decimal.NewFromInt(1)
+	}
+	unit := den.Mul(thousand)
+	e := unit.Exponent()
+	for _, d := range nums {
+		e = min(e, d.Exponent())
+	}
+	d, ok := atExponent(unit, e)
+	if !ok {
+		return nil, 0, false
+	}
+	ns := make([]int64, len(nums))
+	for i, v := range nums {
+		if ns[i], ok = atExponent(v, e); !ok {
+			return nil, 0, false
+		}
+	}
+	return money.FootInt(ns, d)
 }
 
 // footK foots exact values (in pounds) to whole £000.
@@ -58,11 +144,18 @@ func footSystems(r analysis.Result) systemColumns {
 		}
 		transfer.add(s.Transfer, false)
 	}
-	c := systemColumns{plan: footK(plan), cash: footK(cash), fair: footK(fair), transferExact: thousands(transfer.total())}
-	c.grant.rows, c.grant.total = money.Foot(grant, thousand)
-	c.transfer.rows = make([]decimal.Decimal, n)
-	for i := range c.transfer.rows {
-		c.transfer.rows[i] = c.cash.rows[i].Sub(c.fair.rows[i])
+	c := systemColumns{plan: footExactK(plan), cash: footExactK(cash), fair: footExactK(fair),
+		grant: footRatiosK(grant), transferExact: thousands(transfer.total())}
+	if c.cash.ints != nil && c.fair.ints != nil { // each within 2⁶², so the difference fits
+		c.transfer.ints = make([]int64, n)
+		for i := range c.transfer.ints {
+			c.transfer.ints[i] = c.cash.ints[i] - c.fair.ints[i]
+		}
+	} else {
+		c.transfer.rows = make([]decimal.Decimal, n)
+		for i := range c.transfer.rows {
+			c.transfer.rows[i] = c.cash.at(i).Sub(c.fair.at(i))
+		}
 	}
 	c.transfer.total = c.cash.total.Sub(c.fair.total)
 	return c
@@ -82,11 +175,9 @@ func sumGroups(r analysis.Result, c systemColumns) map[analysis.Group]*groupSums
 		if g == nil {
 			continue
 		}
-		if p := c.plan.rows[i]; p.IsNegative() {
-			g.deficit.add(p, true)
-		}
-		g.cash.add(c.cash.rows[i], false)
-		g.grant.add(c.grant.rows[i], false)
+		g.deficit.addDeficit(c.plan, i)
+		g.cash.addRow(c.cash, i)
+		g.grant.addRow(c.grant, i)
 	}
 	by := map[analysis.Group]*groupSums{}
 	for k, g := range acc {

@@ -100,7 +100,7 @@ func decRatios(ds []decimal.Decimal) []money.Ratio {
 func checkColumn(t *testing.T, name string, c kColumn, exact []money.Ratio, most int64) {
 	t.Helper()
 	sum := decimal.Zero
-	for i, v := range c.rows {
+	for i, v := range c.decimals() {
 		sum = sum.Add(v)
 		e := new(big.Rat).Quo(ratOf(exact[i]), big.NewRat(1000, 1))
 		diff := new(big.Rat).Sub(new(big.Rat).SetInt(v.BigInt()), e)

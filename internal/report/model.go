@@ -200,12 +200,12 @@ func systemSection(r analysis.Result, c systemColumns) section {
 		if s.Illustrative() {
 			cells[1], anyIllustrative = illustrativeMark, true
 		}
-		cb.shownK(c.plan.rows[i])
-		cb.shownK(c.cash.rows[i])
+		cb.row(c.plan, i)
+		cb.row(c.cash, i)
 		cb.pence(s.PerHead)
-		cb.shownK(c.fair.rows[i])
-		cb.shownK(c.transfer.rows[i])
-		cb.shownK(c.grant.rows[i])
+		cb.row(c.fair, i)
+		cb.row(c.transfer, i)
+		cb.row(c.grant, i)
 		cb.take(cells[4:4])
 		t.rows = append(t.rows, cells)
 	}

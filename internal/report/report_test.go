@@ -613,7 +613,7 @@ func TestEffectiveGrantRoundedOnceFromExact(t *testing.T) {
 	}
 	grantK := func(s analysis.SystemResult) decimal.Decimal {
 		c := footSystems(analysis.Result{Systems: []analysis.SystemResult{s}})
-		return c.grant.rows[0]
+		return c.grant.at(0)
 	}
 	if got := grantK(s); !got.Equal(decimal.NewFromInt(1)) {
 		t.Errorf("effective grant 1499.995 shows as %s thousand, want 1", got)

@@ -1,0 +1,99 @@
+package money
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/shopspring/decimal"
+)
+
+// FootInt is Foot for rows that are whole numbers of a small unit (pence,
+// say), footed to whole units of unit given in the same small unit (100,000
+// pence for £000), in int64 arithmetic: it makes no decimal.Decimal, which
+// the big per-system tables, a row a system, would otherwise make for every
+// row. It gives exactly what Foot gives (the same floors, remainders, order
+// of remainders — larger remainder, then larger value, then earlier row — and
+// total), both in units of unit. ok is false, with nothing computed, when
+// unit is not positive or a row or unit is so large that the sums could
+// overflow (|row| and unit at most 2⁶²/(n+1)); then Foot's decimal path is
+// the one to use.
+func FootInt(rows []int64, unit int64) (shown []int64, total int64, ok bool) {
+	n := len(rows)
+	limit := int64(1<<62) / int64(n+1)
+	if unit <= 0 || unit > limit {
+		return nil, 0, false
+	}
+	for _, v := range rows {
+		if v > limit || v < -limit {
+			return nil, 0, false
+		}
+	}
+	shown = make([]int64, n)
+	var sumFloors, sumRems int64
+	var cands []intRem
+	for i, v := range rows {
+		f, r := v/unit, v%unit
+		if r < 0 { // floor of a negative value, and a remainder in [0, unit)
+			f, r = f-1, r+unit
+		}
+		shown[i] = f
+		sumFloors += f
+		sumRems += r
+		if r > 0 {
+			cands = append(cands, intRem{rem: r, v: v, i: i})
+		}
+	}
+	// The exact total in units is Σ floor + Σ rem / unit, and Σ rem / unit
+	// = a + b/unit with 0 ≤ b < unit; it is rounded half away from zero.
+	a, b := sumRems/unit, sumRems%unit
+	x := sumFloors + a
+	total = x
+	if b > 0 && (x >= 0 && 2*b >= unit || x < 0 && 2*b > unit) {
+		total++
+	}
+	left := int(total - sumFloors) // 0 ≤ left ≤ len(cands), as in Foot
+	if left < len(cands) {
+		slices.SortFunc(cands, func(p, q intRem) int {
+			if p.rem != q.rem {
+				return cmp.Compare(q.rem, p.rem)
+			}
+			if p.v != q.v {
+				return cmp.Compare(q.v, p.v)
+			}
+			return cmp.Compare(p.i, q.i)
+		})
+	}
+	for _, c := range cands[:min(left, len(cands))] {
+		shown[c.i]++
+	}
+	return shown, total, true
+}
+
+// intRem is a row that has a remainder: the remainder, the row's value and
+// its index.
+type intRem struct {
+	rem, v int64
+	i      int
+}
+
+// AppendInt appends v, a whole number of pounds, as AppendFormat(b,
+// decimal.NewFromInt(v), st) does, without making the decimal.
+func AppendInt(b []byte, v int64, st Style) []byte {
+	shift, places, suffix := st.unit()
+	if shift != 0 || places > 4 {
+		return AppendFormat(b, decimal.NewFromInt(v), st)
+	}
+	neg, u := v < 0, uint64(v)
+	if neg {
+		u = -u
+	}
+	if u >= 1e14 {
+		return AppendFormat(b, decimal.NewFromInt(v), st)
+	}
+	for range places {
+		u *= 10
+	}
+	b = appendLead(b, st, neg)
+	b = appendDigits(b, u, int(places), true)
+	return appendTail(b, st, neg, suffix)
+}
