@@ -78,12 +78,25 @@ func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario, incentives 
 	return res, nil
 }
 
-// panelAnalyse is what the panel reads of a year: the systems' figures,
-// the groups, the verdict, the outturns and the data check, without the
-// prudence reruns, the sensitivity grid, the caveats and the incentive
-// stage, which a panel never shows. Every figure it sets is the one
-// analyse sets.
+// panelAnalyse is what the panel reads of a year: the headline (see
+// headlineAnalyse) and the data check, without the prudence reruns, the
+// sensitivity grid, the caveats and the incentive stage, which a panel never
+// shows. Every figure it sets is the one analyse sets.
 func panelAnalyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
+	res, err := headlineAnalyse(ctx, ds, sc)
+	if err != nil {
+		return analysis.Result{}, err
+	}
+	checkData(&res, ds, sc)
+	res.Caveats = nil // checkData's fitted-rows caveat alone would mislead: the panel has none
+	return res, nil
+}
+
+// headlineAnalyse is the first stages of analyse: every system's figures,
+// the groups, the totals, the outturns and the verdict. It leaves out the
+// prudence reruns, the sensitivity grid, the caveats (some of which count
+// the grid), the data check and the incentives.
+func headlineAnalyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
 	if err := ctx.Err(); err != nil {
 		return analysis.Result{}, err
 	}
@@ -98,8 +111,6 @@ func panelAnalyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analy
 	headline(&res)
 	res.Outturn = outturns(res.Systems)
 	res.Verdict = analysis.VerdictOf(res.Deficit, res.Balanced)
-	checkData(&res, ds, sc)
-	res.Caveats = nil // checkData's fitted-rows caveat alone would mislead: the panel has none
 	return res, nil
 }
 

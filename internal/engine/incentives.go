@@ -52,6 +52,17 @@ func AnalyseWithoutIncentives(ctx context.Context, ds plan.Dataset, sc plan.Scen
 	return analyse(ctx, ds, sc, false)
 }
 
+// AnalyseHeadline is the headline of AnalyseContext, for a caller that shows
+// it before the rest (the TUI, after each edit): every system's
+// allocation, cash, repayments and effective grant, the groups, the totals,
+// the outturns and the verdict, each the figure AnalyseContext gives. The
+// prudence penalties are nil, and the sensitivity grid, the caveats, the
+// data check and the incentives are empty; AnalyseWithoutIncentives gives
+// them, at the cost of a rerun per balanced system and the grid.
+func AnalyseHeadline(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
+	return headlineAnalyse(ctx, ds, sc)
+}
+
 // incentives is the incentive stage on the job that produced res.
 func (e *job) incentives(ctx context.Context, res *analysis.Result) (*analysis.Incentives, error) {
 	inc := &analysis.Incentives{Systems: make([]analysis.SystemIncentive, len(res.Systems))}
