@@ -28,7 +28,8 @@ func openPlans(c config, e env) error {
 			si = 0
 		}
 		return tui.Run(lib, tui.Options{Year: yi, Scenario: si, Colour: colour, Override: ch.over.Apply,
-			Analyse: engine.AnalyseWithoutIncentives, Incentives: engine.Incentives, Strategy: engine.StrategyTrace,
+			Headline: engine.AnalyseHeadline, Analyse: engine.AnalyseWithoutIncentives, Incentives: engine.Incentives,
+			Strategy: engine.StrategyTrace,
 			Prudence: engine.PrudenceTrace, Panel: engine.PanelContext})
 	}
 	if c.output != "" {

@@ -61,18 +61,29 @@ type resultMsg struct {
 	yi, si, ri int
 	res        analysis.Result
 	err        error
+	partial    bool // res is the headline alone (program.headline's)
 }
 
 // analyseWork starts analysing the working scenario off the Update loop,
-// cancelling the analysis it supersedes.
+// cancelling the analysis it supersedes: its headline first when the
+// program has a headline analyser (applyResult then starts the rest).
 func (m *model) analyseWork() tea.Cmd {
+	if m.prog.headline != nil {
+		return m.startAnalysis(m.prog.headline, true)
+	}
+	return m.startAnalysis(m.prog.analyse, false)
+}
+
+// startAnalysis runs an on the working scenario in a new job, cancelling
+// the one running; partial marks its result as a headline.
+func (m *model) startAnalysis(an analyser, partial bool) tea.Cmd {
 	m.incJob.cancelAll() // the shown result's incentives give way to the new analysis
 	seq, ctx := m.job.start()
 	yi, si, ri := m.yi, m.si, m.ri
-	ds, sc, an := m.year().Dataset, m.work, m.prog.analyse
+	ds, sc := m.year().Dataset, m.work
 	return func() tea.Msg {
 		res, err := an(ctx, ds, sc)
-		return resultMsg{seq: seq, ctx: ctx, yi: yi, si: si, ri: ri, res: res, err: err}
+		return resultMsg{seq: seq, ctx: ctx, yi: yi, si: si, ri: ri, res: res, err: err, partial: partial}
 	}
 }
 
@@ -87,12 +98,21 @@ func (m *model) applyResult(msg resultMsg) tea.Cmd {
 	}
 	if msg.err != nil {
 		m.calcErr = msg.err
+		if m.partial { // the rest of a headline shown failed: keep it, marked as failed
+			m.partial = false
+			return m.broadcast(changedMsg{result: true})
+		}
 		return m.stageIncentives() // the result still shown may yet lack them
 	}
 	m.calcErr = nil
 	m.res = msg.res
 	m.hasRes = true
 	m.resN++
+	m.partial = msg.partial
+	if msg.partial { // the headline is shown; the rest follows in the same job
+		rest := m.startAnalysis(m.prog.analyse, false)
+		return tea.Batch(m.broadcast(changedMsg{result: true}), rest)
+	}
 	stage := m.stageIncentives()
 	return tea.Batch(m.broadcast(changedMsg{result: true}), stage)
 }

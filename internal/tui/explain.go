@@ -91,6 +91,10 @@ func (p *systemPage) Lines(c *common, w int) []string {
 		d.generalGrant(r, sys)
 	}
 	step("Prudence penalty")
+	if c.cur.partial {
+		d.para("Being computed: the rerun with this system's plan changed follows the headline in a moment.")
+		return d.lines
+	}
 	d.prudence(r, sys, p)
 	return d.lines
 }

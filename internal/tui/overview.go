@@ -52,13 +52,20 @@ func (o *overviewScreen) lines(w int) []string {
 	r := &o.cur.res
 	var out []string
 	out = append(out, verdictLines(&o.st, r, w)...)
+	if o.cur.partial {
+		out = append(out, o.st.dim.Render("Robustness: computing the sensitivity grid…"))
+	}
 	out = append(out, incentiveLine(&o.st, &o.cur, w)...)
 	out = append(out, "")
 	out = append(out, headlineLines(r, w)...)
 	out = append(out, "")
 	out = append(out, perHeadBars(&o.st, r, w)...)
 	out = append(out, "")
-	out = append(out, sensitivityLines(&o.st, r, w)...)
+	if o.cur.partial {
+		out = append(out, o.st.heading.Render("Sensitivity: ")+o.st.dim.Render("computing the grid, then the caveats…"))
+	} else {
+		out = append(out, sensitivityLines(&o.st, r, w)...)
+	}
 	return append(out, notesLines(&o.st, r, warnings(o.cur.year, r.Scenario), w)...)
 }
 
@@ -89,7 +96,7 @@ func incentiveLine(st *styles, cur *current, w int) []string {
 		return wrap(label+safe(inc.Ending.Text), w)
 	case cur.incErr != nil:
 		return wrap(label+"not computed ("+safe(firstLine(cur.incErr.Error()))+").", w)
-	case cur.incBusy:
+	case cur.incBusy || cur.partial:
 		return []string{label + st.dim.Render("computing the terms that would end it…")}
 	}
 	return nil

@@ -20,10 +20,26 @@ type repaymentsScreen struct {
 	scroll scroller   // over the per-system rows
 	table  repayTable // of the analysis resN, without terms
 	flows  flowTable  // of the analysis resN, under terms (termsView)
-	resN   int
+	resN   int        // the analysis the tables are of; -1 for none
+	shown  bool       // the screen is the current one: a new analysis is footed at once, else when it is opened
 }
 
 func newRepayments(c common) screen { return &repaymentsScreen{common: c, resN: -1} }
+
+// sync foots the current analysis's figures if the tables are of an older
+// one.
+func (p *repaymentsScreen) sync() {
+	if !p.cur.hasRes || p.resN == p.cur.resN {
+		return
+	}
+	p.table, p.flows = repayTable{}, flowTable{}
+	if termsView(p.cur.res.Scenario) {
+		p.flows = footFlows(&p.cur.res)
+	} else {
+		p.table = footRepayments(&p.cur.res)
+	}
+	p.resN = p.cur.resN
+}
 
 // Title is the tab's title.
 func (p *repaymentsScreen) Title() string { return "Repayments" }
@@ -51,18 +67,18 @@ func payers(r *analysis.Result) []int {
 	return out
 }
 
-// Update foots a new analysis's figures and scrolls the per-system rows.
+// Update foots a new analysis's figures (when the screen is shown, or
+// when it is opened: an edit's headline never waits for a screen out of
+// sight) and scrolls the per-system rows.
 func (p *repaymentsScreen) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case focusMsg:
+		if p.shown = msg.focused; p.shown {
+			p.sync()
+		}
 	case changedMsg:
-		if msg.result {
-			p.table, p.flows = repayTable{}, flowTable{}
-			if termsView(p.cur.res.Scenario) {
-				p.flows = footFlows(&p.cur.res)
-			} else {
-				p.table = footRepayments(&p.cur.res)
-			}
-			p.resN = p.cur.resN
+		if msg.result && p.shown {
+			p.sync()
 		}
 	case tea.KeyMsg:
 		if termsView(p.cur.res.Scenario) {

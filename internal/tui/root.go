@@ -46,6 +46,7 @@ type model struct {
 	res     analysis.Result // the last good analysis of (yi, si)
 	hasRes  bool            // res belongs to (yi, si)
 	resN    int             // counts the analyses taken
+	partial bool            // res is a headline: the rest of its analysis is running in job
 	calcErr error           // the last analysis of the working scenario failed
 	job     job             // the analyses of the working scenario
 	incJob  job             // the incentive stage of res (see stage.go)
@@ -81,6 +82,7 @@ func newModel(lib plan.Library, opt Options, out io.Writer, an analyser) model {
 			st:         newStyles(out, opt.Colour),
 			keys:       newKeyMap(len(screens)),
 			analyse:    an,
+			headline:   opt.Headline,
 			trace:      opt.Prudence,
 			override:   opt.Override,
 			now:        opt.Now,
@@ -176,7 +178,7 @@ func (m *model) publish() {
 		years: len(m.lib.Years), load: m.load, yi: m.yi, si: m.si, ri: m.ri,
 		base: m.base, work: m.work, edited: m.edited, invalid: m.invalid,
 		res: m.res, hasRes: m.hasRes, resN: m.resN, busy: m.job.busy(), err: m.calcErr,
-		incBusy: m.incBusy(), incErr: m.incErr,
+		partial: m.partial, incBusy: m.incBusy(), incErr: m.incErr,
 	}
 	if cur.years > 0 {
 		cur.year = m.year()

@@ -115,6 +115,8 @@ func (m *model) refusal(done string) string {
 	case m.calcErr != nil:
 		return "Not " + done + ": the edited scenario could not be analysed (" + safe(firstLine(m.calcErr.Error())) +
 			"). Correct it on the Scenario screen, or reset it there with ctrl+r."
+	case cur.partial:
+		return "Not " + done + " yet: the prudence penalties and the sensitivity grid are still being computed."
 	case cur.busy:
 		return "Not " + done + " yet: the analysis of the latest edit is still running."
 	case cur.incBusy:

@@ -77,7 +77,7 @@ func (m *model) switchTo(yi, si, ri int) tea.Cmd {
 	yearChanged := yi != m.yi
 	m.yi, m.si, m.ri = yi, clampIndex(si, len(m.lib.Years[yi].Scenarios)), max(ri, -1)
 	moveErr := m.loadScenario()
-	m.hasRes = false
+	m.hasRes, m.partial = false, false
 	cmd := m.analyseWork()
 	y := m.year()
 	text := fmt.Sprintf("%s%s · %s: %s", dropped, y.Label, m.where(" of "), safe(scenarioTitle(m.work)))

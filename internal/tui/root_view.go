@@ -176,6 +176,11 @@ func (m *model) statusView() string {
 	case m.calcErr != nil && m.hasRes:
 		s = "✗ " + safe(firstLine(m.calcErr.Error())) + " (showing the last good result)"
 		style = st.errorText
+	case m.partial && m.job.busy():
+		if s != "" {
+			s += " · "
+		}
+		s += "computing the prudence penalties and the sensitivity grid…"
 	case m.job.busy() && m.hasRes:
 		if s != "" {
 			s += " · "

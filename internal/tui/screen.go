@@ -77,6 +77,7 @@ type program struct {
 	st         styles
 	keys       keyMap
 	analyse    analyser
+	headline   analyser                          // nil: each analysis is shown whole; else its headline first (stage.go)
 	trace      tracer                            // nil: penalties are shown without their rerun
 	override   func(plan.Scenario) plan.Scenario // the command line's overrides
 	now        func() time.Time                  // the clock a saved scenario's note is dated by
@@ -110,6 +111,10 @@ type current struct {
 	resN   int   // counts the analyses taken, so that figures derived from res can be kept until the next
 	busy   bool  // a newer analysis of work is running
 	err    error // the latest analysis of work failed
+
+	// partial says res is the headline alone: its prudence penalties,
+	// sensitivity grid, caveats and data check are still being computed.
+	partial bool
 
 	incBusy bool  // the incentive analyses of res are still being computed (res.Incentives is nil until they arrive)
 	incErr  error // they failed

@@ -34,7 +34,7 @@ type incentivesMsg struct {
 // if they are run as a stage and the result lacks them.
 func (m *model) stageIncentives() tea.Cmd {
 	m.incErr = nil
-	if m.prog.incentives == nil || !m.hasRes || m.res.Incentives != nil {
+	if m.prog.incentives == nil || !m.hasRes || m.partial || m.res.Incentives != nil {
 		m.incJob.cancelAll()
 		return nil
 	}

@@ -54,6 +54,8 @@ type systemsTable struct {
 	desc      bool
 	filter    textinput.Model
 	filtering bool // the filter field has the keyboard
+	shown     bool // the screen is the current one: a new analysis is laid out at once, else when it is opened
+	resN      int  // the analysis rows are of; -1 for none
 }
 
 // newSystems is the Systems tab: the table, with its explanations.
@@ -64,7 +66,7 @@ func newSystems(c common) screen {
 	ti.Placeholder = "code, name or region"
 	ti.CharLimit = 64
 	ti.Cursor.SetMode(cursor.CursorStatic)
-	return newDrill(c, &systemsTable{common: c, filter: ti}, "explain system")
+	return newDrill(c, &systemsTable{common: c, filter: ti, resN: -1}, "explain system")
 }
 
 // Title is the tab's title.
@@ -106,6 +108,16 @@ func (s *systemsTable) own() []key.Binding {
 func (s *systemsTable) Explain() (page, bool) {
 	i := s.current()
 	return &systemPage{idx: i}, i >= 0
+}
+
+// sync lays out the current analysis if the rows are of an older one. A
+// screen out of sight waits until it is opened, so that an edit's headline
+// never waits for it.
+func (s *systemsTable) sync() {
+	if s.cur.hasRes && s.resN != s.cur.resN {
+		s.setResult(&s.cur.res)
+		s.resN = s.cur.resN
+	}
 }
 
 // setResult prepares the rows of a new analysis, keeping sort and filter.
@@ -201,12 +213,16 @@ func tableHeight(h int) int { return max(1, h-4) }
 // Update takes a new analysis, a new scenario, or a key.
 func (s *systemsTable) Update(msg tea.Msg) (screen, tea.Cmd) {
 	switch msg := msg.(type) {
+	case focusMsg:
+		if s.shown = msg.focused; s.shown {
+			s.sync()
+		}
 	case changedMsg:
 		if msg.switched {
 			s.resetView()
 		}
-		if msg.result {
-			s.setResult(&s.cur.res)
+		if msg.result && s.shown {
+			s.sync()
 		}
 	case tea.KeyMsg:
 		if s.filtering {

@@ -46,10 +46,14 @@
 // every screen says in its body that the figures are the last valid
 // analysis, and y, w and e refuse.
 //
-// The headline first: given Options.Incentives, the root shows each
-// analysis as soon as it is done and then runs the incentive stage on it
-// (stage.go), in a job that a newer analysis cancels; until it arrives the
-// Overview and Incentives say it is being computed and y, w and e wait.
+// The headline first, in three stages, each cancelled by a newer analysis:
+// given Options.Headline, the root shows an analysis's headline (groups,
+// verdict, every system's figures) as soon as it is done, then runs
+// Options.Analyse for the prudence penalties, the grid and the caveats
+// (analyse.go), then, given Options.Incentives, the incentive stage
+// (stage.go). Until each arrives the screens say what is being computed
+// and y, w and e wait; Systems and Repayments lay out a new analysis only
+// when they are in sight.
 //
 // # The screen contract
 //
@@ -124,6 +128,12 @@ type Options struct {
 	// Analyse computes every analysis the program shows (cmd passes
 	// engine.AnalyseContext); it must return ctx.Err() when ctx is done.
 	Analyse func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
+	// Headline computes the headline of an analysis (cmd passes
+	// engine.AnalyseHeadline): the figures every screen shows first, without
+	// the prudence penalties, the sensitivity grid and the caveats. After an
+	// edit the program shows it at once and then runs Analyse for the rest;
+	// nil shows each analysis only when Analyse has it all.
+	Headline func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
 	// Prudence traces the rerun behind balanced system j's prudence penalty
 	// for its explanation (cmd passes engine.PrudenceTrace); nil shows the
 	// penalty without its rerun.
