@@ -1,7 +1,8 @@
 package chart
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -102,17 +103,7 @@ func Transfers(r analysis.Result) Data {
 		d.Notes = []string{"No systems."}
 		return d
 	}
-	idx := make([]int, len(r.Systems))
-	for i := range idx {
-		idx[i] = i
-	}
-	sort.SliceStable(idx, func(a, b int) bool {
-		ta, tb := r.Systems[idx[a]].Transfer, r.Systems[idx[b]].Transfer
-		if c := ta.Cmp(tb); c != 0 {
-			return c > 0
-		}
-		return r.Systems[idx[a]].Code < r.Systems[idx[b]].Code
-	})
+	idx := byTransfer(r.Systems)
 	left := 0
 	if len(idx) > 2*mostEachWay { // a bar per system stops being legible: the biggest each way
 		left = len(idx) - 2*mostEachWay
@@ -149,6 +140,41 @@ func Transfers(r analysis.Result) Data {
 	}
 	return d
 }
+
+// byTransfer orders the systems by transfer, biggest first, ties by code
+// and then file order. The transfers are compared as whole pence when they
+// all are (they are, as engine rounds them), else as decimals.
+func byTransfer(systems []analysis.SystemResult) []int {
+	idx := make([]int, len(systems))
+	pence := make([]int64, len(systems))
+	whole := true
+	for i, s := range systems {
+		idx[i] = i
+		p := s.Transfer.Shift(2)
+		if !p.IsInteger() || p.Abs().Cmp(maxPence) > 0 {
+			whole = false
+			continue
+		}
+		pence[i] = p.IntPart()
+	}
+	cmpTransfer := func(a, b int) int { return systems[b].Transfer.Cmp(systems[a].Transfer) }
+	if whole {
+		cmpTransfer = func(a, b int) int { return cmp.Compare(pence[b], pence[a]) }
+	}
+	slices.SortFunc(idx, func(a, b int) int {
+		if c := cmpTransfer(a, b); c != 0 {
+			return c
+		}
+		if c := strings.Compare(systems[a].Code, systems[b].Code); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
+	return idx
+}
+
+// maxPence bounds the pence byTransfer compares as int64s.
+var maxPence = decimal.NewFromInt(1 << 62)
 
 // illustrativeMark flags illustrative figures, as the reports do.
 const illustrativeMark = "†"
