@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
 )
@@ -26,7 +27,7 @@ func TestByTransferIsTheStableSort(t *testing.T) {
 			if round%5 == 0 && i == 0 {
 				v = decimal.New(12345, -3) // £12.345: not whole pence
 			}
-			systems[i] = analysis.SystemResult{Code: "Q" + strconv.Itoa(r.IntN(5)), Transfer: v}
+			systems[i] = analysis.SystemResult{System: plan.System{Code: "Q" + strconv.Itoa(r.IntN(5))}, Transfer: v}
 		}
 		want := make([]int, n)
 		for i := range want {
