@@ -13,16 +13,20 @@ import (
 // sensitivity grid, so it is cheap.
 func checkData(res *analysis.Result, ds plan.Dataset, sc plan.Scenario) {
 	c := analysis.DataCheck{Systems: len(ds.Systems), All: res.Verdict.Label, Verdict: res.Verdict.Label}
-	var kept []plan.System
 	for _, s := range ds.Systems {
 		if !s.Illustrative() {
-			kept = append(kept, s)
+			c.Reported++
 		} else if analysis.Fitted(s.Source) {
 			c.Fitted++
 		}
 	}
-	c.Reported = len(kept)
 	if c.Reported > 0 && c.Reported < c.Systems {
+		kept := make([]plan.System, 0, c.Reported) // counted first: no append growth beside the result
+		for _, s := range ds.Systems {
+			if !s.Illustrative() {
+				kept = append(kept, s)
+			}
+		}
 		sub := ds
 		sub.Systems = kept
 		if l, ok := verdictOn(sub, sc); ok {

@@ -60,14 +60,23 @@ func (j *job) fastSystem(i int, s plan.System, sr *analysis.SystemResult, t *fas
 	iv, _ := f.val.Value(a, scr) // fits: newFastJob valued every system
 	pv, _ := f.val.PV(iv)
 	ge, _ := f.val.GrantElement(iv, a)
-	last := f.val.Sched.Last()
+	last, due := f.val.Sched.Last(), 0
+	for k := range last {
+		if scr.P[k] != 0 || scr.I[k] != 0 {
+			due++
+		}
+	}
+	sr.Repayments = make([]analysis.Instalment, 0, due) // counted first: the result holds no spare capacity
+	var prev [2]uint64
+	var prevD [2]decimal.Decimal
 	for k := range last {
 		p, in := scr.P[k], scr.I[k]
 		if p == 0 && in == 0 {
 			continue
 		}
-		sr.Repayments = append(sr.Repayments, analysis.Instalment{Year: f.val.Sched.Label(k + 1), T: k + 1,
-			Principal: f.money(int64(p)), Interest: f.money(int64(in))})
+		x := analysis.Instalment{Year: f.val.Sched.Label(k + 1), T: k + 1}
+		x.Principal, x.Interest = f.moneyAgain(p, &prev[0], &prevD[0]), f.moneyAgain(in, &prev[1], &prevD[1])
+		sr.Repayments = append(sr.Repayments, x)
 		t.instalment(k, p, in)
 	}
 	sr.Value = analysis.Value{PVExact: money.R(f.wideMoney(iv.N), f.pvDen), PV: pence(pv),
@@ -78,6 +87,17 @@ func (j *job) fastSystem(i int, s plan.System, sr *analysis.SystemResult, t *fas
 	sr.PVRepayments, sr.EffectiveGrant, sr.GrantElement = sr.Value.PV, sr.Value.EffectiveGrant, sr.Value.GrantElement
 	t.pv = add(t.pv, pv)
 	t.paid += a
+}
+
+// moneyAgain is k units as a decimal, the one made last (*prevD, of *prev
+// units) when k is the same: a decimal is immutable, so equal instalments
+// of one system share one big.Int.
+func (f *fastJob) moneyAgain(k uint64, prev *uint64, prevD *decimal.Decimal) decimal.Decimal {
+	if k != 0 && *prev == k { // *prev is set only with *prevD
+		return *prevD
+	}
+	*prev, *prevD = k, f.money(int64(k))
+	return *prevD
 }
 
 // fastTally is tally in integers: units for cash and repayments, pence
