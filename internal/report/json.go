@@ -174,12 +174,30 @@ func rate(d decimal.Decimal) string { return d.String() }
 // buildJSON lays the result out as the JSON report, every figure a string
 // fixed to pence (money) or 4 decimals (grant elements, price).
 func buildJSON(r analysis.Result) jsonReport {
+	j := buildJSONHead(r)
+	j.Systems = make([]jsonSystem, 0, len(r.Systems))
+	jb := newJSONSystems(len(r.Systems))
+	for i, s := range r.Systems {
+		j.Systems = append(j.Systems, jb.system(s, systemIncentive(r, i)))
+	}
+	return j
+}
+
+// systemIncentive is system i's incentive row, or nil when r has none.
+func systemIncentive(r analysis.Result, i int) *analysis.SystemIncentive {
+	if r.Incentives == nil {
+		return nil
+	}
+	return &r.Incentives.Systems[i]
+}
+
+// buildJSONHead is the JSON report without its systems (Systems is nil).
+func buildJSONHead(r analysis.Result) jsonReport {
 	j := jsonReport{
 		Dataset: jsonDataset{Year: r.Dataset.Year, Path: r.Dataset.Path, Systems: r.Dataset.Systems,
 			Illustrative: r.Dataset.Illustrative},
 		Scenario:             jsonScenarioOf(r.Scenario),
 		Totals:               jsonTotalsOf(r.Totals),
-		Systems:              make([]jsonSystem, 0, len(r.Systems)),
 		Groups:               jsonGroups{Deficit: jsonGrp(r.Deficit), Balanced: jsonGrp(r.Balanced)},
 		NetTransferToDeficit: money.Fixed2(r.NetTransferToDeficit),
 		Sensitivity:          make([]jsonCell, 0, len(r.Sensitivity)),
@@ -193,14 +211,6 @@ func buildJSON(r analysis.Result) jsonReport {
 		j.PriceOfDeficit = &p
 	}
 	j.DataRobustness, j.Panel = jsonDataOf(r.Data), jsonPanelOf(r.Panel)
-	jb := newJSONSystems(len(r.Systems))
-	for i, s := range r.Systems {
-		var inc *analysis.SystemIncentive
-		if r.Incentives != nil {
-			inc = &r.Incentives.Systems[i]
-		}
-		j.Systems = append(j.Systems, jb.system(s, inc))
-	}
 	for _, c := range r.Sensitivity {
 		j.Sensitivity = append(j.Sensitivity, jsonCell{WriteOff: rate(c.WriteOff), DiscountRate: rate(c.DiscountRate),
 			GrantElement: money.Fixed4(c.GrantElement), Verdict: string(c.Verdict)})

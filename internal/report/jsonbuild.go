@@ -14,9 +14,26 @@ type jsonSystems struct {
 	cb   cellBuf
 	figs []string
 	opt  []string // backing for the *string members, four a system
+	// reuse: each system is written before the next is made (renderJSON),
+	// so one system's slices and optional slots (own) serve them all.
+	reuse bool
+	own   [4]string
+	one   jsonSystem
 }
 
 func newJSONSystems(n int) *jsonSystems { return &jsonSystems{opt: make([]string, 4*n)} }
+
+// newJSONStream makes the systems one at a time into one jsonSystem
+// (next), for a writer that is done with each before asking for the next.
+func newJSONStream() *jsonSystems { return &jsonSystems{reuse: true} }
+
+// next is system made into the stream's one jsonSystem, valid until the
+// next call.
+func (b *jsonSystems) next(s analysis.SystemResult, inc *analysis.SystemIncentive) *jsonSystem {
+	b.opt = b.own[:]
+	b.one = b.system(s, inc)
+	return &b.one
+}
 
 // optional returns a pointer to a fresh slot holding v.
 func (b *jsonSystems) optional(v string) *string {
@@ -77,18 +94,16 @@ func (b *jsonSystems) system(s analysis.SystemResult, inc *analysis.SystemIncent
 		Illustrative: s.Illustrative()}
 	js.Plan, js.Allocation, js.PerHead, js.FairShare, js.Transfer = next(), next(), next(), next(), next()
 	js.PVRepayments, js.EffectiveGrant, js.GrantElement, js.Received, js.Withheld = next(), next(), next(), next(), next()
-	js.Repayments = make([]jsonInstalment, 0, due)
+	js.Repayments, js.Tranches, js.Consequences = b.slices(due, len(s.Tranches), len(s.Consequences))
 	for _, in := range s.Repayments {
 		if in.Principal.IsZero() && in.Interest.IsZero() {
 			continue
 		}
 		js.Repayments = append(js.Repayments, jsonInstalment{Year: in.Year, Principal: next(), Interest: next(), Total: next()})
 	}
-	js.Tranches = make([]jsonTranche, 0, len(s.Tranches))
 	for _, t := range s.Tranches {
 		js.Tranches = append(js.Tranches, jsonTranche{Paid: t.Paid, Amount: next(), Passed: t.Passed})
 	}
-	js.Consequences = make([]jsonConsequence, 0, len(s.Consequences))
 	for _, q := range s.Consequences {
 		js.Consequences = append(js.Consequences, jsonConsequence{Kind: string(q.Kind), Base: string(q.Base),
 			Year: q.Year, Amount: next(), Value: next()})
@@ -103,4 +118,14 @@ func (b *jsonSystems) system(s analysis.SystemResult, inc *analysis.SystemIncent
 		}
 	}
 	return js
+}
+
+// slices are a system's empty lists with room for its repayments, tranches
+// and consequences: the stream's last ones again when it reuses them.
+func (b *jsonSystems) slices(due, tranches, consequences int) ([]jsonInstalment, []jsonTranche, []jsonConsequence) {
+	if b.reuse && cap(b.one.Repayments) >= due && cap(b.one.Tranches) >= tranches &&
+		cap(b.one.Consequences) >= consequences {
+		return b.one.Repayments[:0], b.one.Tranches[:0], b.one.Consequences[:0]
+	}
+	return make([]jsonInstalment, 0, due), make([]jsonTranche, 0, tranches), make([]jsonConsequence, 0, consequences)
 }

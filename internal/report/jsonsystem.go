@@ -66,16 +66,20 @@ type jsonObject struct {
 	n      int
 }
 
+// key writes a member's key, after a comma when it is not the first, in
+// one write: a system has some thirty members.
 func (o *jsonObject) key(k string) {
+	p := o.b.AvailableBuffer()
 	if o.n > 0 {
-		o.b.WriteByte(',')
+		p = append(p, ',')
 	}
 	o.n++
-	o.b.WriteByte('\n')
-	o.b.WriteString(o.indent)
-	o.b.WriteByte('"')
-	o.b.WriteString(k)
-	o.b.WriteString(`": `)
+	p = append(p, '\n')
+	p = append(p, o.indent...)
+	p = append(p, '"')
+	p = append(p, k...)
+	p = append(p, `": `...)
+	o.b.Write(p)
 }
 
 func (o *jsonObject) raw(k, v string) {
@@ -101,6 +105,12 @@ func (o *jsonObject) optStr(k string, v *string) {
 // invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped), and escapes as \uXXXX
 // what jsonSafeWriter escapes.
 func writeJSONString(b *bytes.Buffer, s string) {
+	if plainJSON(s) {
+		p := append(b.AvailableBuffer(), '"')
+		p = append(p, s...)
+		b.Write(append(p, '"'))
+		return
+	}
 	const hex = "0123456789abcdef"
 	b.WriteByte('"')
 	start := 0
@@ -148,4 +158,15 @@ func writeJSONString(b *bytes.Buffer, s string) {
 	}
 	b.WriteString(s[start:])
 	b.WriteByte('"')
+}
+
+// plainJSON reports whether s is printable ASCII with no quote or
+// backslash, written as it is (every figure, nearly every code and name).
+func plainJSON(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }

@@ -19,7 +19,7 @@ import (
 // made. Characters a terminal would act on or hide are escaped (see
 // jsonEscaped).
 func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
-	j := buildJSON(r)
+	j := buildJSONHead(r)
 	enc := json.NewEncoder(jsonSafeWriter{buf})
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("  ", "  ") // a top-level member's value, at depth 1
@@ -35,16 +35,8 @@ func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 		}
 		name, _, _ := strings.Cut(rt.Field(i).Tag.Get("json"), ",")
 		buf.WriteString("\n  \"" + name + "\": ")
-		if rt.Field(i).Name == "Systems" && len(j.Systems) > 0 {
-			buf.WriteString("[\n")
-			for k := range j.Systems {
-				if k > 0 {
-					buf.WriteString(",\n")
-				}
-				buf.WriteString("    ")
-				writeSystemJSON(buf, &j.Systems[k])
-			}
-			buf.WriteString("\n  ]")
+		if rt.Field(i).Name == "Systems" {
+			writeSystemsJSON(buf, r)
 			continue
 		}
 		if err := enc.Encode(rv.Field(i).Interface()); err != nil {
@@ -54,6 +46,25 @@ func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 	}
 	buf.WriteString("\n}\n")
 	return nil
+}
+
+// writeSystemsJSON writes the systems array, each system made and written
+// before the next, so that the report's systems are never all held at once.
+func writeSystemsJSON(buf *bytes.Buffer, r analysis.Result) {
+	if len(r.Systems) == 0 {
+		buf.WriteString("[]")
+		return
+	}
+	buf.WriteString("[\n")
+	jb := newJSONStream()
+	for k, s := range r.Systems {
+		if k > 0 {
+			buf.WriteString(",\n")
+		}
+		buf.WriteString("    ")
+		writeSystemJSON(buf, jb.next(s, systemIncentive(r, k)))
+	}
+	buf.WriteString("\n  ]")
 }
 
 // jsonSafeWriter appends what encoding/json writes to a buffer with the
