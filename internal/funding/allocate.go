@@ -66,11 +66,14 @@ func eligibleUnder(s plan.System, sc plan.Scenario) (eligible, known bool) {
 	if !f.Known {
 		return false, false
 	}
-	limit := sc.Assumptions.BalancedThreshold.Neg()
-	if sc.Eligibility.Rule == plan.RuleDeficit {
-		return f.Value.LessThan(limit), true
+	below, ok := belowNeg(f.Value, sc.Assumptions.BalancedThreshold) // in integers when they fit
+	if !ok {
+		below = f.Value.LessThan(sc.Assumptions.BalancedThreshold.Neg())
 	}
-	return !f.Value.LessThan(limit), true
+	if sc.Eligibility.Rule == plan.RuleDeficit {
+		return below, true
+	}
+	return !below, true
 }
 
 // deficitOn returns −min(0, figure) on the basis, and whether the figure is known

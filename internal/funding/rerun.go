@@ -79,25 +79,7 @@ func toUint(d decimal.Decimal, scale int32) (uint64, bool) {
 		return 0, false
 	}
 	if d.NumDigits() <= 18 { // the coefficient fits an int64: no big.Int
-		c := uint64(d.CoefficientInt64())
-		if c == 0 {
-			return 0, true
-		}
-		for e := d.Exponent() + scale; e != 0; {
-			if e > 0 {
-				hi, lo := bits.Mul64(c, 10)
-				if hi != 0 {
-					return 0, false
-				}
-				c, e = lo, e-1
-			} else {
-				if c%10 != 0 {
-					return 0, false
-				}
-				c, e = c/10, e+1
-			}
-		}
-		return c, c < maxFast
+		return shiftUint(uint64(d.CoefficientInt64()), d.Exponent()+scale)
 	}
 	v := d.Shift(scale)
 	if !v.IsInteger() {
@@ -108,6 +90,28 @@ func toUint(d decimal.Decimal, scale int32) (uint64, bool) {
 		return 0, false
 	}
 	return b.Uint64(), true
+}
+
+// shiftUint returns c·10^e if it is an integer below 2^62.
+func shiftUint(c uint64, e int32) (uint64, bool) {
+	if c == 0 {
+		return 0, true
+	}
+	for e != 0 {
+		if e > 0 {
+			hi, lo := bits.Mul64(c, 10)
+			if hi != 0 {
+				return 0, false
+			}
+			c, e = lo, e-1
+		} else {
+			if c%10 != 0 {
+				return 0, false
+			}
+			c, e = c/10, e+1
+		}
+	}
+	return c, c < maxFast
 }
 
 // units returns n units of u as a decimal.
@@ -363,15 +367,15 @@ func (r *Rerun) units(j int, p, pot decimal.Decimal, plain bool) (uint64, int, e
 	}
 	s := r.systems[j]
 	s.Plan = p
-	elig, _, wd, cd, _ := systemTerms(s, r.sc)
+	elig, wj, cj, ok := r.unitTerms(s)
+	if !ok {
+		elig, wj, cj, ok = r.decimalTerms(s)
+	}
+	if !ok {
+		return 0, viaNaive, nil
+	}
 	if !elig {
 		return 0, viaShortcut, nil
-	}
-	wj, ok1 := toUint(wd, r.scale)
-	cq, _ := cd.QuoRem(r.unit, 0)
-	cj, ok2 := toUint(cq, 0)
-	if !ok1 || !ok2 {
-		return 0, viaNaive, nil
 	}
 	if potU == r.potU && r.elig[j] && wj == r.w[j] && cj == r.c[j] {
 		return 0, viaBase, nil
