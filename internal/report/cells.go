@@ -56,6 +56,12 @@ func (c *cellBuf) fixed(d decimal.Decimal, places int32) {
 	c.end()
 }
 
+// fixedSum adds x + y to places decimals ((x + y).StringFixed).
+func (c *cellBuf) fixedSum(x, y decimal.Decimal, places int32) {
+	c.b = money.AppendFixedSum(c.b, x, y, places)
+	c.end()
+}
+
 func (c *cellBuf) end() { c.ends = append(c.ends, len(c.b)) }
 
 // take appends to out the cells added since the last take, in order, and

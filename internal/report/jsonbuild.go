@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/money"
 )
 
 // jsonSystems makes the JSON report's systems (which the CSV report and the
@@ -66,7 +67,7 @@ func (b *jsonSystems) system(s analysis.SystemResult, inc *analysis.SystemIncent
 		}
 		c.fixed(in.Principal, 2)
 		c.fixed(in.Interest, 2)
-		c.fixed(in.Total(), 2)
+		c.fixedSum(in.Principal, in.Interest, 2) // in.Total()
 		due++
 	}
 	for _, t := range s.Tranches {
@@ -80,6 +81,8 @@ func (b *jsonSystems) system(s analysis.SystemResult, inc *analysis.SystemIncent
 		c.fixed(*s.PrudencePenalty, 2)
 		c.fixed(s.PenaltyPlan, 2)
 	}
+	c.b = money.AppendString(c.b, s.WeightedPopulation)
+	c.end()
 	if inc != nil {
 		c.fixed(inc.MarginalPrice, 4)
 		if inc.Gain != nil {
@@ -90,8 +93,7 @@ func (b *jsonSystems) system(s analysis.SystemResult, inc *analysis.SystemIncent
 	f := b.figs
 	next := func() string { v := f[0]; f = f[1:]; return v }
 	js := jsonSystem{Code: s.Code, Name: s.Name, Region: s.Region, Group: string(s.Group), Population: s.Population,
-		WeightedPopulation: json.Number(s.WeightedPopulation.String()), Eligible: s.Eligible, Source: s.Source,
-		Illustrative: s.Illustrative()}
+		Eligible: s.Eligible, Source: s.Source, Illustrative: s.Illustrative()}
 	js.Plan, js.Allocation, js.PerHead, js.FairShare, js.Transfer = next(), next(), next(), next(), next()
 	js.PVRepayments, js.EffectiveGrant, js.GrantElement, js.Received, js.Withheld = next(), next(), next(), next(), next()
 	js.Repayments, js.Tranches, js.Consequences = b.slices(due, len(s.Tranches), len(s.Consequences))
@@ -111,6 +113,7 @@ func (b *jsonSystems) system(s analysis.SystemResult, inc *analysis.SystemIncent
 	if s.PrudencePenalty != nil {
 		js.PrudencePenalty, js.PenaltyPlan = b.optional(next()), b.optional(next())
 	}
+	js.WeightedPopulation = json.Number(next())
 	if inc != nil {
 		js.MarginalPrice = b.optional(next())
 		if inc.Gain != nil {

@@ -87,20 +87,20 @@ func writeTextTable(b *bytes.Buffer, t table, maxWidth int) {
 	l := newTextLayout(t, maxWidth)
 	for k := 0; k < l.headLines; k++ {
 		cells := l.headLine(k)
-		ws := make([]int, len(cells))
+		ws := make([]int32, len(cells))
 		for i, c := range cells {
-			ws[i] = textWidth(c)
+			ws[i] = int32(textWidth(c))
 		}
 		l.writeRow(b, cells, ws)
 	}
 	rule := strings.Repeat("-", l.width())
 	b.WriteString(rule + "\n")
 	for i, r := range t.rows {
-		l.writeRow(b, r, l.cellW[i])
+		l.writeRow(b, r, l.rowW(i))
 	}
 	if t.total != nil {
 		b.WriteString(rule + "\n")
-		l.writeRow(b, t.total, l.cellW[len(t.rows)])
+		l.writeRow(b, t.total, l.rowW(len(t.rows)))
 	}
 }
 
@@ -113,7 +113,7 @@ type textLayout struct {
 	t         table
 	heads     [][]string // each column's heading, line by line
 	headLines int
-	cellW     [][]int // each row's cells' widths, then the totals row's
+	cellW     []int32 // each row's cells' widths, then the totals row's, len(cols) a row
 	widths    []int
 }
 
@@ -135,15 +135,14 @@ func newTextLayout(t table, maxWidth int) *textLayout {
 	if t.total != nil {
 		all = append(all[:len(all):len(all)], t.total)
 	}
-	l.cellW = make([][]int, len(all))
-	flat := make([]int, len(all)*n) // one allocation for every row's widths
+	l.cellW = make([]int32, len(all)*n) // one allocation for every row's widths
 	for k, r := range all {
-		ws := flat[k*n : (k+1)*n : (k+1)*n]
+		ws := l.cellW[k*n : (k+1)*n : (k+1)*n]
 		for i := 0; i < n && i < len(r); i++ {
-			ws[i] = textWidth(r[i])
-			l.widths[i] = max(l.widths[i], ws[i])
+			w := textWidth(r[i])
+			ws[i] = int32(w)
+			l.widths[i] = max(l.widths[i], w)
 		}
-		l.cellW[k] = ws
 	}
 	for i, c := range t.cols {
 		if c.maxw > 0 && l.widths[i] > c.maxw {
@@ -160,6 +159,12 @@ func newTextLayout(t table, maxWidth int) *textLayout {
 		}
 	}
 	return l
+}
+
+// rowW are row k's cells' widths (the totals row's after the last row).
+func (l *textLayout) rowW(k int) []int32 {
+	n := len(l.t.cols)
+	return l.cellW[k*n : (k+1)*n : (k+1)*n]
 }
 
 // width is the table's width: the columns and the gaps between them.
@@ -189,12 +194,12 @@ func (l *textLayout) headLine(k int) []string {
 // writeRow writes one row, each cell (of width ws[i]) padded to its
 // column's width or truncated with …, trailing spaces trimmed, and a line
 // end.
-func (l *textLayout) writeRow(b *bytes.Buffer, cells []string, ws []int) {
+func (l *textLayout) writeRow(b *bytes.Buffer, cells []string, ws []int32) {
 	start := b.Len()
 	for i, c := range l.t.cols {
 		v, w := "", 0
 		if i < len(cells) {
-			v, w = cells[i], ws[i]
+			v, w = cells[i], int(ws[i])
 		}
 		cut := w > l.widths[i] && l.widths[i] >= 1 && plainASCII(v) // cut here, without a new string
 		if w > l.widths[i] && !cut {

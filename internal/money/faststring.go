@@ -1,0 +1,95 @@
+package money
+
+import (
+	"strconv"
+
+	"github.com/shopspring/decimal"
+)
+
+// AppendString appends d as d.String() writes it (decimal's defaults:
+// trailing zeros trimmed, no scientific notation), from an int64 when d's
+// coefficient fits one and its exponent is at most 0, through String
+// otherwise. TestAppendStringMatchesString holds the two to the same bytes.
+func AppendString(b []byte, d decimal.Decimal) []byte {
+	e := d.Exponent()
+	if e > 0 || e < -18 || d.NumDigits() > 18 || !decimal.TrimTrailingZeros || decimal.UseScientificNotation {
+		return append(b, d.String()...)
+	}
+	c := d.CoefficientInt64()
+	if e == 0 {
+		return strconv.AppendInt(b, c, 10)
+	}
+	u := uint64(c)
+	if c < 0 {
+		b, u = append(b, '-'), -u
+	}
+	p := pow10u[-e]
+	ip, fp := u/p, u%p
+	b = strconv.AppendUint(b, ip, 10)
+	if fp == 0 {
+		return b
+	}
+	places := int(-e)
+	for fp%10 == 0 { // trailing zeros trimmed
+		fp /= 10
+		places--
+	}
+	var buf [20]byte
+	i := len(buf)
+	for k := 0; k < places; k++ {
+		i--
+		buf[i] = byte('0' + fp%10)
+		fp /= 10
+	}
+	b = append(b, '.')
+	return append(b, buf[i:]...)
+}
+
+// AppendFixedSum appends x + y as (x + y).StringFixed(places) writes it,
+// adding in an int64 when both coefficients and the sum fit (every pair of
+// amounts a plan holds), through decimal otherwise.
+func AppendFixedSum(b []byte, x, y decimal.Decimal, places int32) []byte {
+	e := min(x.Exponent(), y.Exponent())
+	cx, okx := coefAt(x, e)
+	cy, oky := coefAt(y, e)
+	if !okx || !oky || places < 0 || places > 18 {
+		return AppendFixed(b, x.Add(y), places)
+	}
+	sum := cx + cy // each under 10^18 in magnitude: no overflow
+	neg, u := sum < 0, uint64(sum)
+	if neg {
+		u = -u
+	}
+	k := int64(e) + int64(places) // sum × 10^k units of 10^-places
+	switch {
+	case k >= 0:
+		if k > 18 || u > (1e18-1)/pow10u[k] {
+			return AppendFixed(b, x.Add(y), places)
+		}
+		u *= pow10u[k]
+	case k >= -19:
+		p := pow10u[-k]
+		q, r := u/p, u%p
+		if r >= p-r { // half away from zero
+			q++
+		}
+		u = q
+	default:
+		u = 0
+	}
+	if neg && u != 0 {
+		b = append(b, '-')
+	}
+	return appendDigits(b, u, int(places), false)
+}
+
+// coefAt is d's coefficient at exponent e (at most d's), when d has at most
+// 18 digits and so has the result.
+func coefAt(d decimal.Decimal, e int32) (int64, bool) {
+	n := d.NumDigits()
+	k := int64(d.Exponent()) - int64(e)
+	if n > 18 || int64(n)+k > 18 {
+		return 0, false
+	}
+	return d.CoefficientInt64() * int64(pow10u[k]), true
+}

@@ -1,0 +1,56 @@
+package money
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// TestAppendStringMatchesString holds AppendString to decimal's String on
+// hand-picked edges and random coefficients and exponents, including those
+// that take the String path.
+func TestAppendStringMatchesString(t *testing.T) {
+	cases := []decimal.Decimal{decimal.Zero, decimal.New(0, -3), decimal.New(-100, -2), decimal.New(5, -1),
+		decimal.New(-5, -3), decimal.New(123456, -2), decimal.New(120, -1), decimal.New(7, 2),
+		decimal.New(999999999999999999, -18), decimal.New(-999999999999999999, -9), decimal.RequireFromString("12345678901234567890.5")}
+	rng := rand.New(rand.NewPCG(17, 5))
+	for range 20000 {
+		c := rng.Int64N(2_000_000_000_000_000_000) - 1_000_000_000_000_000_000
+		if rng.IntN(2) == 0 {
+			c %= 1_000_000
+		}
+		cases = append(cases, decimal.New(c, int32(rng.IntN(24)-20)))
+	}
+	for _, d := range cases {
+		if got, want := string(AppendString([]byte("x"), d)), "x"+d.String(); got != want {
+			t.Fatalf("AppendString(%s) = %q, want %q", d.String(), got, want)
+		}
+	}
+}
+
+// TestAppendFixedSumMatchesAdd holds AppendFixedSum to Add then StringFixed
+// on random pairs, at 2 and 4 places, halves and overflow included.
+func TestAppendFixedSumMatchesAdd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 9))
+	pick := func() decimal.Decimal {
+		c := rng.Int64N(2_000_000_000_000_000_000) - 1_000_000_000_000_000_000
+		if rng.IntN(2) == 0 {
+			c %= 100_000
+		}
+		return decimal.New(c, int32(rng.IntN(14)-10))
+	}
+	pairs := [][2]decimal.Decimal{{decimal.New(5, -3), decimal.Zero}, {decimal.New(-5, -3), decimal.New(0, -1)},
+		{decimal.New(999999999999999999, 0), decimal.New(999999999999999999, 0)}}
+	for range 20000 {
+		pairs = append(pairs, [2]decimal.Decimal{pick(), pick()})
+	}
+	for _, p := range pairs {
+		for _, places := range []int32{0, 2, 4} {
+			got := string(AppendFixedSum(nil, p[0], p[1], places))
+			if want := p[0].Add(p[1]).StringFixed(places); got != want {
+				t.Fatalf("AppendFixedSum(%s, %s, %d) = %q, want %q", p[0], p[1], places, got, want)
+			}
+		}
+	}
+}
