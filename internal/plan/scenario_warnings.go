@@ -27,12 +27,13 @@ var potFloor = decimal.NewFromInt(1000)
 // FieldWarnings checks a scenario against the plans it is applied to for
 // values that are allowed but probably mistaken: today a pot of less than
 // £1,000 for each system (700 typed where £700m was meant), with the forms
-// that write millions listed; a pot of "deficits" is worked out from the
-// plans and never warned about.
+// that write millions listed. A pot of "deficits" is worked out from the
+// plans, and a pot of £0 (a regime with no pot, a year with no support)
+// shows itself in every figure: neither is warned about.
 func (s Scenario) FieldWarnings(d Dataset) []Warning {
 	var ws []Warning
 	n := int64(len(d.Systems))
-	if n > 0 && !s.PotDeficits && s.Pot.LessThan(potFloor.Mul(decimal.NewFromInt(n))) && !s.Pot.IsNegative() {
+	if n > 0 && !s.PotDeficits && s.Pot.IsPositive() && s.Pot.LessThan(potFloor.Mul(decimal.NewFromInt(n))) {
 		ws = append(ws, Warning{Field: FieldPot, Message: potMessage(s.Pot, n)})
 	}
 	return ws
@@ -50,19 +51,13 @@ func (s Scenario) Warnings(d Dataset) []string {
 
 // potMessage says the pot is less than £1,000 a system and how to write it in
 // millions: the figure typed, read as millions, in the three forms the
-// money parser takes (for a pot of 0, those of £700m).
+// money parser takes.
 func potMessage(pot decimal.Decimal, n int64) string {
 	m := pot
-	if m.IsZero() {
-		m = decimal.NewFromInt(700)
-	}
 	forms := fmt.Sprintf(`"£%sm", "%sbn" or "%s"`, m.String(), m.Shift(-3).String(), money.Grouped(m.Shift(6)))
 	shown := money.Format(pot, money.Style{Scale: money.Pounds})
 	if !pot.IsInteger() {
 		shown = money.Format(pot, money.Style{Scale: money.Pence})
-	}
-	if pot.IsZero() {
-		return fmt.Sprintf("the pot is £0, so nothing is shared among the %d systems; to share millions write them like %s", n, forms)
 	}
 	return fmt.Sprintf("the pot is %s, less than £1,000 for each of the %d systems: if you meant £%s million, write %s", shown, n, m.String(), forms)
 }
