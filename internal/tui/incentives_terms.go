@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"math"
 	"strings"
 
 	"icsplan/internal/analysis"
@@ -104,9 +103,7 @@ func leverChart(st *styles, l analysis.Lever, w int) []string {
 		trunc("  "+padRight("verdict", label-2)+verdict.String()+" + rewards, · not", w),
 	}
 	if l.Status == analysis.LeverFound && l.Value != nil && l.To.GreaterThan(l.From) {
-		from := l.From.InexactFloat64()
-		f := (l.Value.InexactFloat64() - from) / (l.To.InexactFloat64() - from)
-		col := int(math.Round(f * float64(cw-1)))
+		col := int(scaleTo(*l.Value, l.From, l.To, cw-1))
 		out = append(out, trunc(strings.Repeat(" ", label+col)+"▲ "+analysis.LeverPercent(*l.Value), w))
 	}
 	scale := fmt.Sprintf("  scale ▁ %s to █ %s a head · %d points", fp(lo), fp(hi), n)
@@ -116,13 +113,17 @@ func leverChart(st *styles, l analysis.Lever, w int) []string {
 	return append(out, st.dim.Render(trunc(scale, w)))
 }
 
-// spark is v's height between lo and hi; the float only picks the cell.
+// spark is v's height between lo and hi.
 func spark(v, lo, hi decimal.Decimal) rune {
-	low := lo.InexactFloat64()
-	span := hi.InexactFloat64() - low
-	if span <= 0 {
+	if !hi.GreaterThan(lo) {
 		return sparks[0]
 	}
-	k := int(math.Round((v.InexactFloat64() - low) / span * float64(len(sparks)-1)))
+	k := int(scaleTo(v, lo, hi, len(sparks)-1))
 	return sparks[max(0, min(len(sparks)-1, k))]
+}
+
+// scaleTo places v between lo and hi (lo < hi) on a scale of 0 to n,
+// exactly, rounded half away from zero: (v − lo) × n ÷ (hi − lo).
+func scaleTo(v, lo, hi decimal.Decimal, n int) int64 {
+	return v.Sub(lo).Mul(decimal.NewFromInt(int64(n))).DivRound(hi.Sub(lo), 0).IntPart()
 }
