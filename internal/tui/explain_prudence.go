@@ -4,8 +4,6 @@ import (
 	"fmt"
 
 	"icsplan/internal/analysis"
-	"icsplan/internal/money"
-	"icsplan/internal/plan"
 )
 
 // prudence is step 7: the penalty, and the rerun behind it (the page's
@@ -76,19 +74,8 @@ func (d *doc) medianPlan(r *analysis.Result, sys *analysis.SystemResult, t *anal
 // rerunShare says how the rerun reached its allocation, as step 4 does for
 // the scenario as run.
 func (d *doc) rerunShare(r *analysis.Result, t *analysis.PrudenceTrace) {
-	sh := t.Share
-	unit := r.Scenario.FieldText(plan.FieldUnit)
-	switch {
-	case !sh.Eligible:
-		d.para("With that plan it would still not be eligible, so it would receive nothing.")
-	case sh.HasCap && sh.CapRound > 0:
-		d.para(fmt.Sprintf("Everything else unchanged, the pot is shared again: its cap of %s bound in round %d, so it would receive its cap.", fp(sh.Cap), sh.CapRound))
-	default:
-		extra := "no leftover unit"
-		if sh.Extra {
-			extra = "+" + unit + " for one of the largest remainders"
-		}
-		d.para(fmt.Sprintf("Everything else unchanged, the pot is shared again: its exact share is £%s (to 6 decimals), %s in whole units of %s, %s.",
-			money.GroupedFixed(sh.ExactTo(6), 6), fp(sh.Floor), unit, extra))
-	}
+	describeShare(d, r.Scenario, t.Share, shareWords{
+		ineligible: "With that plan it would still not be eligible, so it would receive nothing.",
+		shared:     "Everything else unchanged, the pot is shared again", receives: "would receive",
+	})
 }

@@ -148,21 +148,43 @@ func writeRerun(d *doc, r *analysis.Result, t analysis.RerunTrace) {
 	d.grant("G", sc, t.Allocation, t.Value.PV, t.Value.EffectiveGrant)
 }
 
-// writeShare says how a rerun reached its allocation, as the prudence rerun
-// does.
+// writeShare says how a rerun reached its allocation.
 func writeShare(d *doc, sc plan.Scenario, sh analysis.Share) {
+	describeShare(d, sc, sh, shareWords{
+		ineligible: "With that plan it is not eligible, so it receives nothing.",
+		shared:     "The pot is shared", receives: "receives", allocation: true,
+	})
+}
+
+// shareWords are the wording of a share's description: a strategy's rerun
+// says what it receives, the prudence rerun what it would receive.
+type shareWords struct {
+	ineligible string // the sentence for a system the rerun makes ineligible
+	shared     string // how the sentence on a share opens
+	receives   string // "receives" or "would receive"
+	allocation bool   // end with the allocation
+}
+
+// describeShare says how a rerun reached its allocation sh: ineligible,
+// capped in a round of the water-filling, or its exact share, the whole
+// units and any leftover unit.
+func describeShare(d *doc, sc plan.Scenario, sh analysis.Share, w shareWords) {
 	unit := sc.FieldText(plan.FieldUnit)
 	switch {
 	case !sh.Eligible:
-		d.para("With that plan it is not eligible, so it receives nothing.")
+		d.para(w.ineligible)
 	case sh.HasCap && sh.CapRound > 0:
-		d.para(fmt.Sprintf("The pot is shared: its cap of %s bound in round %d, so it receives its cap.", fp(sh.Cap), sh.CapRound))
+		d.para(fmt.Sprintf("%s: its cap of %s bound in round %d, so it %s its cap.", w.shared, fp(sh.Cap), sh.CapRound, w.receives))
 	default:
 		extra := "no leftover unit"
 		if sh.Extra {
 			extra = "+" + unit + " for one of the largest remainders"
 		}
-		d.para(fmt.Sprintf("The pot is shared: its exact share is £%s (to 6 decimals), %s in whole units of %s, %s; allocation %s.",
-			money.GroupedFixed(sh.ExactTo(6), 6), fp(sh.Floor), unit, extra, fp(sh.Amount)))
+		tail := "."
+		if w.allocation {
+			tail = "; allocation " + fp(sh.Amount) + "."
+		}
+		d.para(fmt.Sprintf("%s: its exact share is £%s (to 6 decimals), %s in whole units of %s, %s%s",
+			w.shared, money.GroupedFixed(sh.ExactTo(6), 6), fp(sh.Floor), unit, extra, tail))
 	}
 }
