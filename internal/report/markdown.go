@@ -9,43 +9,17 @@ import (
 // markdown, for Teams, GitHub and Confluence. Blocks are separated by one
 // blank line.
 func renderMarkdown(b *bytes.Buffer, d doc) error {
-	para := func(s string) {
-		if s != "" {
-			b.WriteString(mdBlock(s))
-			b.WriteString("\n\n")
-		}
-	}
-	// heading starts a level-2 heading after one blank line.
-	heading := func(h string) {
-		if !bytes.HasSuffix(b.Bytes(), []byte("\n\n")) {
-			b.WriteByte('\n')
-		}
-		b.WriteString("## " + h + "\n\n")
-	}
+	w := mdWriter{b}
 	b.WriteString("# " + mdBlock(d.title) + "\n\n")
-	para(d.note)
-	for _, f := range d.facts {
-		b.WriteString("- **" + mdEscape(f.label) + ":** " + mdEscape(f.value) + "\n")
-	}
-	heading("Verdict: " + mdEscape(d.verdict.Words()))
-	para(d.verdictS)
+	w.para(d.note)
+	w.facts(d.facts)
+	w.heading("Verdict: " + mdEscape(d.verdict.Words()))
+	w.para(d.verdictS)
 	for _, n := range d.numbers {
 		b.WriteString("- " + mdBlock(n) + "\n")
 	}
-	for _, s := range d.sections {
-		heading(mdEscape(s.heading))
-		for _, p := range s.intro {
-			para(p)
-		}
-		if s.table != nil {
-			mdTable(b, *s.table)
-			b.WriteString("\n")
-		}
-		for _, p := range s.notes {
-			para(p)
-		}
-	}
-	heading("Caveats")
+	w.sections(d.sections)
+	w.heading("Caveats")
 	if len(d.caveats) == 0 {
 		b.WriteString("None.\n")
 	}
@@ -53,6 +27,49 @@ func renderMarkdown(b *bytes.Buffer, d doc) error {
 		b.WriteString("- " + mdBlock(c) + "\n")
 	}
 	return nil
+}
+
+// mdWriter writes the blocks the markdown reports share.
+type mdWriter struct{ b *bytes.Buffer }
+
+// para writes a paragraph and the blank line after it; nothing for "".
+func (w mdWriter) para(s string) {
+	if s != "" {
+		w.b.WriteString(mdBlock(s))
+		w.b.WriteString("\n\n")
+	}
+}
+
+// heading starts a level-2 heading after one blank line.
+func (w mdWriter) heading(h string) {
+	if !bytes.HasSuffix(w.b.Bytes(), []byte("\n\n")) {
+		w.b.WriteByte('\n')
+	}
+	w.b.WriteString("## " + h + "\n\n")
+}
+
+// facts writes each fact as a bulleted "label: value".
+func (w mdWriter) facts(fs []fact) {
+	for _, f := range fs {
+		w.b.WriteString("- **" + mdEscape(f.label) + ":** " + mdEscape(f.value) + "\n")
+	}
+}
+
+// sections writes each section: its heading, intro, table and notes.
+func (w mdWriter) sections(ss []section) {
+	for _, s := range ss {
+		w.heading(mdEscape(s.heading))
+		for _, p := range s.intro {
+			w.para(p)
+		}
+		if s.table != nil {
+			mdTable(w.b, *s.table)
+			w.b.WriteString("\n")
+		}
+		for _, p := range s.notes {
+			w.para(p)
+		}
+	}
 }
 
 func mdTable(b *bytes.Buffer, t table) {

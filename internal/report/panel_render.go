@@ -86,36 +86,12 @@ func renderPanelText(b *bytes.Buffer, d panelDoc, st styles) error {
 
 // renderPanelMarkdown writes the Years report as GitHub-flavoured markdown.
 func renderPanelMarkdown(b *bytes.Buffer, d panelDoc) error {
-	para := func(s string) {
-		if s != "" {
-			b.WriteString(mdBlock(s) + "\n\n")
-		}
-	}
-	heading := func(h string) {
-		if !bytes.HasSuffix(b.Bytes(), []byte("\n\n")) {
-			b.WriteByte('\n')
-		}
-		b.WriteString("## " + h + "\n\n")
-	}
+	w := mdWriter{b}
 	b.WriteString("# " + mdBlock(d.title) + "\n\n")
-	para(d.reading)
-	for _, f := range d.facts {
-		b.WriteString("- **" + mdEscape(f.label) + ":** " + mdEscape(f.value) + "\n")
-	}
-	for _, s := range d.sections {
-		heading(mdEscape(s.heading))
-		for _, p := range s.intro {
-			para(p)
-		}
-		if s.table != nil {
-			mdTable(b, *s.table)
-			b.WriteString("\n")
-		}
-		for _, p := range s.notes {
-			para(p)
-		}
-	}
-	heading("Caveats")
+	w.para(d.reading)
+	w.facts(d.facts)
+	w.sections(d.sections)
+	w.heading("Caveats")
 	for _, c := range d.caveats {
 		b.WriteString("- " + mdBlock(c) + "\n")
 	}
