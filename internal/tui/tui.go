@@ -125,8 +125,10 @@ type Options struct {
 	// Override is applied to every scenario analysed (command-line --pot and
 	// friends); nil for none.
 	Override func(plan.Scenario) plan.Scenario
-	// Analyse computes every analysis the program shows (cmd passes
-	// engine.AnalyseContext); it must return ctx.Err() when ctx is done.
+	// Analyse computes every analysis the program shows, or with Headline
+	// the rest of it (cmd passes engine.AnalyseWithoutIncentives, and runs
+	// the incentives as a stage of their own); it must return ctx.Err()
+	// when ctx is done.
 	Analyse func(context.Context, plan.Dataset, plan.Scenario) (analysis.Result, error)
 	// Headline computes the headline of an analysis (cmd passes
 	// engine.AnalyseHeadline): the figures every screen shows first, without
