@@ -69,6 +69,9 @@ func parseSystems(t Table, year string) (Dataset, error) {
 	if len(rr.probs) > 0 {
 		return Dataset{}, capProblems(rr.probs)
 	}
+	if len(rr.systems) == 0 {
+		return Dataset{}, Problems{st.at(hline, -1, "", "has a header row but only totals rows below it: a systems file needs a row for each system")}
+	}
 	ds.Systems = rr.systems
 	ds.Warnings = append(ds.Warnings, rr.totalsWarnings()...)
 	return ds, nil

@@ -239,6 +239,8 @@ systems.csv:3: column "forecast": cannot read "=A1" as money: it is a formula; p
 		{"empty", "", `systems.csv:1: the file is empty: a systems file needs a header row (code, name, population, plan, ...) and a row for each system`},
 		{"header only", h, `systems.csv:1: has a header row but no systems below it`},
 		{"header and blank rows", h + ",,,\n\n", `systems.csv:1: has a header row but no systems below it`},
+		// Found by FuzzReadSystems: a totals row alone was a dataset of no systems.
+		{"totals only", h + ",England total,,,0,\n", `systems.csv:1: has a header row but only totals rows below it: a systems file needs a row for each system`},
 	} {
 		_, err := parseCSV(t, c.text)
 		if err == nil {
