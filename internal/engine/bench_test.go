@@ -7,6 +7,7 @@ import (
 
 	"icsplan/internal/plan"
 	"icsplan/internal/synth"
+	"icsplan/plans"
 )
 
 // BenchmarkAnalyseShipped is the full analysis of the shipped 2023/24
@@ -132,4 +133,37 @@ func BenchmarkIncentivesShipped(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkPanelShipped is the panel of the shipped plans: each year's
+// primary scenario analysed for the panel (PanelContext), and PanelOf
+// alone on results already made. A one-year report computes the panel
+// too, so this is part of the shipped-data report's start-up figure.
+func BenchmarkPanelShipped(b *testing.B) {
+	lib, err := plan.Load(plans.FS, ".", plan.EmbeddedRoot, plan.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("context", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := PanelContext(context.Background(), lib); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	in := make([]PanelInput, len(lib.Years))
+	for i, y := range lib.Years {
+		res, err := panelAnalyse(context.Background(), y.Dataset, y.Scenarios[y.Primary()])
+		if err != nil {
+			b.Fatal(err)
+		}
+		in[i] = PanelInput{Year: y, Result: res}
+	}
+	b.Run("of", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			PanelOf(in)
+		}
+	})
 }

@@ -3,7 +3,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"math/big"
 	"strconv"
 	"strings"
 
@@ -69,8 +68,8 @@ func codeKey(code string) string { return strings.ToUpper(strings.TrimSpace(code
 func receivedOf(sr analysis.SystemResult) decimal.Decimal { return sr.Received }
 
 // deficitPerHead is max(0, −plan) ÷ population, exact.
-func deficitPerHead(sr analysis.SystemResult) *big.Rat {
-	return ratPerHead(deficitOf(sr.Plan), sr.Population)
+func deficitPerHead(sr analysis.SystemResult) frac {
+	return fracPerHead(deficitOf(sr.Plan), sr.Population)
 }
 
 func ref(sr analysis.SystemResult) analysis.SystemRef {
@@ -91,7 +90,7 @@ func pairOf(a, b PanelInput) analysis.Pair {
 		l := transition(&pr.Transitions, a.Result.Systems[i].Group, sb.Group)
 		*l = append(*l, ref(sb))
 	}
-	recSum, othSum := new(big.Rat), new(big.Rat)
+	recSum, othSum := fracZero(), fracZero()
 	c := &pr.ChangePerHead
 	for _, sa := range a.Result.Systems {
 		j, ok := ib[codeKey(sa.Code)]
@@ -100,13 +99,13 @@ func pairOf(a, b PanelInput) analysis.Pair {
 			continue
 		}
 		sb := b.Result.Systems[j]
-		change := new(big.Rat).Sub(deficitPerHead(sb), deficitPerHead(sa))
+		change := deficitPerHead(sb).sub(deficitPerHead(sa))
 		if !receivedOf(sa).IsPositive() {
-			othSum.Add(othSum, change)
+			othSum.add(change, 1)
 			c.NOthers++
 			continue
 		}
-		recSum.Add(recSum, change)
+		recSum.add(change, 1)
 		c.NRecipients++
 		pr.Recipients = append(pr.Recipients, ref(sa))
 		if sa.Group == analysis.Deficit {
@@ -123,12 +122,10 @@ func pairOf(a, b PanelInput) analysis.Pair {
 			}
 		}
 	}
-	c.Recipients = ratMean(recSum, c.NRecipients, 2)
-	c.Others = ratMean(othSum, c.NOthers, 2)
+	c.Recipients = fracMean(recSum, c.NRecipients, 2)
+	c.Others = fracMean(othSum, c.NOthers, 2)
 	if c.NRecipients > 0 && c.NOthers > 0 {
-		diff := new(big.Rat).Sub(new(big.Rat).Quo(recSum, new(big.Rat).SetInt64(int64(c.NRecipients))),
-			new(big.Rat).Quo(othSum, new(big.Rat).SetInt64(int64(c.NOthers))))
-		d := ratRound(diff, 2)
+		d := recSum.quoInt(c.NRecipients).sub(othSum.quoInt(c.NOthers)).round(2)
 		c.Difference = &d
 	}
 	pr.BailoutSlope = bailoutSlope(a.Result.Systems)
@@ -151,11 +148,11 @@ func transition(t *analysis.Transitions, a, b analysis.Group) *[]analysis.System
 // bailoutSlope regresses cash received per head on planned deficit per
 // head over every system of a year.
 func bailoutSlope(systems []analysis.SystemResult) *decimal.Decimal {
-	xs := make([]*big.Rat, len(systems))
-	ys := make([]*big.Rat, len(systems))
+	xs := make([]frac, len(systems))
+	ys := make([]frac, len(systems))
 	for i, s := range systems {
 		xs[i] = deficitPerHead(s)
-		ys[i] = ratPerHead(receivedOf(s), s.Population)
+		ys[i] = fracPerHead(receivedOf(s), s.Population)
 	}
 	return slope(xs, ys, 4)
 }
