@@ -2,7 +2,8 @@ package analysis
 
 import (
 	"fmt"
-	"strings"
+
+	"icsplan/internal/plan"
 )
 
 // DataCheck says whether the verdict rests on the illustrative rows: the
@@ -21,8 +22,7 @@ type DataCheck struct {
 // Fitted reports whether a system's source says its illustrative figures
 // were fitted to the reported national totals.
 func Fitted(source string) bool {
-	s := strings.ToLower(source)
-	return strings.Contains(s, "illustrative") && strings.Contains(s, "fitted")
+	return plan.ContainsFold(source, "illustrative") && plan.ContainsFold(source, "fitted")
 }
 
 // DataCheckText words the check as the one sentence every report prints.

@@ -67,7 +67,46 @@ func (s System) Basis(b Basis) Figure {
 // Illustrative reports whether the row's source marks its figures as
 // illustrative rather than reported.
 func (s System) Illustrative() bool {
-	return strings.Contains(strings.ToLower(s.Source), "illustrative")
+	return ContainsFold(s.Source, "illustrative")
+}
+
+// ContainsFold reports whether s contains word, letters matched whatever
+// their case, without making a lower-case copy of s (the source column is
+// read for every system on every analysis). word must be ASCII lower case
+// without the letter k: then it gives what
+// strings.Contains(strings.ToLower(s), word) gives. Besides the ASCII
+// capitals, the only runes that lower to ASCII letters are U+0130 (İ, to i)
+// and the Kelvin sign (to k); İ is matched as i.
+func ContainsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ { // every letter takes a byte or more
+		if foldsAt(s, i, word) {
+			return true
+		}
+	}
+	return false
+}
+
+// foldsAt reports whether s, from byte i, lowers to word (see ContainsFold).
+func foldsAt(s string, i int, word string) bool {
+	for j := 0; j < len(word); j++ {
+		switch {
+		case i < len(s) && lowerASCII(s[i]) == word[j]:
+			i++
+		case word[j] == 'i' && strings.HasPrefix(s[i:], "\u0130"):
+			i += len("\u0130")
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lowers an ASCII capital letter and leaves every other byte.
+func lowerASCII(b byte) byte {
+	if 'A' <= b && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
 }
 
 // Dataset is one year's systems, in file order.
