@@ -85,12 +85,39 @@ func TestAllocationProperties(t *testing.T) {
 // (pro_rata, per_capita, equal), cap, unit (pence, pounds, thousands) and pot,
 // with tiny plans so that ties in remainders and binding caps are common.
 func TestRerunMatchesNaive(t *testing.T) {
+	paths := rerunCases(t, groupAfter)
+	t.Logf("paths: naive %d, shortcut %d, water-filling %d, pass %d, weight order %d (afresh %d), memo %d",
+		paths[viaNaive], paths[viaShortcut], paths[viaFill], paths[viaPass], paths[viaWeight], paths[viaDirect], paths[viaMemo])
+	for how, least := range map[int]int{viaWeight: 300, viaDirect: 100, viaMemo: 50, viaFill: 500} {
+		if paths[how] < least {
+			t.Errorf("only %d reruns took path %d", paths[how], how)
+		}
+	}
+}
+
+// TestRerunGroupsMatchNaive is TestRerunMatchesNaive with a group of sorted
+// remainders built for every pot fraction and modulus at first sight, so
+// that the leftover decisions the passes made there are made by groups.
+func TestRerunGroupsMatchNaive(t *testing.T) {
+	paths := rerunCases(t, 0)
+	t.Logf("paths: group %d, pass %d, weight order %d, memo %d", paths[viaGroup], paths[viaPass], paths[viaWeight], paths[viaMemo])
+	if paths[viaGroup] < 1000 || paths[viaWeight]+paths[viaDirect] > 0 {
+		t.Errorf("paths %v: want every leftover decision in weight order made by a group", paths)
+	}
+}
+
+// rerunCases runs the reruns of TestRerunMatchesNaive, groups built after
+// a pair has been seen after times, and counts the paths taken.
+func rerunCases(t *testing.T, after int) map[int]int {
 	paths := map[int]int{}
 	for k := 0; k < propertyCases; k++ {
 		ds, sc := randomCase(k)
 		rr, err := NewRerun(ds.Systems, sc)
 		if err != nil {
 			t.Fatalf("case %d: %v", k, err)
+		}
+		if rr.ref.groups != nil {
+			rr.ref.groups.after = after
 		}
 		r := rand.New(rand.NewPCG(uint64(k), 7))
 		for j := range ds.Systems {
@@ -110,13 +137,7 @@ func TestRerunMatchesNaive(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("paths: naive %d, shortcut %d, water-filling %d, pass %d, weight order %d (afresh %d), memo %d",
-		paths[viaNaive], paths[viaShortcut], paths[viaFill], paths[viaPass], paths[viaWeight], paths[viaDirect], paths[viaMemo])
-	for how, least := range map[int]int{viaWeight: 300, viaDirect: 100, viaMemo: 50, viaFill: 500} {
-		if paths[how] < least {
-			t.Errorf("only %d reruns took path %d", paths[how], how)
-		}
-	}
+	return paths
 }
 
 // checkRerun compares one rerun's fast amount with the plain pass and a full

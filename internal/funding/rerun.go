@@ -32,7 +32,10 @@ import (
 // the last by one addition, stopping as soon as the answer is settled
 // (about half way on average); the systems whose caps bind differently in the
 // rerun are counted one by one, and a decision already made for the same
-// pot, weights and weight is looked up. The pass in cap/weight order
+// pot, weights and weight is looked up. When many reruns share the pot's
+// fractional part and the modulus (the strategy table's marginal £1m moves
+// every deficit system's weight by the same amount), the remainders are
+// sorted once for them and each decision is a binary search (rerun_group.go). The pass in cap/weight order
 // (extraUnit) remains as the fallback and the reference in tests. When a
 // figure does not fit the integer path, a rerun is a full Allocate.
 //
@@ -42,7 +45,8 @@ import (
 // plan £1,000 larger moves 5% of the systems across the middle of the
 // remainders — so the order of remainders in one rerun says nothing usable
 // about another; the open systems must be read afresh for each distinct
-// rerun, unless two share the same pot, weights left and weight.
+// rerun, unless two share the same pot, weights left and weight, or many
+// share the pot's fractional part and the modulus.
 type Rerun struct {
 	systems []plan.System
 	sc      plan.Scenario
@@ -301,6 +305,7 @@ const (
 	viaDirect          // the leftover pass in weight order, remainders computed afresh
 	viaMemo            // a leftover decision already made
 	viaFill            // settled by water-filling alone (capped, nothing left, no leftover units)
+	viaGroup           // a group of remainders shared by reruns (rerun_group.go)
 )
 
 // naive is the reference: a full allocation of the changed systems.

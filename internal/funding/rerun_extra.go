@@ -44,6 +44,8 @@ type refSet struct {
 	maxGap  int      // largest gap, when table
 	maxMult uint64
 	table   bool // every gap is below maxTable (and the table is worth making)
+
+	groups *groups // remainders sorted for pairs many reruns share
 }
 
 // maxTable bounds the table of b·g·d mod W a pass makes.
@@ -68,7 +70,7 @@ func (r *Rerun) newRefSet(start int, W uint64) refSet {
 // crs by weight. Entries hold up to maxMult systems, chosen so that a chunk
 // of scanChunk of them, at a total weight up to W, sums within 2^62.
 func newRefSet(start int, ws []uint64, crs []int32, W uint64) refSet {
-	rs := refSet{start: start, maxMult: min(255, max(1, maxFast/scanChunk/max(W, 1)))}
+	rs := refSet{start: start, maxMult: min(255, max(1, maxFast/scanChunk/max(W, 1))), groups: &groups{after: groupAfter}}
 	type wc struct {
 		w  uint64
 		cr int32
@@ -223,12 +225,15 @@ func (r *Rerun) leftover(ch *changed, f fill, b, wj, rj uint64) (bool, int) {
 			return extra, viaMemo
 		}
 	}
-	extra, ok, tieFree := r.byWeight(ch, f, &lt)
+	extra, grouped, ok, tieFree := r.byWeight(ch, f, &lt)
 	if !ok {
 		return r.byOrder(ch, f, &lt), viaPass
 	}
 	if shared && tieFree {
 		r.memo.store(key, extra)
+	}
+	if grouped {
+		return extra, viaGroup
 	}
 	if !r.ref.table {
 		return extra, viaDirect
@@ -244,12 +249,13 @@ func (rs *refSet) maxCorrections() int { return 256 + len(rs.w)/8 }
 // byWeight is the pass in weight order over the base allocation's open
 // systems, corrected one by one for the systems open in the rerun but not in
 // the base (or the reverse) and for j's old place. It reports ok = false if
-// the corrections would be too many, and tieFree if no other open system has
-// j's weight (so the answer does not depend on j's code).
-func (r *Rerun) byWeight(ch *changed, f fill, lt *leftTest) (extra, ok, tieFree bool) {
+// the corrections would be too many, tieFree if no other open system has
+// j's weight (so the answer does not depend on j's code), and grouped if a
+// group (rerun_group.go) stood in for the pass.
+func (r *Rerun) byWeight(ch *changed, f fill, lt *leftTest) (extra, grouped, ok, tieFree bool) {
 	rs := &r.ref
 	if d := f.s - rs.start; d > rs.maxCorrections() || -d > rs.maxCorrections() {
-		return false, false, false
+		return false, false, false, false
 	}
 	m := margin{posLo: lt.rj}
 	tieFree = true
@@ -266,19 +272,23 @@ func (r *Rerun) byWeight(ch *changed, f fill, lt *leftTest) (extra, ok, tieFree 
 	if ch.old >= max(f.s, rs.start) {
 		m.system(lt, ch.oldW, r.codeRnk[ch.j], false)
 	}
-	extra, ties, ok := rs.decide(lt, &m)
-	return extra, ok, tieFree && !ties
+	extra, ties, grouped, ok := rs.decide(lt, &m)
+	return extra, grouped, ok, tieFree && !ties
 }
 
 // decide completes margin m with rs's systems and reports whether j gets a
-// leftover unit, whether any of them has j's weight, and ok = false if W is
-// too large for its entries (many times the base allocation's). The systems
-// of j's weight all have remainder r_j, and those of smaller code rank
-// outrank j, so they are counted by binary search; the others are read by
-// weightPass.
-func (rs *refSet) decide(lt *leftTest, m *margin) (extra, ties, ok bool) {
+// leftover unit, whether any of them has j's weight, whether a group stood
+// in for the pass (grouped), and ok = false if W is too large for its
+// entries (many times the base allocation's). The systems of j's weight all
+// have remainder r_j, and those of smaller code rank outrank j, so they are
+// counted by binary search; the others are read by weightPass.
+func (rs *refSet) decide(lt *leftTest, m *margin) (extra, ties, grouped, ok bool) {
 	lo, _ := slices.BinarySearch(rs.w, lt.wj)
 	hi := lo + sort.Search(len(rs.w)-lo, func(x int) bool { return rs.w[lo+x] != lt.wj })
+	if g := rs.lookup(lt); g != nil {
+		g.complete(rs, lt, m)
+		return gt128(m.posHi, m.posLo, m.negHi, m.negLo), hi > lo, true, true
+	}
 	if hi > lo {
 		out := sort.Search(hi-lo, func(x int) bool { return rs.cr[lo+x] >= lt.cr })
 		m.addPos(bits.Mul64(uint64(hi-lo), lt.rj))
@@ -293,7 +303,7 @@ func (rs *refSet) decide(lt *leftTest, m *margin) (extra, ties, ok bool) {
 	}
 	p, ok := newWeightPass(rs, lt, m, elo, ehi, T)
 	if !ok {
-		return false, false, false
+		return false, false, false, false
 	}
-	return p.run(), hi > lo, true
+	return p.run(), hi > lo, false, true
 }

@@ -155,20 +155,29 @@ func TestWeightPass(t *testing.T) {
 			runSplit = runSplit || rs.ew[k] == rs.ew[k-1]
 		}
 		split[runSplit]++
+		lt := leftTest{b: b, K: K, W: W, wj: wj, rj: rj, cr: cr}
 		m := margin{posLo: rj}
-		got, _, ok := rs.decide(&leftTest{b: b, K: K, W: W, wj: wj, rj: rj, cr: cr}, &m)
-		if !ok {
-			t.Fatalf("trial %d: W %d too large for entries laid out for %d", trial, W, layW)
+		got, _, grouped, ok := rs.decide(&lt, &m)
+		if !ok || grouped {
+			t.Fatalf("trial %d: W %d too large for entries laid out for %d (or grouped at once: %v)", trial, W, layW, grouped)
 		}
-		if want := bruteExtra(t, ws, crs, b, W, wj, cr); got != want {
+		want := bruteExtra(t, ws, crs, b, W, wj, cr)
+		if got != want {
 			t.Fatalf("trial %d (n %d, W %d, table %v): pass %v, brute force %v", trial, n, W, rs.table, got, want)
+		}
+		// The same decision from a group: the remainders sorted once, the
+		// systems that outrank j counted by binary search.
+		gm := margin{posLo: rj}
+		rs.newGroup(&lt).complete(&rs, &lt, &gm)
+		if g := gt128(gm.posHi, gm.posLo, gm.negHi, gm.negLo); g != want {
+			t.Fatalf("trial %d (n %d, W %d): group %v, brute force %v", trial, n, W, g, want)
 		}
 	}
 	// Entries laid out for a small total weight refuse a far larger one
 	// (the rerun then takes the pass in cap/weight order).
 	rs := newRefSet(0, []uint64{1, 1, 2}, []int32{0, 1, 2}, 4)
 	m := margin{posLo: 1}
-	if _, _, ok := rs.decide(&leftTest{b: 3, W: 1 << 61, wj: 5, rj: 1}, &m); ok || rs.maxMult != 255 {
+	if _, _, _, ok := rs.decide(&leftTest{b: 3, W: 1 << 61, wj: 5, rj: 1}, &m); ok || rs.maxMult != 255 {
 		t.Errorf("entries of up to %d systems accept a total weight of 2^61", rs.maxMult)
 	}
 	if kinds[true] < 500 || kinds[false] < 500 || split[true] < 100 {

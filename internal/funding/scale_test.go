@@ -115,6 +115,54 @@ func TestRerunAt100k(t *testing.T) {
 	}
 }
 
+// TestRerunMarginalAt100k is the strategy table's workload at 100,000
+// synthetic systems: every deficit system (39,750) rerun with a plan £1m
+// deeper, on all processors. Those reruns share one pot fraction and
+// modulus, so after the first few a group of sorted remainders makes the
+// leftover decision; every 20th rerun, and every one that took another
+// path, is compared with the plain pass in cap/weight order.
+func TestRerunMarginalAt100k(t *testing.T) {
+	if testing.Short() {
+		t.Skip("100,000 systems: not with -short")
+	}
+	ds := synth.Generate(100_000, 1)
+	sc := synth.DeficitSupport(ds)
+	rr, err := NewRerun(ds.Systems, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var js []int
+	var plans []decimal.Decimal
+	million := decimal.NewFromInt(1_000_000)
+	for j, s := range ds.Systems {
+		if s.Plan.IsNegative() {
+			js = append(js, j)
+			plans = append(plans, s.Plan.Sub(million))
+		}
+	}
+	got, hows := rerunAll(t, rr, js, plans)
+	paths := map[int]int{}
+	for _, h := range hows {
+		paths[h]++
+	}
+	t.Logf("%d reruns: paths %v", len(js), paths)
+	if paths[viaGroup] < len(js)*9/10 {
+		t.Errorf("paths %v: want nine reruns in ten decided by a group", paths)
+	}
+	for k, j := range js {
+		if k%20 != 0 && hows[k] == viaGroup {
+			continue
+		}
+		want, _, err := rr.amount(j, plans[k], sc.Pot, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got[k].Equal(want) {
+			t.Fatalf("system %d plan %s: fast %s (path %d), plain %s", j, plans[k], got[k], hows[k], want)
+		}
+	}
+}
+
 // TestRerunConcurrent checks that reruns made on all processors at once
 // (sharing one Rerun and its table of decisions) give what the same reruns
 // give one after another on a fresh Rerun, at 10,000 systems.
