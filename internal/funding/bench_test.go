@@ -118,3 +118,21 @@ func BenchmarkPrudenceReruns(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkNewRerun is the preparation of reruns at 100,000 synthetic
+// systems from their allocation (the orders by cap/weight, by code and by
+// weight).
+func BenchmarkNewRerun(b *testing.B) {
+	ds := synth.Generate(100_000, 1)
+	sc := synth.DeficitSupport(ds)
+	base, err := Allocate(ds.Systems, sc)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := NewRerunFrom(ds.Systems, sc, base); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
