@@ -1,0 +1,196 @@
+package xlsxw
+
+import (
+	"fmt"
+	"slices"
+)
+
+// Sheet is a worksheet of a Book. Cells may be written in any order; a cell
+// written twice holds what was written last.
+type Sheet struct {
+	book   *Book
+	name   string
+	rows   [][]cell // rows[r-1] holds row r's cells, in the order written
+	cols   map[int]*column
+	freeze int // rows kept in view
+	charts []Chart
+}
+
+// cell is one cell: its column, style, kind and value (a decimal string,
+// text, a formula, or "1"/"0" for a boolean).
+type cell struct {
+	col   int32
+	style Style
+	kind  kind
+	v     string
+}
+
+type kind uint8
+
+const (
+	kindNumber kind = iota
+	kindText
+	kindBool
+	kindFormula
+)
+
+// column is what a sheet says of a column: its width (0 for Excel's
+// default) and the style of the cells written in it without one.
+type column struct {
+	width float64
+	style Style
+}
+
+// Name is the sheet's name.
+func (s *Sheet) Name() string { return s.name }
+
+// put stores a cell, or records why it cannot be.
+func (s *Sheet) put(col, row int, c cell) {
+	if col < 1 || col > MaxCols || row < 1 || row > MaxRows {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s: no cell at column %d, row %d (a sheet has %d columns and %d rows)",
+			s.name, col, row, MaxCols, MaxRows))
+		return
+	}
+	for len(s.rows) < row {
+		s.rows = append(s.rows, nil)
+	}
+	c.col = int32(col)
+	r := s.rows[row-1]
+	if n := len(r); n > 0 && r[n-1].col == c.col {
+		r[n-1] = c
+		return
+	}
+	if r == nil {
+		r = make([]cell, 0, 8)
+	}
+	s.rows[row-1] = append(r, c)
+}
+
+// Text writes s as a text cell: it is never read as a number or a formula.
+func (s *Sheet) Text(col, row int, v string, st Style) {
+	s.put(col, row, cell{style: st, kind: kindText, v: v})
+}
+
+// Number writes v, a decimal string such as "-1234.50" (an optional minus,
+// digits, an optional fraction and exponent), as a number cell exactly as
+// written: it never passes through a float.
+func (s *Sheet) Number(col, row int, v string, st Style) {
+	if !isNumber(v) {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s!%s: %q is not a number", s.name, CellName(col, row), v))
+		return
+	}
+	s.put(col, row, cell{style: st, kind: kindNumber, v: v})
+}
+
+// Bool writes a TRUE or FALSE cell.
+func (s *Sheet) Bool(col, row int, v bool, st Style) {
+	b := "0"
+	if v {
+		b = "1"
+	}
+	s.put(col, row, cell{style: st, kind: kindBool, v: b})
+}
+
+// Formula writes a formula, such as SUM(B2:B9), without the "=" and with
+// no cached value: the book asks Excel to calculate every formula on
+// opening.
+func (s *Sheet) Formula(col, row int, f string, st Style) {
+	s.put(col, row, cell{style: st, kind: kindFormula, v: f})
+}
+
+// ColStyle gives columns first to last a style, which every cell written in
+// them without a style of its own takes, and which Excel gives the cells
+// typed into them.
+func (s *Sheet) ColStyle(first, last int, st Style) {
+	s.eachCol(first, last, func(c *column) { c.style = st })
+}
+
+// ColWidth sets columns first to last to width characters.
+func (s *Sheet) ColWidth(first, last int, width float64) {
+	if width <= 0 || width > 255 {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s: column width %g is not between 0 and 255", s.name, width))
+		return
+	}
+	s.eachCol(first, last, func(c *column) { c.width = width })
+}
+
+func (s *Sheet) eachCol(first, last int, fn func(*column)) {
+	if first < 1 || last > MaxCols || first > last {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s: no columns %d to %d", s.name, first, last))
+		return
+	}
+	for i := first; i <= last; i++ {
+		c := s.cols[i]
+		if c == nil {
+			c = &column{}
+			s.cols[i] = c
+		}
+		fn(c)
+	}
+}
+
+// FreezeRows keeps the sheet's first rows in view as it scrolls.
+func (s *Sheet) FreezeRows(rows int) {
+	if rows < 0 || rows >= MaxRows {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s: cannot freeze %d rows", s.name, rows))
+		return
+	}
+	s.freeze = rows
+}
+
+// sorted returns a row's cells in column order, the last written of any
+// written twice, each without a style of its own given its column's
+// (colStyle[col]).
+func sorted(r []cell, colStyle []Style) []cell {
+	if !slices.IsSortedFunc(r, func(a, b cell) int { return int(a.col - b.col) }) {
+		slices.SortStableFunc(r, func(a, b cell) int { return int(a.col - b.col) })
+		out := r[:0]
+		for i, c := range r {
+			if i+1 < len(r) && r[i+1].col == c.col {
+				continue
+			}
+			out = append(out, c)
+		}
+		r = out
+	}
+	for i := range r {
+		if c := int(r[i].col); r[i].style == 0 && c < len(colStyle) {
+			r[i].style = colStyle[c]
+		}
+	}
+	return r
+}
+
+// isNumber reports whether v is -?digits(.digits)?([eE][+-]?digits)?.
+func isNumber(v string) bool {
+	i := 0
+	if i < len(v) && v[i] == '-' {
+		i++
+	}
+	digits := func() bool {
+		start := i
+		for i < len(v) && '0' <= v[i] && v[i] <= '9' {
+			i++
+		}
+		return i > start
+	}
+	if !digits() {
+		return false
+	}
+	if i < len(v) && v[i] == '.' {
+		i++
+		if !digits() {
+			return false
+		}
+	}
+	if i < len(v) && (v[i] == 'e' || v[i] == 'E') {
+		i++
+		if i < len(v) && (v[i] == '+' || v[i] == '-') {
+			i++
+		}
+		if !digits() {
+			return false
+		}
+	}
+	return i == len(v)
+}
