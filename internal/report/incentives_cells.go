@@ -52,7 +52,7 @@ func xlsxSystemIncentives(b *book, r analysis.Result, j jsonReport, first int) {
 			b.value(s, first+1, i+2, *sy.MarginalPrice)
 		}
 	}
-	b.keep(b.f.SetColWidth(s, colName(first), colName(first+1), 16))
+	b.width(s, first, first+1, 16)
 }
 
 // xlsxIncentiveHeadlines are the Summary's headline lines for the

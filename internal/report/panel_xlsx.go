@@ -5,8 +5,6 @@ import (
 	"strconv"
 
 	"icsplan/internal/analysis"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // The Years workbook: the years and the national series beside the
@@ -17,29 +15,13 @@ import (
 
 func renderPanelXLSX(buf *bytes.Buffer, p analysis.Panel) error {
 	j := buildPanelJSON(p)
-	f := excelize.NewFile()
-	defer f.Close()
-	b := &book{f: f, styles: map[string]int{}}
-	b.keep(f.SetSheetName("Sheet1", "Years"))
-	for _, s := range []string{"Pairs", "Owed", sheetSystems, sheetNotes} {
-		_, err := f.NewSheet(s)
-		b.keep(err)
-	}
-	b.keep(f.SetDocProps(&excelize.DocProperties{Title: panelTitle, Creator: "icsplan",
-		Created: "2006-09-16T00:00:00Z", Modified: "2006-09-16T00:00:00Z"}))
-	calc := true
-	b.keep(f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &calc}))
+	b := newBook(panelTitle, "Years", "Pairs", "Owed", sheetSystems, sheetNotes)
 	xlsxPanelYears(b, j)
 	xlsxPanelPairs(b, j)
 	xlsxPanelOwed(b, j)
 	xlsxPanelSystems(b, j)
 	xlsxPanelNotes(b, p)
-	f.SetActiveSheet(0)
-	if b.err != nil {
-		return b.err
-	}
-	_, err := f.WriteTo(buf)
-	return err
+	return b.write(buf)
 }
 
 // heads writes a bold header row.
@@ -79,7 +61,7 @@ func xlsxPanelYears(b *book, j jsonPanel) {
 			}
 		}
 	}
-	b.keep(b.f.SetColWidth(s, "B", "B", 40))
+	b.width(s, 2, 2, 40)
 	b.freeze(s, 1)
 }
 
@@ -169,5 +151,5 @@ func xlsxPanelNotes(b *book, p analysis.Panel) {
 		row++
 		b.text(s, 1, row, strconv.Itoa(i+1)+". "+c)
 	}
-	b.keep(b.f.SetColWidth(s, "A", "A", 120))
+	b.width(s, 1, 1, 120)
 }

@@ -4,8 +4,7 @@ import (
 	"io"
 
 	"icsplan/internal/analysis"
-
-	"github.com/xuri/excelize/v2"
+	"icsplan/internal/xlsxw"
 )
 
 // The workbook: a Summary for the board (tables in £000, a native chart),
@@ -34,61 +33,61 @@ const (
 	sheetNotes      = "Notes"
 )
 
-// book writes cells into an excelize workbook, remembering the first error.
+// book writes cells into a workbook, sheet by sheet by name; the
+// workbook remembers the first error.
 type book struct {
-	f      *excelize.File
-	err    error
-	styles map[string]int
+	w      *xlsxw.Book
+	sheets map[string]*xlsxw.Sheet
 }
 
-func (b *book) style(key string, s *excelize.Style) int {
-	if id, ok := b.styles[key]; ok {
-		return id
+// newBook starts a workbook with the sheets named, the first active, its
+// document properties those of a report titled title, and every formula
+// calculated by Excel on opening.
+func newBook(title string, sheets ...string) *book {
+	b := &book{w: xlsxw.New(), sheets: map[string]*xlsxw.Sheet{}}
+	for _, s := range sheets {
+		b.sheets[s] = b.w.AddSheet(s)
 	}
-	id, err := b.f.NewStyle(s)
-	b.keep(err)
-	b.styles[key] = id
-	return id
-}
-
-func (b *book) keep(err error) {
-	if b.err == nil && err != nil {
-		b.err = err
+	b.w.Props = xlsxw.Props{
+		Title:    title,
+		Creator:  "icsplan",
+		Created:  "2006-09-16T00:00:00Z", // fixed, so the same analysis gives the same bytes
+		Modified: "2006-09-16T00:00:00Z",
 	}
+	return b
 }
 
-func cell(col, row int) string {
-	c, _ := excelize.CoordinatesToCellName(col, row)
-	return c
+// write writes the workbook to w.
+func (b *book) write(w io.Writer) error {
+	_, err := b.w.WriteTo(w)
+	return err
 }
+
+func (b *book) sheet(name string) *xlsxw.Sheet { return b.sheets[name] }
+
+func cell(col, row int) string { return xlsxw.CellName(col, row) }
+
+func colName(col int) string { return xlsxw.ColumnName(col) }
 
 // text writes a text cell; it is stored as text, so a value starting with
 // "=" is never a formula.
 func (b *book) text(sheet string, col, row int, s string) {
-	b.keep(b.f.SetCellStr(sheet, cell(col, row), s))
+	b.sheet(sheet).Text(col, row, s, 0)
 }
 
 func (b *book) bold(sheet string, col, row int, s string) {
-	b.text(sheet, col, row, s)
-	b.keep(b.f.SetCellStyle(sheet, cell(col, row), cell(col, row), b.style("bold", &excelize.Style{Font: &excelize.Font{Bold: true}})))
+	b.sheet(sheet).Text(col, row, s, b.w.Style("", true))
 }
 
-// styleCell gives a cell a number format, bold or not.
-func (b *book) styleCell(sheet string, col, row int, format string, bold bool) {
-	key := format
-	st := &excelize.Style{CustomNumFmt: &format}
-	if bold {
-		key += "/bold"
-		st.Font = &excelize.Font{Bold: true}
-	}
-	b.keep(b.f.SetCellStyle(sheet, cell(col, row), cell(col, row), b.style(key, st)))
+// boolean writes a TRUE or FALSE cell.
+func (b *book) boolean(sheet string, col, row int, v bool) {
+	b.sheet(sheet).Bool(col, row, v, 0)
 }
 
 // number writes a decimal string as a number cell with a number format,
 // without passing it through a float.
 func (b *book) number(sheet string, col, row int, v, format string, bold bool) {
-	b.keep(b.f.SetCellDefault(sheet, cell(col, row), v))
-	b.styleCell(sheet, col, row, format, bold)
+	b.sheet(sheet).Number(col, row, v, b.w.Style(format, bold))
 }
 
 func (b *book) money(sheet string, col, row int, v string, bold bool) {
@@ -98,66 +97,48 @@ func (b *book) money(sheet string, col, row int, v string, bold bool) {
 // sum writes a SUM formula over a column's rows first to last, in bold:
 // a totals cell an auditor can click.
 func (b *book) sum(sheet string, col, first, last int, format string) {
-	b.formula(sheet, col, last+1, "SUM("+cell(col, first)+":"+cell(col, last)+")", format)
+	b.formula(sheet, col, last+1, "SUM("+cell(col, first)+":"+cell(col, last)+")", format, true)
 }
 
-// formula writes a formula cell in bold with a number format. It has no
-// cached value: the workbook asks Excel to calculate on opening.
-func (b *book) formula(sheet string, col, row int, f, format string) {
-	b.keep(b.f.SetCellFormula(sheet, cell(col, row), f))
-	b.styleCell(sheet, col, row, format, true)
+// formula writes a formula cell with a number format. It has no cached
+// value: the workbook asks Excel to calculate on opening.
+func (b *book) formula(sheet string, col, row int, f, format string, bold bool) {
+	b.sheet(sheet).Formula(col, row, f, b.w.Style(format, bold))
 }
 
 // value writes a decimal string as a number cell that takes its column's
-// style (set with columns); much faster than styling cell by cell.
+// style (set with columns).
 func (b *book) value(sheet string, col, row int, v string) {
-	b.keep(b.f.SetCellDefault(sheet, cell(col, row), v))
+	b.sheet(sheet).Number(col, row, v, 0)
 }
 
 // columns gives columns (by 1-based index) a number format.
 func (b *book) columns(sheet, format string, cols ...int) {
-	id := b.style(format, &excelize.Style{CustomNumFmt: &format})
+	st := b.w.Style(format, false)
 	for _, c := range cols {
-		name, err := excelize.ColumnNumberToName(c)
-		b.keep(err)
-		b.keep(b.f.SetColStyle(sheet, name, id))
+		b.sheet(sheet).ColStyle(c, c, st)
 	}
+}
+
+// width sets columns first to last (by 1-based index) to a width in
+// characters.
+func (b *book) width(sheet string, first, last int, w float64) {
+	b.sheet(sheet).ColWidth(first, last, w)
 }
 
 // freeze keeps a sheet's first rows in view as it scrolls.
 func (b *book) freeze(sheet string, rows int) {
-	b.keep(b.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: rows, TopLeftCell: cell(1, rows+1), ActivePane: "bottomLeft"}))
+	b.sheet(sheet).FreezeRows(rows)
 }
 
 // renderXLSX writes the report as a workbook whose figures equal the JSON
 // report's to the penny.
 func renderXLSX(w io.Writer, r analysis.Result) error {
 	j := buildJSON(r)
-	f := excelize.NewFile()
-	defer f.Close()
-	b := &book{f: f, styles: map[string]int{}}
-	b.keep(f.SetSheetName("Sheet1", sheetSummary))
-	for _, s := range []string{sheetSystems, sheetRepayments, sheetNotes} {
-		_, err := f.NewSheet(s)
-		b.keep(err)
-	}
-	b.keep(f.SetDocProps(&excelize.DocProperties{
-		Title:    j.Scenario.Title,
-		Creator:  "icsplan",
-		Created:  "2006-09-16T00:00:00Z", // fixed, so the same analysis gives the same bytes
-		Modified: "2006-09-16T00:00:00Z",
-	}))
-	calc := true
-	b.keep(f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &calc}))
-
+	b := newBook(j.Scenario.Title, sheetSummary, sheetSystems, sheetRepayments, sheetNotes)
 	xlsxSummary(b, r, j)
 	xlsxSystems(b, r, j)
 	xlsxRepayments(b, j)
 	xlsxNotes(b, r, j)
-	f.SetActiveSheet(0)
-	if b.err != nil {
-		return b.err
-	}
-	_, err := f.WriteTo(w)
-	return err
+	return b.write(w)
 }

@@ -84,6 +84,6 @@ func xlsxNotes(b *book, r analysis.Result, j jsonReport) {
 		caveats = [][2]string{{"", "None."}}
 	}
 	block("Caveats", caveats)
-	b.keep(b.f.SetColWidth(s, "A", "A", 34))
-	b.keep(b.f.SetColWidth(s, "B", "B", 110))
+	b.width(s, 1, 1, 34)
+	b.width(s, 2, 2, 110)
 }

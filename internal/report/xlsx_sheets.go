@@ -52,13 +52,13 @@ func xlsxSystems(b *book, r analysis.Result, j jsonReport) {
 			{13, money.Fixed2(due)}, {14, sy.PVRepayments}, {15, sy.EffectiveGrant}, {16, sy.GrantElement}} {
 			b.value(s, c.col, row, c.v)
 		}
-		b.keep(b.f.SetCellBool(s, cell(8, row), sy.Eligible))
+		b.boolean(s, 8, row, sy.Eligible)
 		if sy.PrudencePenalty != nil {
 			b.value(s, 17, row, *sy.PrudencePenalty)
 			b.value(s, 18, row, *sy.PenaltyPlan)
 		}
 		b.text(s, 19, row, sy.Source)
-		b.keep(b.f.SetCellBool(s, cell(20, row), sy.Illustrative))
+		b.boolean(s, 20, row, sy.Illustrative)
 		b.value(s, 21, row, strconv.Itoa(r.Systems[i].Line))
 		row++
 	}
@@ -75,12 +75,12 @@ func xlsxSystems(b *book, r analysis.Result, j jsonReport) {
 	xlsxSystemTerms(b, r, len(xlsxHeader)+1)
 	xlsxSystemIncentives(b, r, j, len(xlsxHeader)+len(xlsxTermHeads(r))+1)
 	b.freeze(s, 1)
-	b.keep(b.f.SetColWidth(s, "A", "A", 8))
-	b.keep(b.f.SetColWidth(s, "B", "B", 40))
-	b.keep(b.f.SetColWidth(s, "C", "C", 24))
-	b.keep(b.f.SetColWidth(s, "D", "R", 16))
-	b.keep(b.f.SetColWidth(s, "S", "S", 40))
-	b.keep(b.f.SetColWidth(s, "T", "U", 12))
+	b.width(s, 1, 1, 8)
+	b.width(s, 2, 2, 40)
+	b.width(s, 3, 3, 24)
+	b.width(s, 4, 18, 16)
+	b.width(s, 19, 19, 40)
+	b.width(s, 20, 21, 12)
 }
 
 func xlsxRepayments(b *book, j jsonReport) {
@@ -111,7 +111,7 @@ func xlsxRepayments(b *book, j jsonReport) {
 	}
 	b.bold(s, 1, row, "Total")
 	b.freeze(s, 1)
-	b.keep(b.f.SetColWidth(s, "A", "A", 8))
-	b.keep(b.f.SetColWidth(s, "B", "B", 40))
-	b.keep(b.f.SetColWidth(s, "C", "F", 16))
+	b.width(s, 1, 1, 8)
+	b.width(s, 2, 2, 40)
+	b.width(s, 3, 6, 16)
 }

@@ -1,13 +1,11 @@
 package report
 
 import (
-	"sort"
 	"strconv"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
-
-	"github.com/xuri/excelize/v2"
+	"icsplan/internal/xlsxw"
 )
 
 // The Summary sheet: the verdict, the headline figures in pounds and pence,
@@ -28,8 +26,8 @@ func xlsxSummary(b *book, r analysis.Result, j jsonReport) {
 	b.text(s, 1, row+1, "The scenario's terms, the units and the caveats are on the Notes sheet; "+
 		"every system's figures, to the penny, on the Systems sheet.")
 	summaryChart(b, groups)
-	b.keep(b.f.SetColWidth(s, "A", "A", 40))
-	b.keep(b.f.SetColWidth(s, "B", "H", 16))
+	b.width(s, 1, 1, 40)
+	b.width(s, 2, 8, 16)
 }
 
 // summaryHeadline writes the headline figures from row on and returns the
@@ -123,8 +121,7 @@ func summaryYears(b *book, j jsonReport, row int) int {
 		b.text(s, 1, row, y.Year)
 		b.number(s, 2, row, y.Principal, numFmtK, false)
 		b.number(s, 3, row, y.Interest, numFmtK, false)
-		b.keep(b.f.SetCellFormula(s, cell(4, row), cell(2, row)+"+"+cell(3, row)))
-		b.styleCell(s, 4, row, numFmtK, false)
+		b.formula(s, 4, row, cell(2, row)+"+"+cell(3, row), numFmtK, false)
 	}
 	b.bold(s, 1, row+1, "Total")
 	for col := 2; col <= 4; col++ {
@@ -139,33 +136,19 @@ func summaryChart(b *book, head int) {
 	ref := func(col, from, to int) string {
 		return "'" + sheetSummary + "'!$" + colName(col) + "$" + strconv.Itoa(from) + ":$" + colName(col) + "$" + strconv.Itoa(to)
 	}
-	cats := ref(1, head+1, head+2)
-	series := func(col int, colour string) excelize.ChartSeries {
-		return excelize.ChartSeries{
-			Name:              "'" + sheetSummary + "'!$" + colName(col) + "$" + strconv.Itoa(head),
-			Categories:        cats,
-			Values:            ref(col, head+1, head+2),
-			Fill:              excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{colour}},
-			DataLabelPosition: excelize.ChartDataLabelsPositionOutsideEnd,
+	series := func(col int, colour string) xlsxw.Series {
+		return xlsxw.Series{
+			Name:       "'" + sheetSummary + "'!$" + colName(col) + "$" + strconv.Itoa(head),
+			Categories: ref(1, head+1, head+2),
+			Values:     ref(col, head+1, head+2),
+			Colour:     colour,
 		}
 	}
-	b.keep(b.f.AddChart(sheetSummary, "J3", &excelize.Chart{
-		Type:      excelize.Col,
-		Series:    []excelize.ChartSeries{series(6, "005EB8"), series(8, "41B6E6")},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Cash and effective grant per head, by group (£)"}}},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-		Dimension: excelize.ChartDimension{Width: 560, Height: 320},
-		YAxis:     excelize.ChartAxis{NumFmt: excelize.ChartNumFmt{CustomNumFmt: `£#,##0.00`}, MajorGridLines: true},
-		PlotArea:  excelize.ChartPlotArea{ShowVal: true, NumFmt: excelize.ChartNumFmt{CustomNumFmt: `£#,##0.00`}},
-	}))
-	// AddChart lists the image types a drawing may hold in map order; sort
-	// them so that the same analysis gives the same bytes.
-	if ct := b.f.ContentTypes; ct != nil {
-		sort.SliceStable(ct.Defaults, func(i, k int) bool { return ct.Defaults[i].Extension < ct.Defaults[k].Extension })
-	}
-}
-
-func colName(col int) string {
-	n, _ := excelize.ColumnNumberToName(col)
-	return n
+	b.sheet(sheetSummary).AddChart(xlsxw.Chart{
+		Title:  "Cash and effective grant per head, by group (£)",
+		Series: []xlsxw.Series{series(6, "005EB8"), series(8, "41B6E6")},
+		NumFmt: `£#,##0.00`,
+		Col:    10, Row: 3, // J3
+		Width: 560, Height: 320,
+	})
 }

@@ -43,7 +43,7 @@ func xlsxSystemTerms(b *book, r analysis.Result, first int) {
 			case termMoney(k):
 				b.value(s, first+k, i+2, v)
 			default:
-				b.keep(b.f.SetCellBool(s, cell(first+k, i+2), v == "true"))
+				b.boolean(s, first+k, i+2, v == "true")
 			}
 		}
 	}
@@ -52,7 +52,7 @@ func xlsxSystemTerms(b *book, r analysis.Result, first int) {
 			b.sum(s, col, 2, last, numFmtMoney)
 		}
 	}
-	b.keep(b.f.SetColWidth(s, colName(first), colName(first+len(heads)-1), 16))
+	b.width(s, first, first+len(heads)-1, 16)
 }
 
 // xlsxTermHeadlines are the Summary's headline lines for the terms, label
