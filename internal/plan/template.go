@@ -1,10 +1,12 @@
 package plan
 
 import (
+	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
+	"icsplan/internal/xlsxw"
 )
 
 // templateHeader is the header row of a new plans file.
@@ -54,35 +56,26 @@ func templateCSV() []byte {
 
 // templateXLSX is a workbook with a bold header row and real numbers.
 func templateXLSX() ([]byte, error) {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := f.SetSheetName("Sheet1", TemplateSheet); err != nil {
-		return nil, fmt.Errorf("template: %w", err)
-	}
-	header := make([]any, len(templateHeader))
+	b := xlsxw.New()
+	sh := b.AddSheet(TemplateSheet)
+	bold := b.Style("", true)
 	for i, h := range templateHeader {
-		header[i] = h
+		sh.Text(i+1, 1, h, bold)
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	if err != nil {
-		return nil, fmt.Errorf("template: %w", err)
-	}
-	steps := []error{
-		f.SetSheetRow(TemplateSheet, "A1", &header),
-		f.SetSheetRow(TemplateSheet, "A2", &templateExample),
-		f.SetRowStyle(TemplateSheet, 1, 1, bold),
-		f.SetColWidth(TemplateSheet, "A", "A", 8),
-		f.SetColWidth(TemplateSheet, "B", "B", 36),
-		f.SetColWidth(TemplateSheet, "C", "H", 18),
-		f.SetColWidth(TemplateSheet, "I", "I", 50),
-	}
-	for _, err := range steps {
-		if err != nil {
-			return nil, fmt.Errorf("template: %w", err)
+	for i, v := range templateExample {
+		switch v := v.(type) {
+		case string:
+			sh.Text(i+1, 2, v, 0)
+		case int:
+			sh.Number(i+1, 2, strconv.Itoa(v), 0)
 		}
 	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
+	sh.ColWidth(1, 1, 8)
+	sh.ColWidth(2, 2, 36)
+	sh.ColWidth(3, 8, 18)
+	sh.ColWidth(9, 9, 50)
+	var buf bytes.Buffer
+	if _, err := b.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("template: %w", err)
 	}
 	return buf.Bytes(), nil

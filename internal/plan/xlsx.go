@@ -5,8 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"icsplan/internal/xlsxw"
+
 	"github.com/shopspring/decimal"
-	"github.com/xuri/excelize/v2"
 )
 
 // MaxUnzipBytes bounds how much a workbook may expand to when unzipped, so a
@@ -256,8 +257,8 @@ func trimBlankTail(cells []string) []string {
 
 // cellRef names a cell for a message: Plans!F7, or 'My plans'!F7.
 func cellRef(sheet string, col, row int) string {
-	ref, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
+	ref := xlsxw.CellName(col, row)
+	if ref == "" {
 		ref = fmt.Sprintf("R%dC%d", row, col)
 	}
 	quote := false
