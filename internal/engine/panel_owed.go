@@ -27,22 +27,41 @@ type ledger struct {
 	code, name string
 	years      map[int]analysis.SystemResult // the system's result in each year it is present
 	loans      []loan
+	first      int               // the panel's first year
+	owed       []decimal.Decimal // owed[k] is the principal outstanding at the end of year first+k
 }
 
-// owedAt is the principal outstanding at the end of year y.
+// owedAt is the principal outstanding at the end of year y: that of every
+// loan received by then that falls due after it.
 func (l *ledger) owedAt(y int) decimal.Decimal {
-	sum := zero
+	if k := y - l.first; k >= 0 && k < len(l.owed) {
+		return l.owed[k]
+	}
+	return zero // before the first loan, or after the last instalment
+}
+
+// settle works out owed for the year ends first to last: an instalment p
+// due in year d of a loan received in year r is outstanding at the end of
+// every year from r to d − 1, so it is added at r and taken away at d, and
+// the balances are the running sums.
+func (l *ledger) settle(first, last int) {
+	l.first = first
+	diff := make([]decimal.Decimal, last-first+2)
 	for _, ln := range l.loans {
-		if ln.year > y {
-			continue
-		}
-		for yy, p := range ln.due {
-			if yy > y {
-				sum = sum.Add(p)
+		for d, p := range ln.due {
+			from, to := max(ln.year, first)-first, min(d, last+1)-first
+			if from < to {
+				diff[from] = diff[from].Add(p)
+				diff[to] = diff[to].Sub(p)
 			}
 		}
 	}
-	return sum
+	l.owed = make([]decimal.Decimal, last-first+1)
+	sum := zero
+	for k := range l.owed {
+		sum = sum.Add(diff[k])
+		l.owed[k] = sum
+	}
 }
 
 // repaidIn is the principal due in year y from every loan.
@@ -84,6 +103,9 @@ func ledgers(years []PanelInput, starts []int) ([]*ledger, int) {
 				l.loans = append(l.loans, ln)
 			}
 		}
+	}
+	for _, l := range out {
+		l.settle(starts[0], last)
 	}
 	return out, last
 }
