@@ -2,7 +2,6 @@ package plan
 
 import (
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -18,11 +17,80 @@ func moneyMessage(v string, err error) string {
 	return fmt.Sprintf("cannot read %q as money: %v", clip(v), err)
 }
 
-var (
-	wholeRe    = regexp.MustCompile(`^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$`)
-	decimalRe  = regexp.MustCompile(`^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$`)
-	negativeRe = regexp.MustCompile(`^(?:[-−–]\s*[0-9,]+(?:\.[0-9]+)?|\(\s*[0-9,]+(?:\.[0-9]+)?\s*\))$`)
-)
+// The shapes of a number in a cell. They match what these regular
+// expressions match (shapes_test.go checks them against the expressions),
+// written out by hand because a systems file reads three cells a row:
+//
+//	whole     ^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)$
+//	decimal   ^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$
+//	negative  ^(?:[-−–]\s*[0-9,]+(?:\.[0-9]+)?|\(\s*[0-9,]+(?:\.[0-9]+)?\s*\))$
+
+// isWhole reports whether v is digits, or digits grouped in threes by
+// commas (1 to 3 digits, then one or more ",ddd").
+func isWhole(v string) bool {
+	first, rest, grouped := strings.Cut(v, ",")
+	if !grouped {
+		return first != "" && allDigits(first, 0)
+	}
+	if len(first) < 1 || len(first) > 3 || !allDigits(first, 0) {
+		return false
+	}
+	for {
+		g, more, ok := strings.Cut(rest, ",")
+		if len(g) != 3 || !allDigits(g, 0) {
+			return false
+		}
+		if !ok {
+			return true
+		}
+		rest = more
+	}
+}
+
+// isDecimal reports whether v is a whole number (isWhole) with, perhaps, a
+// point and one or more digits after it.
+func isDecimal(v string) bool {
+	whole, frac, dot := strings.Cut(v, ".")
+	return isWhole(whole) && (!dot || frac != "" && allDigits(frac, 0))
+}
+
+// isNegative reports whether v is a minus sign (-, − or –) or an opening
+// bracket, spaces, then digits and commas with perhaps a point and digits,
+// then (for a bracket) spaces and the closing bracket.
+func isNegative(v string) bool {
+	for _, minus := range []string{"-", "−", "–"} {
+		if rest, ok := strings.CutPrefix(v, minus); ok {
+			return negativeBody(strings.TrimLeft(rest, regexpSpace))
+		}
+	}
+	if inner, ok := strings.CutPrefix(v, "("); ok {
+		if inner, ok = strings.CutSuffix(inner, ")"); ok {
+			return negativeBody(strings.Trim(inner, regexpSpace))
+		}
+	}
+	return false
+}
+
+// regexpSpace is what \s matches in Go's regular expressions.
+const regexpSpace = "\t\n\f\r "
+
+// negativeBody reports whether v is digits and commas (one or more), with
+// perhaps a point and one or more digits.
+func negativeBody(v string) bool {
+	whole, frac, dot := strings.Cut(v, ".")
+	return whole != "" && allDigits(whole, ',') && (!dot || frac != "" && allDigits(frac, 0))
+}
+
+// allDigits reports whether every byte of v is an ASCII digit, or the byte
+// also when also is not 0.
+func allDigits(v string, also byte) bool {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < '0' || c > '9') && (also == 0 || c != also) {
+			return false
+		}
+	}
+	return true
+}
 
 // cellReason explains a cell that is an Excel error value or a formula, as
 // the money parser does; "" for anything else.
@@ -41,9 +109,9 @@ func parsePopulation(v string) (int64, string) {
 	switch {
 	case v == "":
 		return 0, "is blank: every system needs its population"
-	case negativeRe.MatchString(v):
+	case isNegative(v):
 		return 0, fmt.Sprintf("must be more than 0, not %q", clip(v))
-	case len(v) > 32 || !wholeRe.MatchString(v):
+	case len(v) > 32 || !isWhole(v):
 		return 0, fmt.Sprintf("cannot read %q as a whole number of people%s", clip(v), cellReason(v))
 	}
 	n, err := strconv.ParseInt(strings.ReplaceAll(v, ",", ""), 10, 64)
@@ -60,9 +128,9 @@ func parsePopulation(v string) (int64, string) {
 // decimals allowed, no exponents).
 func parsePositive(v string) (decimal.Decimal, string) {
 	switch {
-	case negativeRe.MatchString(v):
+	case isNegative(v):
 		return decimal.Decimal{}, fmt.Sprintf("must be more than 0, not %q", clip(v))
-	case len(v) > 32 || !decimalRe.MatchString(v):
+	case len(v) > 32 || !isDecimal(v):
 		return decimal.Decimal{}, fmt.Sprintf("cannot read %q as a number%s", clip(v), cellReason(v))
 	}
 	d, err := decimal.NewFromString(strings.ReplaceAll(v, ",", ""))
