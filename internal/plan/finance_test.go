@@ -194,6 +194,11 @@ func TestTotalsRows(t *testing.T) {
 		{"grand total in capitals", two + "GRAND TOTAL,,300,-5\n", []string{skip("4", `("GRAND TOTAL")`)}},
 		{"sum", two + ",sum,300,-5\n", []string{skip("4", `("sum")`)}},
 		{"total with a count", two + ",Total (2 ICBs),300,-5\n", []string{skip("4", `("Total (2 ICBs)")`)}},
+		// Labels the ASCII-only first look must not miss: a no-break space
+		// and a soft hyphen (an invisible format character) inside them.
+		{"no-break space", two + ",All\u00a0ICBs,300,-5\n", []string{skip("4", `("All\u00a0ICBs")`)}},
+		{"soft hyphen", two + ",To\u00adtal,300,-5\n", []string{skip("4", `("To\u00adtal")`)}},
+		{"underscore", two + ",all_systems,300,-5\n", []string{skip("4", `("all_systems")`)}},
 		{"total at the top", "Total,All,300,-5\n" + two, []string{skip("2", `("Total")`)}},
 		{"figures that are the sums", two + ",,300,-5\n", []string{skip("4", "(its population and plan are the sums of the systems above it)")}},
 		{"sums under a code", two + "ENG,All of England,300,-5\n", []string{skip("4", "(its population and plan are the sums of the systems above it)")}},

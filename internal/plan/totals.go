@@ -31,23 +31,22 @@ var totalsWords = map[string]bool{
 // one of totalsWords in any case, or a name starting "Total " or ending
 // " total" ("Total (42 ICBs)", "London total").
 func isTotalsLabel(cell string) bool {
-	if !containsFold(cell, "total") && !containsFold(cell, "england") && !containsFold(cell, "sum") && !containsFold(cell, "all ") {
-		return false // most cells, read without allocating
+	if isASCII(cell) && !ContainsFold(cell, "total") && !ContainsFold(cell, "england") && !ContainsFold(cell, "sum") && !ContainsFold(cell, "all") {
+		return false // most cells, read without allocating: a label of ASCII alone must hold one of these words
 	}
 	n := strings.TrimRight(normalHeader(visible(cell)), ":*")
 	return totalsWords[n] || strings.HasPrefix(n, "total ") || strings.HasPrefix(n, "total(") ||
 		strings.HasSuffix(n, " total") || strings.HasSuffix(n, " totals")
 }
 
-// containsFold reports whether s contains the lower-case ASCII word sub in
-// any case.
-func containsFold(s, sub string) bool {
-	for i := 0; i+len(sub) <= len(s); i++ {
-		if strings.EqualFold(s[i:i+len(sub)], sub) {
-			return true
+// isASCII reports whether every byte of s is ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // totalsByLabel reports whether the row is marked as a totals row; at is
