@@ -3,6 +3,7 @@ package plan
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestContainsFold checks ContainsFold against strings.Contains on a lower-case
@@ -42,4 +43,17 @@ func TestContainsFold(t *testing.T) {
 		}
 	}
 	walk("", 4)
+}
+
+// TestNoASCIIFormatCharacters backs visible's shortcut: no ASCII character
+// is a format character (category Cf), so an ASCII cell loses none.
+func TestNoASCIIFormatCharacters(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		if unicode.Is(unicode.Cf, r) {
+			t.Fatalf("%U is a format character", r)
+		}
+	}
+	if got := visible(" a\u00adb\u200b "); got != "ab" {
+		t.Errorf("visible kept format characters: %q", got)
+	}
 }

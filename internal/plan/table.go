@@ -120,6 +120,9 @@ func blank(s string) bool {
 // visible is s without invisible format characters, trimmed: what a
 // person reads in the cell.
 func visible(s string) string {
+	if isASCII(s) {
+		return strings.TrimSpace(s) // no ASCII character is a format character
+	}
 	return strings.TrimSpace(strings.Map(func(r rune) rune {
 		if unicode.Is(unicode.Cf, r) {
 			return -1
