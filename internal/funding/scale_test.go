@@ -62,15 +62,10 @@ func rerunAll(t *testing.T, rr *Rerun, js []int, plans []decimal.Decimal) ([]dec
 	return got, hows
 }
 
-// TestRerunAt100k is the prudence workload at 100,000 synthetic systems:
-// every balanced system (60,250) rerun with its penalty plan on all
-// processors, which also exercises the shared table of decisions under
-// concurrency. The pass in weight order and the table must carry the
-// load; a deterministic sample of 2,000 reruns, and every rerun that took
-// another path, are compared with the plain pass in cap/weight order, and
-// two with a full Allocate (the plain pass on all 60,250 would take most of
-// a minute).
-func TestRerunAt100k(t *testing.T) {
+// rerun100k is synthetic deficit support at 100,000 systems and its
+// reruns, skipped with -short.
+func rerun100k(t *testing.T) (plan.Dataset, plan.Scenario, *Rerun) {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("100,000 systems: not with -short")
 	}
@@ -80,12 +75,31 @@ func TestRerunAt100k(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	js, plans := prudencePlans(ds)
-	got, hows := rerunAll(t, rr, js, plans)
+	return ds, sc, rr
+}
+
+// countPaths counts the reruns by how each was found.
+func countPaths(hows []int) map[int]int {
 	paths := map[int]int{}
 	for _, h := range hows {
 		paths[h]++
 	}
+	return paths
+}
+
+// TestRerunAt100k is the prudence workload at 100,000 synthetic systems:
+// every balanced system (60,250) rerun with its penalty plan on all
+// processors, which also exercises the shared table of decisions under
+// concurrency. The pass in weight order and the table must carry the
+// load; a deterministic sample of 2,000 reruns, and every rerun that took
+// another path, are compared with the plain pass in cap/weight order, and
+// two with a full Allocate (the plain pass on all 60,250 would take most of
+// a minute).
+func TestRerunAt100k(t *testing.T) {
+	ds, sc, rr := rerun100k(t)
+	js, plans := prudencePlans(ds)
+	got, hows := rerunAll(t, rr, js, plans)
+	paths := countPaths(hows)
 	t.Logf("%d reruns: weight order %d, memo %d, other %d", len(js), paths[viaWeight], paths[viaMemo],
 		len(js)-paths[viaWeight]-paths[viaMemo])
 	if paths[viaWeight] < len(js)/2 || paths[viaMemo] < len(js)/10 {
@@ -122,15 +136,7 @@ func TestRerunAt100k(t *testing.T) {
 // leftover decision; every 20th rerun, and every one that took another
 // path, is compared with the plain pass in cap/weight order.
 func TestRerunMarginalAt100k(t *testing.T) {
-	if testing.Short() {
-		t.Skip("100,000 systems: not with -short")
-	}
-	ds := synth.Generate(100_000, 1)
-	sc := synth.DeficitSupport(ds)
-	rr, err := NewRerun(ds.Systems, sc)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ds, sc, rr := rerun100k(t)
 	var js []int
 	var plans []decimal.Decimal
 	million := decimal.NewFromInt(1_000_000)
@@ -141,10 +147,7 @@ func TestRerunMarginalAt100k(t *testing.T) {
 		}
 	}
 	got, hows := rerunAll(t, rr, js, plans)
-	paths := map[int]int{}
-	for _, h := range hows {
-		paths[h]++
-	}
+	paths := countPaths(hows)
 	t.Logf("%d reruns: paths %v", len(js), paths)
 	if paths[viaGroup] < len(js)*9/10 {
 		t.Errorf("paths %v: want nine reruns in ten decided by a group", paths)
