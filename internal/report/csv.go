@@ -27,7 +27,7 @@ var csvHeader = []string{
 // terminal (a CSV report is often read with cat) and then guarded against
 // formula injection.
 func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
-	j := buildJSON(r)
+	j := buildJSONHead(r)
 	buf.WriteString("\uFEFF")
 	cw := csv.NewWriter(buf)
 	cw.UseCRLF = true
@@ -47,7 +47,9 @@ func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
 	byYear := make([]string, len(j.Years))
 	var cb cellBuf
 	var figs []string
-	for i, s := range j.Systems {
+	jb := newJSONStream() // each system is made, written and done with before the next
+	for i := range r.Systems {
+		s := jb.next(r.Systems[i], systemIncentive(r, i))
 		due := decimal.Zero
 		for k := range byYear {
 			byYear[k] = zero
