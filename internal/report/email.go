@@ -42,8 +42,8 @@ func emailSummary(r analysis.Result) string {
 		add("Price of a deficit: not defined, as no system planned a deficit; " + transfer)
 	}
 	ending := emailEnding(r) // on the penalty's line, to stay within the ten
-	if idx := penalties(r); len(idx) > 0 {
-		if s := r.Systems[idx[0]]; s.PrudencePenalty.IsPositive() {
+	if top, _, _ := penalties(r, 1); len(top) > 0 {
+		if s := r.Systems[top[0]]; s.PrudencePenalty.IsPositive() {
 			add("Biggest prudence penalty: " + penaltySentence(s) + ending)
 		} else {
 			add("Prudence penalty: none; " + penaltySentence(s) + ending)

@@ -1,8 +1,6 @@
 package report
 
 import (
-	"cmp"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -179,54 +177,6 @@ func describeRepayment(sc plan.Scenario) string {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
-
-// penalties returns the indexes of balanced systems with a prudence penalty,
-// biggest first (ties by code, then file order). The penalties are compared
-// at one exponent, so that no comparison rescales.
-func penalties(r analysis.Result) []int {
-	type key struct {
-		i int
-		p decimal.Decimal
-		v int64 // p in units of 10^exp, when every penalty fits an int64 so
-	}
-	var keys []key
-	exp := int32(0)
-	for i, s := range r.Systems {
-		if s.PrudencePenalty != nil {
-			keys = append(keys, key{i: i, p: *s.PrudencePenalty})
-			exp = min(exp, s.PrudencePenalty.Exponent())
-		}
-	}
-	ints := true
-	for k := range keys {
-		if v, ok := atExponent(keys[k].p, exp); ok && ints {
-			keys[k].v = v
-			continue
-		}
-		ints = false
-		keys[k].p = keys[k].p.Round(-exp) // the same value, at exponent exp
-	}
-	slices.SortFunc(keys, func(a, b key) int {
-		c := 0
-		if ints {
-			c = cmp.Compare(b.v, a.v)
-		} else {
-			c = b.p.Cmp(a.p)
-		}
-		if c != 0 {
-			return c
-		}
-		if c := strings.Compare(r.Systems[a.i].Code, r.Systems[b.i].Code); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.i, b.i)
-	})
-	idx := make([]int, len(keys))
-	for k := range keys {
-		idx[k] = keys[k].i
-	}
-	return idx
-}
 
 // atExponent is d's coefficient at exponent exp (≤ d's own), when it fits
 // in 18 digits.

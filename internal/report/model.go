@@ -309,11 +309,11 @@ func sensitivitySection(r analysis.Result) section {
 }
 
 func penaltySection(r analysis.Result) (section, bool) {
-	idx := penalties(r)
-	if len(idx) == 0 {
+	const most = 5
+	shown, n, least := penalties(r, most)
+	if n == 0 {
 		return section{}, false
 	}
-	const most = 5
 	t := &table{cols: []column{
 		{head: "Code", maxw: 8},
 		{head: "Name", flex: true},
@@ -321,10 +321,6 @@ func penaltySection(r analysis.Result) (section, bool) {
 		{head: "Deficit\nplan", right: true},
 		{head: "Penalty", right: true},
 	}}
-	shown := idx
-	if len(shown) > most {
-		shown = shown[:most]
-	}
 	for _, i := range shown {
 		s := r.Systems[i]
 		t.refs = append(t.refs, annexID(i))
@@ -332,7 +328,7 @@ func penaltySection(r analysis.Result) (section, bool) {
 			fmtThousands(s.PenaltyPlan), fmtThousands(*s.PrudencePenalty)})
 	}
 	top := r.Systems[shown[0]]
-	if top.PrudencePenalty.IsZero() && r.Systems[idx[len(idx)-1]].PrudencePenalty.IsZero() {
+	if top.PrudencePenalty.IsZero() && r.Systems[least].PrudencePenalty.IsZero() {
 		return section{heading: "Prudence penalties", intro: []string{capital(penaltySentence(top))}}, true
 	}
 	sec := section{
@@ -342,8 +338,8 @@ func penaltySection(r analysis.Result) (section, bool) {
 		table: t,
 		notes: []string{capital(penaltySentence(top))},
 	}
-	if len(idx) > most {
-		sec.notes = append(sec.notes, "The "+itoa(most)+" biggest of "+itoa(len(idx))+" balanced systems.")
+	if n > most {
+		sec.notes = append(sec.notes, "The "+itoa(most)+" biggest of "+itoa(n)+" balanced systems.")
 	}
 	return sec, true
 }

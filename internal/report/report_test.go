@@ -682,8 +682,15 @@ func TestPenaltiesOrder(t *testing.T) {
 		r.Systems = append(r.Systems, s)
 	}
 	// 100 four times: B (index 1), B (index 5), C, D; then 99.99 (A), then −5 (E).
-	if got, want := penalties(r), []int{1, 5, 4, 0, 3, 6}; !slices.Equal(got, want) {
-		t.Errorf("penalties order %v, want %v", got, want)
+	want := []int{1, 5, 4, 0, 3, 6}
+	if got := sortedPenalties(r); !slices.Equal(got, want) {
+		t.Errorf("sortedPenalties order %v, want %v", got, want)
+	}
+	for most := 1; most <= len(want)+1; most++ {
+		top, n, least := penalties(r, most)
+		if !slices.Equal(top, want[:min(most, len(want))]) || n != len(want) || least != 6 {
+			t.Errorf("penalties(r, %d) = %v, %d, %d, want %v, %d, 6", most, top, n, least, want[:min(most, len(want))], len(want))
+		}
 	}
 }
 
