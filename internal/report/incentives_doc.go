@@ -93,7 +93,6 @@ func strategyTableSection(r analysis.Result) section {
 	anyIllustrative := false
 	var cb cellBuf
 	slab := newRowSlab(len(r.Systems), len(t.cols))
-	t.refs = annexIDs(len(r.Systems))
 	t.rows = make([][]string, 0, len(r.Systems))
 	for i, s := range r.Systems {
 		row := inc.Systems[i]

@@ -90,7 +90,7 @@ func makeDoc(r analysis.Result, annexes bool) doc {
 
 	d.numbers = verdictNumbers(r)
 	cols := footSystems(r)
-	d.sections = append([]section{groupSection(r, cols), systemSection(r, cols)}, termsSections(r)...)
+	d.sections = append([]section{groupSection(r, cols), systemSection(r, cols, annexes)}, termsSections(r)...)
 	d.sections = append(d.sections, repaymentOrFlows(r), sensitivitySection(r))
 	if s, ok := penaltySection(r); ok {
 		d.sections = append(d.sections, s)
@@ -176,7 +176,9 @@ func groupSection(r analysis.Result, c systemColumns) section {
 	return s
 }
 
-func systemSection(r analysis.Result, c systemColumns) section {
+// systemSection is the Systems table; only the paper (with its annexes)
+// links each row to its annex row.
+func systemSection(r analysis.Result, c systemColumns, paper bool) section {
 	t := &table{cols: []column{
 		{head: "Code", maxw: 8},
 		{head: "", join: true},
@@ -192,7 +194,9 @@ func systemSection(r analysis.Result, c systemColumns) section {
 	anyIllustrative := false
 	var cb cellBuf
 	slab := newRowSlab(len(r.Systems), len(t.cols))
-	t.refs = annexIDs(len(r.Systems))
+	if paper {
+		t.refs = annexIDs(len(r.Systems))
+	}
 	t.rows = make([][]string, 0, len(r.Systems))
 	for i, s := range r.Systems {
 		cells := slab.next()
