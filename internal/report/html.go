@@ -4,7 +4,7 @@ import (
 	"bytes"
 	_ "embed"
 	"html/template"
-	"io"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -80,9 +80,12 @@ type figureView struct {
 func (f fact) Label() string { return f.label }
 func (f fact) Value() string { return f.value }
 
-// renderHTML writes the board paper; charts maps a section's chart name to
-// its inline SVG (sections whose chart is missing have none).
-func renderHTML(w io.Writer, d doc, charts map[string]figure) error {
+// renderHTML writes the board paper into buf; charts maps a section's
+// chart name to its inline SVG (sections whose chart is missing have none).
+// The template writes the paper with a mark where each table goes
+// (paperTables), and the tables are written straight into buf in their
+// places: a table of 100,000 rows is not copied through the template.
+func renderHTML(buf *bytes.Buffer, d doc, charts map[string]figure) error {
 	v := paperView{
 		Title:        d.title,
 		Note:         d.note,
@@ -97,15 +100,62 @@ func renderHTML(w io.Writer, d doc, charts map[string]figure) error {
 	// Section 1 is the summary and 2 the scenario; the doc's sections follow.
 	v.FactsNumber = 2
 	tables, figures := 0, 0
+	var pt paperTables
 	for i, s := range d.sections {
-		sv := viewSection(s, "s"+itoa(i+3), itoa(i+3)+".", i == 0, &tables, &figures, charts)
+		sv := viewSection(s, "s"+itoa(i+3), itoa(i+3)+".", i == 0, &tables, &figures, charts, pt.mark)
 		v.Sections = append(v.Sections, sv)
 	}
 	v.CaveatNumber = len(d.sections) + 3
 	for i, s := range d.annexes {
-		v.Annexes = append(v.Annexes, viewSection(s, "annex-"+itoa(i+1), "", false, &tables, &figures, charts))
+		v.Annexes = append(v.Annexes, viewSection(s, "annex-"+itoa(i+1), "", false, &tables, &figures, charts, pt.mark))
 	}
-	return paperTmpl.ExecuteTemplate(w, "paper", v)
+	var page bytes.Buffer
+	if err := paperTmpl.ExecuteTemplate(&page, "paper", v); err != nil {
+		return err
+	}
+	pt.splice(buf, page.Bytes())
+	return nil
+}
+
+// paperTables holds the paper's tables while the template writes the rest
+// of it: each table's place is marked with a NUL, its number and a NUL,
+// which nothing else in the paper holds (html/template writes a NUL in
+// text or an attribute as U+FFFD, and sanitised chart labels have none).
+type paperTables struct{ tabs []paperTable }
+
+// paperTable is one table and its number and caption.
+type paperTable struct {
+	t       table
+	number  int
+	caption string
+}
+
+// mark keeps t for splice and returns the mark of its place.
+func (p *paperTables) mark(t table, number int, caption string) template.HTML {
+	p.tabs = append(p.tabs, paperTable{t, number, caption})
+	return template.HTML("\x00" + itoa(len(p.tabs)-1) + "\x00")
+}
+
+// splice writes page into buf with each mark replaced by its table.
+func (p *paperTables) splice(buf *bytes.Buffer, page []byte) {
+	for {
+		i := bytes.IndexByte(page, 0)
+		if i < 0 {
+			buf.Write(page)
+			return
+		}
+		j := bytes.IndexByte(page[i+1:], 0)
+		k, err := strconv.Atoi(string(page[i+1 : i+1+max(j, 0)]))
+		if j < 0 || err != nil || k < 0 || k >= len(p.tabs) {
+			buf.Write(page[:i+1]) // not a mark (never, as above): kept as it is
+			page = page[i+1:]
+			continue
+		}
+		buf.Write(page[:i])
+		t := p.tabs[k]
+		writeTableHTML(buf, t.t, t.number, t.caption)
+		page = page[i+1+j+1:]
+	}
 }
 
 // figure is a chart ready to inline: its caption and SVG markup.
@@ -163,8 +213,10 @@ func sectionCharts(s section) []string {
 	return append([]string{s.chart}, s.extra...)
 }
 
-// viewSection lays out one section, numbering its table and figures.
-func viewSection(s section, id, number string, first bool, tables, figures *int, charts map[string]figure) sectionView {
+// viewSection lays out one section, numbering its table and figures; tab
+// makes its table's markup (tableHTML, or a paperTables mark).
+func viewSection(s section, id, number string, first bool, tables, figures *int, charts map[string]figure,
+	tab func(t table, number int, caption string) template.HTML) sectionView {
 	sv := sectionView{ID: id, Number: number, Heading: s.heading, Intro: s.intro, Notes: s.notes}
 	for _, name := range sectionCharts(s) {
 		if f, ok := charts[name]; ok {
@@ -174,7 +226,7 @@ func viewSection(s section, id, number string, first bool, tables, figures *int,
 	}
 	if s.table != nil {
 		*tables++
-		sv.Table = tableHTML(*s.table, *tables, s.heading)
+		sv.Table = tab(*s.table, *tables, s.heading)
 	}
 	var class []string
 	if len(sv.Figures) == 0 && (s.table == nil || len(s.table.rows) <= keepRows) {

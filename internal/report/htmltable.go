@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
 	"strings"
@@ -15,12 +16,20 @@ import (
 // TestTableHTMLMatchesTemplate renders hostile tables both ways and compares
 // them.
 
-// tableHTML is t's markup as the paper shows it: its caption numbered, its
-// joined columns (a footnote mark) merged into the cell before them, and its
-// rows linked to the annex rows they trace to. It is escaped throughout.
+// tableHTML is t's markup as the paper shows it (writeTableHTML).
 func tableHTML(t table, number int, caption string) template.HTML {
-	var w htmlWriter
-	w.b.Grow(tableSize(t))
+	var b bytes.Buffer
+	b.Grow(tableSize(t))
+	writeTableHTML(&b, t, number, caption)
+	return template.HTML(b.String())
+}
+
+// writeTableHTML appends t's markup as the paper shows it to b: its caption
+// numbered, its joined columns (a footnote mark) merged into the cell before
+// them, and its rows linked to the annex rows they trace to. It is escaped
+// throughout.
+func writeTableHTML(b *bytes.Buffer, t table, number int, caption string) {
+	w := htmlWriter{b: b}
 	w.raw(`<table class="figures`)
 	if len(t.rows) <= keepRows {
 		w.raw(" short")
@@ -54,14 +63,7 @@ func tableHTML(t table, number int, caption string) template.HTML {
 			w.b.WriteByte('"')
 		}
 		w.b.WriteByte('>')
-		href, link := "", ""
-		if i < len(t.refs) && t.refs[i] != "" {
-			href = "#" + t.refs[i]
-		}
-		if i < len(t.links) {
-			link = t.links[i]
-		}
-		w.cells(t.cols, r, href, link)
+		w.cells(t.cols, r, rowCell(t.refs, i), rowCell(t.links, i))
 		w.raw("</tr>")
 	}
 	if t.total != nil {
@@ -70,11 +72,11 @@ func tableHTML(t table, number int, caption string) template.HTML {
 		w.raw("</tr>")
 	}
 	w.raw("\n</tbody>\n</table>")
-	return template.HTML(w.b.String())
 }
 
 // tableSize is a little over the bytes of t's markup when nothing in it
-// needs escaping, so that the writer grows its buffer once.
+// needs escaping, so that tableHTML grows its buffer once (the paper's
+// buffer is grown for the whole paper).
 func tableSize(t table) int {
 	n := 1024
 	for i, r := range t.rows {
@@ -87,7 +89,7 @@ func tableSize(t table) int {
 }
 
 // htmlWriter appends escaped markup to b.
-type htmlWriter struct{ b strings.Builder }
+type htmlWriter struct{ b *bytes.Buffer }
 
 // raw appends trusted markup as it is.
 func (w *htmlWriter) raw(s string) { w.b.WriteString(s) }
@@ -100,10 +102,10 @@ func (w *htmlWriter) numClass(num bool) {
 }
 
 // cells appends a row's cells. A joined column's value is merged into the
-// cell before it after a space; the first cell links to href (an annex row)
-// when it is not blank, and the last to link (a web address) when that is
-// set.
-func (w *htmlWriter) cells(cols []column, r []string, href, link string) {
+// cell before it after a space; the first cell links to "#" + ref (an annex
+// row) when neither is blank, and the last to link (a web address) when
+// that is set.
+func (w *htmlWriter) cells(cols []column, r []string, ref, link string) {
 	// A cell starts at each column that is not joined (and at the first);
 	// last is where the last cell starts.
 	last := 0
@@ -117,19 +119,23 @@ func (w *htmlWriter) cells(cols []column, r []string, href, link string) {
 		for end < len(cols) && cols[end].join {
 			end++
 		}
-		cellHref, out := "", false
+		cellRef, cellHref, out := "", "", false
 		if i == 0 && rowCell(r, 0) != "" {
-			cellHref = href
+			cellRef = ref
 		}
 		if i == last && link != "" {
-			cellHref, out = link, true
+			cellRef, cellHref, out = "", link, true
 		}
 		w.raw("<td")
 		w.numClass(cols[i].right)
 		w.b.WriteByte('>')
-		if cellHref != "" {
+		if cellRef != "" || cellHref != "" {
 			w.raw(`<a href="`)
-			w.url(cellHref)
+			if cellRef != "" {
+				w.ref(cellRef)
+			} else {
+				w.url(cellHref)
+			}
 			w.b.WriteByte('"')
 			if out {
 				w.raw(` rel="noopener noreferrer"`)
@@ -143,7 +149,7 @@ func (w *htmlWriter) cells(cols []column, r []string, href, link string) {
 				w.text(v)
 			}
 		}
-		if cellHref != "" {
+		if cellRef != "" || cellHref != "" {
 			w.raw("</a>")
 		}
 		w.raw("</td>")
@@ -214,6 +220,19 @@ func (w *htmlWriter) url(s string) {
 		return
 	}
 	w.text(string(append(n, s[start:]...)))
+}
+
+// ref appends "#" + id as url does: an id of letters, digits and hyphens
+// (every annex id, "sys-12") is kept as it is, without building the href.
+func (w *htmlWriter) ref(id string) {
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
+			w.url("#" + id)
+			return
+		}
+	}
+	w.b.WriteByte('#')
+	w.b.WriteString(id)
 }
 
 // urlKeeps reports whether html/template's URL normaliser keeps s[i] as it

@@ -35,7 +35,7 @@ func renderPanelHTML(buf *bytes.Buffer, d panelDoc) error {
 			"whether a bigger planned deficit brought more money, and what is still owed: is planning a bidding process?"}
 	tables, figures := 0, 0
 	for i, s := range d.sections {
-		v.Sections = append(v.Sections, viewSection(s, "s"+itoa(i+2), itoa(i+2)+".", i == 0, &tables, &figures, nil))
+		v.Sections = append(v.Sections, viewSection(s, "s"+itoa(i+2), itoa(i+2)+".", i == 0, &tables, &figures, nil, tableHTML))
 	}
 	v.CaveatNumber = len(d.sections) + 2
 	var b strings.Builder
