@@ -93,3 +93,14 @@ func coefAt(d decimal.Decimal, e int32) (int64, bool) {
 	}
 	return d.CoefficientInt64() * int64(pow10u[k]), true
 }
+
+// AppendGrouped appends d as Grouped shows it ("1,234,567", "-1,234.5"),
+// through AppendString, so a figure that fits an int64 costs no allocation.
+func AppendGrouped(b []byte, d decimal.Decimal) []byte {
+	var buf [40]byte
+	s := AppendString(buf[:0], d)
+	if len(s) > 0 && s[0] == '-' {
+		b, s = append(b, '-'), s[1:]
+	}
+	return appendGrouped(b, string(s))
+}

@@ -54,3 +54,16 @@ func TestAppendFixedSumMatchesAdd(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendGroupedMatchesGrouped: AppendGrouped writes what Grouped does,
+// after what the buffer holds, for figures that fit an int64 and one that
+// does not.
+func TestAppendGroupedMatchesGrouped(t *testing.T) {
+	for _, in := range []string{"0", "1", "-1", "999", "1000", "-1000", "1234567", "-1234.5", "0.001", "-0.5",
+		"123456789012345678", "48611111.1111111", "123456789012345678901234567890.25", "1e5", "-12e-8"} {
+		d := decimal.RequireFromString(in)
+		if got, want := string(AppendGrouped([]byte("x"), d)), "x"+Grouped(d); got != want {
+			t.Errorf("AppendGrouped(%s) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -5,10 +5,7 @@ import (
 	"strings"
 
 	"icsplan/internal/analysis"
-	"icsplan/internal/money"
 	"icsplan/internal/plan"
-
-	"github.com/shopspring/decimal"
 )
 
 // The board paper's annexes: every system's row as read, so that each
@@ -68,26 +65,32 @@ func sourceAnnex(r analysis.Result) section {
 	}
 	t.cols = append(t.cols, column{head: "Source"})
 	anyIllustrative := false
+	var cb cellBuf
+	slab := newRowSlab(len(r.Systems), len(t.cols))
+	t.rows, t.ids, t.links = make([][]string, 0, len(r.Systems)), annexIDs(len(r.Systems)), make([]string, len(r.Systems))
 	for i, s := range r.Systems {
-		mark := ""
+		row := slab.next()
+		row[0], row[2] = clean(s.Code), clean(s.Name)
 		if s.Illustrative() {
-			mark = illustrativeMark
-			anyIllustrative = true
+			row[1], anyIllustrative = illustrativeMark, true
 		}
-		row := []string{clean(s.Code), mark, clean(s.Name), itoa(s.Line), fmtCount(s.Population),
-			money.Grouped(s.WeightedPopulation), fmtThousands(s.Plan)}
+		cb.int(int64(s.Line))
+		cb.count(s.Population)
+		cb.grouped(s.WeightedPopulation)
+		cb.k(s.Plan)
 		if forecast {
-			row = append(row, knownK(s.Forecast.Known, s.Forecast.Value))
+			cb.knownK(s.Forecast.Known, s.Forecast.Value)
 		}
 		if outturn {
-			row = append(row, knownK(s.Outturn.Known, s.Outturn.Value))
+			cb.knownK(s.Outturn.Known, s.Outturn.Value)
 		}
+		k := 3 + len(cb.take(row[3:3]))
 		if graded {
-			row = append(row, string(s.Confidence))
+			row[k], k = string(s.Confidence), k+1
 		}
-		t.rows = append(t.rows, append(row, clean(s.Source)))
-		t.ids = append(t.ids, annexID(i))
-		t.links = append(t.links, webAddress(s.SourceURL))
+		row[k] = clean(s.Source)
+		t.rows = append(t.rows, row)
+		t.links[i] = webAddress(s.SourceURL)
 	}
 	notes := []string{"A blank forecast or outturn is unknown, not zero."}
 	if graded {
@@ -133,12 +136,4 @@ func anySourceLink(links []string) bool {
 		}
 	}
 	return false
-}
-
-// knownK shows an optional figure in £000, or nothing when it is unknown.
-func knownK(known bool, v decimal.Decimal) string {
-	if !known {
-		return ""
-	}
-	return fmtThousands(v)
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strconv"
+
 	"icsplan/internal/money"
 
 	"github.com/shopspring/decimal"
@@ -60,6 +62,28 @@ func (c *cellBuf) fixed(d decimal.Decimal, places int32) {
 func (c *cellBuf) fixedSum(x, y decimal.Decimal, places int32) {
 	c.b = money.AppendFixedSum(c.b, x, y, places)
 	c.end()
+}
+
+// int adds n as it is (itoa).
+func (c *cellBuf) int(n int64) { c.b = strconv.AppendInt(c.b, n, 10); c.end() }
+
+// count adds n with thousands separators (fmtCount).
+func (c *cellBuf) count(n int64) {
+	c.b = money.AppendInt(c.b, n, money.Style{Scale: money.Pounds, NoSymbol: true})
+	c.end()
+}
+
+// grouped adds d exactly, with thousands separators (money.Grouped).
+func (c *cellBuf) grouped(d decimal.Decimal) { c.b = money.AppendGrouped(c.b, d); c.end() }
+
+// knownK adds an optional figure in whole £000 (k), or an empty cell when
+// it is not known.
+func (c *cellBuf) knownK(known bool, d decimal.Decimal) {
+	if !known {
+		c.end()
+		return
+	}
+	c.k(d)
 }
 
 func (c *cellBuf) end() { c.ends = append(c.ends, len(c.b)) }
