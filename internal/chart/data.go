@@ -122,7 +122,7 @@ func Transfers(r analysis.Result) Data {
 		}
 		d.Categories = append(d.Categories, shorten(label+" "+clean(s.Name), 40))
 		d.Short = append(d.Short, shorten(label, 12))
-		v := Value{Exact: s.Transfer.Shift(-3), Text: kText(shown[i])}
+		v := Value{Exact: s.Transfer.Shift(-3), Text: shown(i)}
 		if s.Group == analysis.Deficit {
 			def.Values, bal.Values = append(def.Values, v), append(bal.Values, Value{Missing: true})
 		} else {
@@ -150,6 +150,10 @@ func byTransfer(systems []analysis.SystemResult) []int {
 	whole := true
 	for i, s := range systems {
 		idx[i] = i
+		if v, ok := wholePence(s.Transfer); ok {
+			pence[i] = v
+			continue
+		}
 		p := s.Transfer.Shift(2)
 		if !p.IsInteger() || p.Abs().Cmp(maxPence) > 0 {
 			whole = false
@@ -173,6 +177,21 @@ func byTransfer(systems []analysis.SystemResult) []int {
 	return idx
 }
 
+// wholePence is d in pence when its exponent is -2 or more and it has at
+// most 18 digits in pence (every transfer the engine rounds), without
+// making a decimal; else byTransfer's decimal test decides.
+func wholePence(d decimal.Decimal) (int64, bool) {
+	up := int64(d.Exponent()) + 2
+	if up < 0 || int64(d.NumDigits())+up > 18 {
+		return 0, false
+	}
+	v := d.CoefficientInt64()
+	for range up {
+		v *= 10
+	}
+	return v, true
+}
+
 // maxPence bounds the pence byTransfer compares as int64s.
 var maxPence = decimal.NewFromInt(1 << 62)
 
@@ -193,28 +212,35 @@ func pence(d decimal.Decimal) string {
 
 var thousand = decimal.NewFromInt(1000)
 
-// footedTransfers is each system's transfer in £000 as the Systems table
-// shows it: its footed cash received (its allocation, when the scenario
-// has no tranches) less its footed fair share.
-func footedTransfers(r analysis.Result) []decimal.Decimal {
+// footedTransfers gives each system's transfer in £000 as the Systems
+// table shows it, as text (kText): its footed cash received (its
+// allocation, when the scenario has no tranches) less its footed fair
+// share. The columns are footed in int64 when they fit (every plan's do),
+// and only the bars shown are written.
+func footedTransfers(r analysis.Result) func(i int) string {
 	alloc, fair := make([]decimal.Decimal, len(r.Systems)), make([]decimal.Decimal, len(r.Systems))
 	for i, s := range r.Systems {
 		alloc[i], fair[i] = s.Received, s.FairShare
 	}
+	if ak, _, ok := money.FootDecimalsInt(alloc, thousand); ok {
+		if fk, _, ok := money.FootDecimalsInt(fair, thousand); ok {
+			return func(i int) string {
+				var b [32]byte
+				return string(money.AppendInt(b[:0], ak[i]-fk[i], kStyle))
+			}
+		}
+	}
 	ak, _ := money.FootDecimals(alloc, thousand)
 	fk, _ := money.FootDecimals(fair, thousand)
-	out := make([]decimal.Decimal, len(r.Systems))
-	for i := range out {
-		out[i] = ak[i].Sub(fk[i])
-	}
-	return out
+	return func(i int) string { return kText(ak[i].Sub(fk[i])) }
 }
+
+// kStyle is kText's style.
+var kStyle = money.Style{Scale: money.Pounds, Brackets: true, NoSymbol: true}
 
 // kText shows a whole number of £000, negatives in brackets and no £ sign
 // (the axis carries the unit): 11,293 or (11,293).
-func kText(k decimal.Decimal) string {
-	return money.Format(k, money.Style{Scale: money.Pounds, Brackets: true, NoSymbol: true})
-}
+func kText(k decimal.Decimal) string { return money.Format(k, kStyle) }
 
 // pct shows a rate as a percentage with up to two decimals: 3.5%, 50%.
 func pct(d decimal.Decimal) string { return d.Shift(2).Round(2).String() + "%" }

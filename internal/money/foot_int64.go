@@ -97,3 +97,31 @@ func AppendInt(b []byte, v int64, st Style) []byte {
 	b = appendDigits(b, u, int(places), true)
 	return appendTail(b, st, neg, suffix)
 }
+
+// FootDecimalsInt is FootDecimals in int64 arithmetic (FootInt): at the
+// smallest exponent e of the rows and of unit, each row is an integer N and
+// unit an integer U, and footing the Ns in units of U is footing the rows
+// in units of unit (the same floors, remainders and ties: U is positive).
+// shown and total are whole units. ok is false, with nothing computed, when
+// unit is not positive or a figure does not fit (FootInt); then
+// FootDecimals is the one to use.
+func FootDecimalsInt(rows []decimal.Decimal, unit decimal.Decimal) (shown []int64, total int64, ok bool) {
+	if unit.Sign() <= 0 {
+		return nil, 0, false
+	}
+	e := unit.Exponent()
+	for _, d := range rows {
+		e = min(e, d.Exponent())
+	}
+	u, ok := coefAt(unit, e)
+	if !ok {
+		return nil, 0, false
+	}
+	ns := make([]int64, len(rows))
+	for i, d := range rows {
+		if ns[i], ok = coefAt(d, e); !ok {
+			return nil, 0, false
+		}
+	}
+	return FootInt(ns, u)
+}

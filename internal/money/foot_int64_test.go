@@ -140,3 +140,36 @@ func TestAppendIntMatchesAppendFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestFootDecimalsIntMatchesFootDecimals: on random rows at mixed exponents
+// (pence, tenths of a penny, whole pounds), with ties, negatives and a unit
+// of £1,000 or £0.10, FootDecimalsInt gives FootDecimals' rows and total as
+// whole units; a row beyond an int64 is refused.
+func TestFootDecimalsIntMatchesFootDecimals(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	units := []decimal.Decimal{decimal.NewFromInt(1000), decimal.New(1, -1)}
+	for round := range 500 {
+		rows := make([]decimal.Decimal, r.IntN(30))
+		for i := range rows {
+			rows[i] = decimal.New(r.Int64N(4_000_001)-2_000_000, -r.Int32N(4))
+			if r.IntN(4) == 0 {
+				rows[i] = decimal.New(int64(r.IntN(5)-2)*500, 0) // ties on the half
+			}
+		}
+		unit := units[round%2]
+		wantRows, wantTotal := FootDecimals(rows, unit)
+		shown, total, ok := FootDecimalsInt(rows, unit)
+		if !ok || !decimal.NewFromInt(total).Equal(wantTotal) || len(shown) != len(wantRows) {
+			t.Fatalf("round %d: FootDecimalsInt = %v, %d, %v; FootDecimals gives %v, %s", round, shown, total, ok, wantRows, wantTotal)
+		}
+		for i := range shown {
+			if !decimal.NewFromInt(shown[i]).Equal(wantRows[i]) {
+				t.Fatalf("round %d row %d: %d, FootDecimals gives %s", round, i, shown[i], wantRows[i])
+			}
+		}
+	}
+	big := []decimal.Decimal{decimal.RequireFromString("1e30"), decimal.NewFromInt(1)}
+	if _, _, ok := FootDecimalsInt(big, units[0]); ok {
+		t.Error("FootDecimalsInt took a row beyond an int64")
+	}
+}
