@@ -14,13 +14,14 @@ type Sheet struct {
 	cols   map[int]*column
 	freeze int // rows kept in view
 	charts []Chart
+	width  int // the most cells a row has had, a new row's first capacity
 }
 
 // cell is one cell: its column, style, kind and value (a decimal string,
 // text, a formula, or "1"/"0" for a boolean).
 type cell struct {
 	col   int32
-	style Style
+	style int32 // a Style
 	kind  kind
 	v     string
 }
@@ -61,14 +62,16 @@ func (s *Sheet) put(col, row int, c cell) {
 		return
 	}
 	if r == nil {
-		r = make([]cell, 0, 8)
+		r = make([]cell, 0, max(s.width, 4))
 	}
-	s.rows[row-1] = append(r, c)
+	r = append(r, c)
+	s.rows[row-1] = r
+	s.width = max(s.width, len(r))
 }
 
 // Text writes s as a text cell: it is never read as a number or a formula.
 func (s *Sheet) Text(col, row int, v string, st Style) {
-	s.put(col, row, cell{style: st, kind: kindText, v: v})
+	s.put(col, row, cell{style: int32(st), kind: kindText, v: v})
 }
 
 // Number writes v, a decimal string such as "-1234.50" (an optional minus,
@@ -79,7 +82,7 @@ func (s *Sheet) Number(col, row int, v string, st Style) {
 		s.book.fail(fmt.Errorf("xlsx: sheet %s!%s: %q is not a number", s.name, CellName(col, row), v))
 		return
 	}
-	s.put(col, row, cell{style: st, kind: kindNumber, v: v})
+	s.put(col, row, cell{style: int32(st), kind: kindNumber, v: v})
 }
 
 // Bool writes a TRUE or FALSE cell.
@@ -88,14 +91,14 @@ func (s *Sheet) Bool(col, row int, v bool, st Style) {
 	if v {
 		b = "1"
 	}
-	s.put(col, row, cell{style: st, kind: kindBool, v: b})
+	s.put(col, row, cell{style: int32(st), kind: kindBool, v: b})
 }
 
 // Formula writes a formula, such as SUM(B2:B9), without the "=" and with
 // no cached value: the book asks Excel to calculate every formula on
 // opening.
 func (s *Sheet) Formula(col, row int, f string, st Style) {
-	s.put(col, row, cell{style: st, kind: kindFormula, v: f})
+	s.put(col, row, cell{style: int32(st), kind: kindFormula, v: f})
 }
 
 // ColStyle gives columns first to last a style, which every cell written in
@@ -155,7 +158,7 @@ func sorted(r []cell, colStyle []Style) []cell {
 	}
 	for i := range r {
 		if c := int(r[i].col); r[i].style == 0 && c < len(colStyle) {
-			r[i].style = colStyle[c]
+			r[i].style = int32(colStyle[c])
 		}
 	}
 	return r
