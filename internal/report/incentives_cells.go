@@ -32,7 +32,7 @@ func incentiveHeads(r analysis.Result) []string {
 }
 
 // xlsxSystemIncentives writes the incentive columns of the Systems sheet
-// from column first on: the header in row 1 and a row per system. The
+// from column first on (xlsxSystemsHead heads them), a row per system. The
 // gains are not summed: a sum of what each system alone would have gained
 // means nothing.
 func xlsxSystemIncentives(b *book, r analysis.Result, j jsonReport, first int) {
@@ -40,8 +40,6 @@ func xlsxSystemIncentives(b *book, r analysis.Result, j jsonReport, first int) {
 	if r.Incentives == nil {
 		return
 	}
-	b.bold(s, first, 1, "Strategy gain")
-	b.bold(s, first+1, 1, "Marginal price")
 	b.columns(s, numFmtMoney, first)
 	b.columns(s, numFmtRatio, first+1)
 	for i, sy := range j.Systems {

@@ -25,11 +25,22 @@ var xlsxHeader = []string{
 // xlsxSummed are the Systems sheet's columns with a SUM in the totals row.
 var xlsxSummed = []int{5, 7, 9, 11, 12, 13, 14, 15}
 
+// xlsxSystemsHead writes the Systems sheet's header row: its own columns,
+// the terms' and the incentives', all before any system's row, so that
+// the book gives each row room for all its cells at once.
+func xlsxSystemsHead(b *book, r analysis.Result) {
+	heads := append(append([]string{}, xlsxHeader...), xlsxTermHeads(r)...)
+	if r.Incentives != nil {
+		heads = append(heads, "Strategy gain", "Marginal price")
+	}
+	for i, h := range heads {
+		b.bold(sheetSystems, i+1, 1, h)
+	}
+}
+
 func xlsxSystems(b *book, r analysis.Result, j jsonReport) {
 	const s = sheetSystems
-	for i, h := range xlsxHeader {
-		b.bold(s, i+1, 1, h)
-	}
+	xlsxSystemsHead(b, r)
 	b.columns(s, numFmtCount, 5, 6, 21)
 	b.columns(s, numFmtMoney, 7, 9, 10, 11, 12, 13, 14, 15, 17, 18)
 	b.columns(s, numFmtRatio, 16)

@@ -20,8 +20,8 @@ func xlsxTermHeads(r analysis.Result) []string {
 }
 
 // xlsxSystemTerms writes the terms' columns of the Systems sheet from
-// column first on: the header in row 1, a row per system, and a SUM under
-// each money column in the totals row.
+// column first on (xlsxSystemsHead heads them): a row per system, and a SUM
+// under each money column in the totals row.
 func xlsxSystemTerms(b *book, r analysis.Result, first int) {
 	const s = sheetSystems
 	heads := xlsxTermHeads(r)
@@ -29,8 +29,7 @@ func xlsxSystemTerms(b *book, r analysis.Result, first int) {
 		return
 	}
 	var summed []int
-	for k, h := range heads {
-		b.bold(s, first+k, 1, h)
+	for k := range heads {
 		if termMoney(k) {
 			summed = append(summed, first+k)
 		}
