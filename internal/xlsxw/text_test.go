@@ -164,3 +164,31 @@ func TestIsNumber(t *testing.T) {
 		}
 	}
 }
+
+// FuzzText: any text written as a cell reads back through excelize as the
+// same text, cut to Excel's limit, with U+FFFD for what XML cannot hold.
+func FuzzText(f *testing.F) {
+	for _, p := range hostilePieces {
+		f.Add(p + " " + p)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		b := New()
+		b.AddSheet("T").Text(1, 1, s, 0)
+		var buf strings.Builder
+		if _, err := b.WriteTo(&buf); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(strings.NewReader(buf.String()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		got, err := f.GetCellValue("T", "A1", excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := xmlText(truncate(s)); got != want {
+			t.Errorf("wrote %q, read %q, want %q", s, got, want)
+		}
+	})
+}
