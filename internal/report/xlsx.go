@@ -38,6 +38,7 @@ const (
 type book struct {
 	w      *xlsxw.Book
 	sheets map[string]*xlsxw.Sheet
+	last   *xlsxw.Sheet // the sheet last written, found without the map
 }
 
 // newBook starts a workbook with the sheets named, the first active, its
@@ -63,7 +64,12 @@ func (b *book) write(w io.Writer) error {
 	return err
 }
 
-func (b *book) sheet(name string) *xlsxw.Sheet { return b.sheets[name] }
+func (b *book) sheet(name string) *xlsxw.Sheet {
+	if b.last == nil || b.last.Name() != name {
+		b.last = b.sheets[name]
+	}
+	return b.last
+}
 
 func cell(col, row int) string { return xlsxw.CellName(col, row) }
 
