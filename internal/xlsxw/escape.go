@@ -72,14 +72,20 @@ func writeEscaped(w *bufio.Writer, s string, attr bool) {
 	writeXML(w, s, attr, false)
 }
 
-// writeCellText writes s as a cell's or a shape's text.
-func writeCellText(w *bufio.Writer, s string) {
-	writeXML(w, truncate(s), false, true)
+// appendCellText appends s as a cell's text.
+func appendCellText(dst []byte, s string) []byte {
+	return appendXML(dst, truncate(s), false, true)
 }
 
 // writeXML writes s escaped for XML; with bstr, each _xHHHH_ is kept
-// literal. Runs of bytes that need nothing are written as they are.
+// literal.
 func writeXML(w *bufio.Writer, s string, attr, bstr bool) {
+	w.Write(appendXML(nil, s, attr, bstr))
+}
+
+// appendXML appends s escaped for XML; with bstr, each _xHHHH_ is kept
+// literal. Runs of bytes that need nothing are copied as they are.
+func appendXML(dst []byte, s string, attr, bstr bool) []byte {
 	last := 0
 	for i := 0; i < len(s); {
 		c, width, esc := s[i], 1, ""
@@ -96,13 +102,13 @@ func writeXML(w *bufio.Writer, s string, attr, bstr bool) {
 			}
 		}
 		if esc != "" {
-			w.WriteString(s[last:i])
-			w.WriteString(esc)
+			dst = append(dst, s[last:i]...)
+			dst = append(dst, esc...)
 			last = i + width
 		}
 		i += width
 	}
-	w.WriteString(s[last:])
+	return append(dst, s[last:]...)
 }
 
 // escapeByte is how an ASCII byte is written: "" for itself.

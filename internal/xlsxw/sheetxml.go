@@ -78,19 +78,17 @@ func (s *Sheet) write(w *bufio.Writer, l *sheetLayout, selected bool) {
 	w.WriteString(`<sheetFormatPr defaultRowHeight="15"/>`)
 	s.writeCols(w, l)
 	w.WriteString(`<sheetData>`)
-	var num []byte
+	var num, buf []byte
 	for i, r := range s.rows {
 		if len(r) == 0 {
 			continue
 		}
 		num = strconv.AppendInt(num[:0], int64(i+1), 10)
-		w.WriteString(`<row r="`)
-		w.Write(num)
-		w.WriteString(`">`)
+		buf = append(append(append(buf[:0], `<row r="`...), num...), `">`...)
 		for _, c := range r {
-			writeCell(w, l, c, num)
+			buf = appendCell(buf, l, c, num)
 		}
-		w.WriteString(`</row>`)
+		w.Write(append(buf, `</row>`...))
 	}
 	w.WriteString(`</sheetData>`)
 	if len(s.charts) > 0 {
@@ -99,46 +97,40 @@ func (s *Sheet) write(w *bufio.Writer, l *sheetLayout, selected bool) {
 	w.WriteString(`</worksheet>`)
 }
 
-// writeCell writes one cell of the row numbered row.
-func writeCell(w *bufio.Writer, l *sheetLayout, c cell, row []byte) {
-	w.WriteString(`<c r="`)
-	w.WriteString(l.colNames[c.col])
-	w.Write(row)
-	w.WriteByte('"')
+// appendCell appends one cell of the row numbered row. A text cell with
+// no text is a blank cell: written only if it has a style.
+func appendCell(b []byte, l *sheetLayout, c cell, row []byte) []byte {
+	if c.kind == kindText && c.v == "" && c.style == 0 {
+		return b
+	}
+	b = append(b, `<c r="`...)
+	b = append(b, l.colNames[c.col]...)
+	b = append(b, row...)
+	b = append(b, '"')
 	if c.style != 0 {
-		w.WriteString(` s="`)
-		w.WriteString(l.styleIDs[c.style])
-		w.WriteByte('"')
+		b = append(b, ` s="`...)
+		b = append(b, l.styleIDs[c.style]...)
+		b = append(b, '"')
 	}
 	switch c.kind {
 	case kindNumber:
-		w.WriteString(`><v>`)
-		w.WriteString(c.v)
-		w.WriteString(`</v></c>`)
+		b = append(append(append(b, `><v>`...), c.v...), `</v></c>`...)
 	case kindBool:
-		w.WriteString(` t="b"><v>`)
-		w.WriteString(c.v)
-		w.WriteString(`</v></c>`)
+		b = append(append(append(b, ` t="b"><v>`...), c.v...), `</v></c>`...)
 	case kindFormula:
-		w.WriteString(` t="str"><f>`)
-		writeEscaped(w, c.v, false)
-		w.WriteString(`</f></c>`)
+		b = append(appendXML(append(b, ` t="str"><f>`...), c.v, false, false), `</f></c>`...)
 	case kindText:
-		w.WriteString(` t="inlineStr"><is>`)
-		writeT(w, c.v)
-		w.WriteString(`</is></c>`)
+		if c.v == "" {
+			return append(b, `/>`...)
+		}
+		if needsSpace(c.v) {
+			b = append(b, ` t="inlineStr"><is><t xml:space="preserve">`...)
+		} else {
+			b = append(b, ` t="inlineStr"><is><t>`...)
+		}
+		b = append(appendCellText(b, c.v), `</t></is></c>`...)
 	}
-}
-
-// writeT writes a <t> element holding text.
-func writeT(w *bufio.Writer, text string) {
-	if needsSpace(text) {
-		w.WriteString(`<t xml:space="preserve">`)
-	} else {
-		w.WriteString(`<t>`)
-	}
-	writeCellText(w, text)
-	w.WriteString(`</t>`)
+	return b
 }
 
 // writeCols writes the cols element: a col for each run of neighbouring

@@ -265,3 +265,18 @@ func TestSchemaOrder(t *testing.T) {
 		inOrder(t, c.part+" "+c.under, got, c.sequence)
 	}
 }
+
+// TestBlankText: empty text is a blank cell, kept only for its style, and
+// clears what the cell held.
+func TestBlankText(t *testing.T) {
+	b := New()
+	s := b.AddSheet("S")
+	s.Number(1, 1, "5", 0)
+	s.Text(1, 1, "", 0)
+	s.Text(2, 1, "", b.Style("", true))
+	s.Text(3, 1, "x", 0)
+	sheet := string(parts(t, write(t, b))["xl/worksheets/sheet1.xml"])
+	if want := `<row r="1"><c r="B1" s="1"/><c r="C1" t="inlineStr"><is><t>x</t></is></c></row>`; !strings.Contains(sheet, want) {
+		t.Errorf("row 1 is not %s:\n%s", want, sheet)
+	}
+}
