@@ -30,7 +30,7 @@ func FootInt(rows []int64, unit int64) (shown []int64, total int64, ok bool) {
 	}
 	shown = make([]int64, n)
 	var sumFloors, sumRems int64
-	var cands []intRem
+	cands := make([]intRem, 0, n) // nearly every row has a remainder
 	for i, v := range rows {
 		f, r := v/unit, v%unit
 		if r < 0 { // floor of a negative value, and a remainder in [0, unit)
@@ -53,20 +53,67 @@ func FootInt(rows []int64, unit int64) (shown []int64, total int64, ok bool) {
 	}
 	left := int(total - sumFloors) // 0 ≤ left ≤ len(cands), as in Foot
 	if left < len(cands) {
-		slices.SortFunc(cands, func(p, q intRem) int {
-			if p.rem != q.rem {
-				return cmp.Compare(q.rem, p.rem)
-			}
-			if p.v != q.v {
-				return cmp.Compare(q.v, p.v)
-			}
-			return cmp.Compare(p.i, q.i)
-		})
+		selectFirst(cands, left)
 	}
 	for _, c := range cands[:min(left, len(cands))] {
 		shown[c.i]++
 	}
 	return shown, total, true
+}
+
+// remOrder orders the rows with a remainder as Foot gives out units: the
+// larger remainder, then the larger value, then the earlier row (a strict
+// order: rows differ in i).
+func remOrder(p, q intRem) int {
+	if p.rem != q.rem {
+		return cmp.Compare(q.rem, p.rem)
+	}
+	if p.v != q.v {
+		return cmp.Compare(q.v, p.v)
+	}
+	return cmp.Compare(p.i, q.i)
+}
+
+// selectFirst moves the first k of c in remOrder to c[:k], in no particular
+// order, by quickselect (a median-of-three pivot; a sort of what is left
+// when that takes too long): the units go to a set of rows, so their order
+// among themselves does not matter, and selecting them is linear where a
+// sort is not.
+func selectFirst(c []intRem, k int) {
+	lo, hi := 0, len(c) // c[:lo] come before c[lo:hi], which come before c[hi:]
+	for rounds := 0; hi-lo > 16; rounds++ {
+		if rounds > 64 {
+			slices.SortFunc(c[lo:hi], remOrder)
+			return
+		}
+		m := lo + (hi-lo)/2
+		if remOrder(c[m], c[lo]) < 0 {
+			c[m], c[lo] = c[lo], c[m]
+		}
+		if remOrder(c[hi-1], c[lo]) < 0 {
+			c[hi-1], c[lo] = c[lo], c[hi-1]
+		}
+		if remOrder(c[m], c[hi-1]) < 0 {
+			c[m], c[hi-1] = c[hi-1], c[m]
+		}
+		pivot, at := c[hi-1], lo // the median of the three, at the end
+		for j := lo; j < hi-1; j++ {
+			if remOrder(c[j], pivot) < 0 {
+				c[at], c[j] = c[j], c[at]
+				at++
+			}
+		}
+		c[at], c[hi-1] = c[hi-1], c[at] // c[lo:at] before the pivot, c[at+1:hi] after
+		switch {
+		case k <= at:
+			hi = at
+		case k > at+1:
+			lo = at + 1
+		default:
+			return
+		}
+	}
+	slices.SortFunc(c[lo:hi], remOrder)
 }
 
 // intRem is a row that has a remainder: the remainder, the row's value and

@@ -3,6 +3,7 @@ package money
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/shopspring/decimal"
@@ -171,5 +172,58 @@ func TestFootDecimalsIntMatchesFootDecimals(t *testing.T) {
 	big := []decimal.Decimal{decimal.RequireFromString("1e30"), decimal.NewFromInt(1)}
 	if _, _, ok := FootDecimalsInt(big, units[0]); ok {
 		t.Error("FootDecimalsInt took a row beyond an int64")
+	}
+}
+
+// TestSelectFirstIsTheSortsHead: selectFirst puts the same rows first as a
+// full sort in remOrder does, for every k, on random rows with many tied
+// remainders and values (the index breaks every tie), sorted, reversed and
+// shuffled, and long enough to take the quickselect.
+
+// TestSelectFirstIsTheSortsHead: selectFirst puts the same rows first as a
+// full sort in remOrder does, for every k, on random rows with many tied
+// remainders and values (the index breaks every tie), sorted, reversed and
+// shuffled, and long enough to take the quickselect.
+func TestSelectFirstIsTheSortsHead(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for round := range 60 {
+		n := rng.IntN(400)
+		rows := make([]intRem, n)
+		for i := range rows {
+			rows[i] = intRem{rem: rng.Int64N(1 + int64(round%7)), v: rng.Int64N(3), i: i}
+		}
+		switch round % 3 {
+		case 1:
+			slices.SortFunc(rows, remOrder)
+		case 2:
+			slices.SortFunc(rows, func(p, q intRem) int { return remOrder(q, p) })
+		}
+		sorted := slices.Clone(rows)
+		slices.SortFunc(sorted, remOrder)
+		for k := 0; k <= n; k += 1 + n/40 {
+			c := slices.Clone(rows)
+			selectFirst(c, k)
+			head := slices.Clone(c[:k])
+			slices.SortFunc(head, remOrder)
+			if !slices.Equal(head, sorted[:k]) {
+				t.Fatalf("round %d, n %d, k %d: selectFirst's first k are not the sort's", round, n, k)
+			}
+		}
+	}
+}
+
+// BenchmarkFootInt foots 100,000 random figures in pence to £000, as the
+// Systems table's columns are.
+func BenchmarkFootInt(b *testing.B) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	rows := make([]int64, 100_000)
+	for i := range rows {
+		rows[i] = rng.Int64N(1e10)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, ok := FootInt(rows, 100_000); !ok {
+			b.Fatal("refused")
+		}
 	}
 }
