@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"encoding/binary"
 	"math/bits"
-	"slices"
 
 	"github.com/shopspring/decimal"
 )
@@ -16,9 +15,23 @@ import (
 // remainders, order of remainders and total), and ok is false, with nothing
 // computed, when a figure does not fit, so that Foot's general path runs.
 func footFixed(rows []decimal.Decimal, unit decimal.Decimal) (shown []decimal.Decimal, total decimal.Decimal, ok bool) {
+	floors, units, ok := footFixedInts(rows, unit)
+	if !ok {
+		return nil, decimal.Zero, false
+	}
+	shown = make([]decimal.Decimal, len(floors))
+	for i, f := range floors {
+		shown[i] = decimal.NewFromInt(f)
+	}
+	return shown, decimal.NewFromInt(units), true
+}
+
+// footFixedInts is footFixed with the rows shown and the total as int64s
+// (whole units), which is how footFixed computes them.
+func footFixedInts(rows []decimal.Decimal, unit decimal.Decimal) (floors []int64, units int64, ok bool) {
 	n := len(rows)
 	if n == 0 || !unit.IsPositive() {
-		return nil, decimal.Zero, false
+		return nil, 0, false
 	}
 	exp := unit.Exponent()
 	for _, d := range rows {
@@ -26,22 +39,22 @@ func footFixed(rows []decimal.Decimal, unit decimal.Decimal) (shown []decimal.De
 	}
 	_, um, ok := fixedAt(unit, exp)
 	if !ok || um.hi != 0 || um.lo >= 1<<63 {
-		return nil, decimal.Zero, false
+		return nil, 0, false
 	}
 	u := um.lo
 	limit := uint64(1<<62) / uint64(n+1) // so that the floors sum without overflow
-	floors := make([]int64, n)
+	floors = make([]int64, n)
 	var sumFloors int64
 	var sumRems u128
-	var cands []fixedRem
+	cands := make([]fixedRem, 0, n) // nearly every row has a remainder
 	for i, d := range rows {
 		neg, m, ok := fixedAt(d, exp)
 		if !ok || m.hi >= u {
-			return nil, decimal.Zero, false
+			return nil, 0, false
 		}
 		q, r := bits.Div64(m.hi, m.lo, u)
 		if q > limit {
-			return nil, decimal.Zero, false
+			return nil, 0, false
 		}
 		f := int64(q)
 		if neg && r > 0 { // floor of a negative value, and a remainder in [0, u)
@@ -62,22 +75,18 @@ func footFixed(rows []decimal.Decimal, unit decimal.Decimal) (shown []decimal.De
 	// with 0 ≤ b < u (Σ rem < n·u, so its high word is below u).
 	a, b := bits.Div64(sumRems.hi, sumRems.lo, u)
 	x := sumFloors + int64(a)
-	units := x // x + b/u rounded half away from zero
+	units = x // x + b/u rounded half away from zero
 	if b > 0 && (x >= 0 && 2*b >= u || x < 0 && 2*b > u) {
 		units++
 	}
 	left := int(units - sumFloors) // 0 ≤ left ≤ len(cands), as in Foot
 	if left < len(cands) {
-		slices.SortFunc(cands, compareFixed)
+		selectFirst(cands, left, compareFixed)
 	}
 	for _, c := range cands[:min(left, len(cands))] {
 		floors[c.i]++
 	}
-	shown = make([]decimal.Decimal, n)
-	for i, f := range floors {
-		shown[i] = decimal.NewFromInt(f)
-	}
-	return shown, decimal.NewFromInt(units), true
+	return floors, units, true
 }
 
 // fixedRem is a row that has a remainder: the remainder (in units of
@@ -130,6 +139,15 @@ func (a u128) cmp(b u128) int {
 // fixedAt is d's coefficient at exponent exp (exp ≤ d's exponent) as a sign
 // and a magnitude, if the magnitude is below 2¹²⁷.
 func fixedAt(d decimal.Decimal, exp int32) (neg bool, m u128, ok bool) {
+	if d.NumDigits() <= 18 { // the coefficient is an int64: no copy of it
+		v := d.CoefficientInt64()
+		neg = v < 0
+		m.lo = uint64(v)
+		if neg {
+			m.lo = -m.lo
+		}
+		return neg, m, timesTen(&m, d.Exponent()-exp)
+	}
 	c := d.Coefficient() // a copy
 	neg = c.Sign() < 0
 	c.Abs(c)
@@ -139,16 +157,24 @@ func fixedAt(d decimal.Decimal, exp int32) (neg bool, m u128, ok bool) {
 	var buf [16]byte
 	c.FillBytes(buf[:])
 	m = u128{hi: binary.BigEndian.Uint64(buf[:8]), lo: binary.BigEndian.Uint64(buf[8:])}
-	for range d.Exponent() - exp {
-		// m·10, checking that it stays below 2¹²⁷.
-		if m.hi >= 1<<59 {
-			return false, u128{}, false
-		}
-		hi, lo := bits.Mul64(m.lo, 10)
-		m = u128{hi: m.hi*10 + hi, lo: lo}
-		if m.hi >= 1<<63 {
-			return false, u128{}, false
-		}
+	if !timesTen(&m, d.Exponent()-exp) {
+		return false, u128{}, false
 	}
 	return neg, m, true
+}
+
+// timesTen multiplies m by 10 k times, reporting false when it would reach
+// 2¹²⁷.
+func timesTen(m *u128, k int32) bool {
+	for range k {
+		if m.hi >= 1<<59 {
+			return false
+		}
+		hi, lo := bits.Mul64(m.lo, 10)
+		*m = u128{hi: m.hi*10 + hi, lo: lo}
+		if m.hi >= 1<<63 {
+			return false
+		}
+	}
+	return true
 }

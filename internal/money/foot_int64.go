@@ -53,7 +53,7 @@ func FootInt(rows []int64, unit int64) (shown []int64, total int64, ok bool) {
 	}
 	left := int(total - sumFloors) // 0 ≤ left ≤ len(cands), as in Foot
 	if left < len(cands) {
-		selectFirst(cands, left)
+		selectFirst(cands, left, remOrder)
 	}
 	for _, c := range cands[:min(left, len(cands))] {
 		shown[c.i]++
@@ -74,31 +74,31 @@ func remOrder(p, q intRem) int {
 	return cmp.Compare(p.i, q.i)
 }
 
-// selectFirst moves the first k of c in remOrder to c[:k], in no particular
-// order, by quickselect (a median-of-three pivot; a sort of what is left
-// when that takes too long): the units go to a set of rows, so their order
-// among themselves does not matter, and selecting them is linear where a
-// sort is not.
-func selectFirst(c []intRem, k int) {
+// selectFirst moves the first k of c in order (a strict order) to c[:k], in
+// no particular order, by quickselect (a median-of-three pivot; a sort of
+// what is left when that takes too long): the units go to a set of rows, so
+// their order among themselves does not matter, and selecting them is
+// linear where a sort is not.
+func selectFirst[T any](c []T, k int, order func(a, b T) int) {
 	lo, hi := 0, len(c) // c[:lo] come before c[lo:hi], which come before c[hi:]
 	for rounds := 0; hi-lo > 16; rounds++ {
 		if rounds > 64 {
-			slices.SortFunc(c[lo:hi], remOrder)
+			slices.SortFunc(c[lo:hi], order)
 			return
 		}
 		m := lo + (hi-lo)/2
-		if remOrder(c[m], c[lo]) < 0 {
+		if order(c[m], c[lo]) < 0 {
 			c[m], c[lo] = c[lo], c[m]
 		}
-		if remOrder(c[hi-1], c[lo]) < 0 {
+		if order(c[hi-1], c[lo]) < 0 {
 			c[hi-1], c[lo] = c[lo], c[hi-1]
 		}
-		if remOrder(c[m], c[hi-1]) < 0 {
+		if order(c[m], c[hi-1]) < 0 {
 			c[m], c[hi-1] = c[hi-1], c[m]
 		}
 		pivot, at := c[hi-1], lo // the median of the three, at the end
 		for j := lo; j < hi-1; j++ {
-			if remOrder(c[j], pivot) < 0 {
+			if order(c[j], pivot) < 0 {
 				c[at], c[j] = c[j], c[at]
 				at++
 			}
@@ -113,7 +113,7 @@ func selectFirst(c []intRem, k int) {
 			return
 		}
 	}
-	slices.SortFunc(c[lo:hi], remOrder)
+	slices.SortFunc(c[lo:hi], order)
 }
 
 // intRem is a row that has a remainder: the remainder, the row's value and
@@ -145,13 +145,14 @@ func AppendInt(b []byte, v int64, st Style) []byte {
 	return appendTail(b, st, neg, suffix)
 }
 
-// FootDecimalsInt is FootDecimals in int64 arithmetic (FootInt): at the
-// smallest exponent e of the rows and of unit, each row is an integer N and
-// unit an integer U, and footing the Ns in units of U is footing the rows
-// in units of unit (the same floors, remainders and ties: U is positive).
-// shown and total are whole units. ok is false, with nothing computed, when
-// unit is not positive or a figure does not fit (FootInt); then
-// FootDecimals is the one to use.
+// FootDecimalsInt is FootDecimals with the rows shown and the total as
+// int64s (whole units), made in int64 arithmetic (FootInt): at the smallest
+// exponent e of the rows and of unit, each row is an integer N and unit an
+// integer U, and footing the Ns in units of U is footing the rows in units
+// of unit (the same floors, remainders and ties: U is positive); figures
+// too wide for that are footed in 128 bits (footFixed's way). ok is false,
+// with nothing computed, when unit is not positive or a figure does not
+// fit even so; then FootDecimals is the one to use.
 func FootDecimalsInt(rows []decimal.Decimal, unit decimal.Decimal) (shown []int64, total int64, ok bool) {
 	if unit.Sign() <= 0 {
 		return nil, 0, false
@@ -162,13 +163,16 @@ func FootDecimalsInt(rows []decimal.Decimal, unit decimal.Decimal) (shown []int6
 	}
 	u, ok := coefAt(unit, e)
 	if !ok {
-		return nil, 0, false
+		return footFixedInts(rows, unit)
 	}
 	ns := make([]int64, len(rows))
 	for i, d := range rows {
 		if ns[i], ok = coefAt(d, e); !ok {
-			return nil, 0, false
+			return footFixedInts(rows, unit) // wider figures, in 128 bits
 		}
 	}
-	return FootInt(ns, u)
+	if shown, total, ok = FootInt(ns, u); ok {
+		return shown, total, true
+	}
+	return footFixedInts(rows, unit)
 }

@@ -169,9 +169,23 @@ func TestFootDecimalsIntMatchesFootDecimals(t *testing.T) {
 			}
 		}
 	}
-	big := []decimal.Decimal{decimal.RequireFromString("1e30"), decimal.NewFromInt(1)}
-	if _, _, ok := FootDecimalsInt(big, units[0]); ok {
-		t.Error("FootDecimalsInt took a row beyond an int64")
+	// £10^30 + £1,499.50 and £1: £000 floors of about 10^27, which an int64
+	// cannot hold, so it is refused.
+	wide := []decimal.Decimal{decimal.RequireFromString("1000000000000000000000000001499.50"), decimal.NewFromInt(1)}
+	if shown, total, ok := FootDecimalsInt(wide, units[0]); ok {
+		t.Errorf("FootDecimalsInt(%v) = %v, %d: an int64 cannot hold 10^27", wide, shown, total)
+	}
+	// £1,499.500000000000001 and £1: at 15 decimals the first has 19 digits,
+	// beyond an int64, so they are footed in 128 bits. In £000: floors 1 and 0,
+	// remainders just over .4995 and .001; the exact total just over 1.5005
+	// rounds to 2, so the unit left goes to the first: 2 and 0.
+	wide[0] = decimal.RequireFromString("1499.500000000000001")
+	if shown, total, ok := FootDecimalsInt(wide, units[0]); !ok || shown[0] != 2 || shown[1] != 0 || total != 2 {
+		t.Errorf("FootDecimalsInt(%v) = %v, %d, %v; want [2 0], 2", wide, shown, total, ok)
+	}
+	huge := []decimal.Decimal{decimal.RequireFromString("1e40"), decimal.NewFromInt(1)}
+	if _, _, ok := FootDecimalsInt(huge, units[0]); ok {
+		t.Error("FootDecimalsInt took a row beyond 128 bits")
 	}
 }
 
@@ -202,7 +216,7 @@ func TestSelectFirstIsTheSortsHead(t *testing.T) {
 		slices.SortFunc(sorted, remOrder)
 		for k := 0; k <= n; k += 1 + n/40 {
 			c := slices.Clone(rows)
-			selectFirst(c, k)
+			selectFirst(c, k, remOrder)
 			head := slices.Clone(c[:k])
 			slices.SortFunc(head, remOrder)
 			if !slices.Equal(head, sorted[:k]) {

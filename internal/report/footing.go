@@ -82,31 +82,15 @@ func footRatiosK(rows []money.Ratio) kColumn {
 }
 
 // footIntK foots nums/den (den 1 when it is zero) to whole £000 with
-// money.FootInt: at the smallest exponent e of the numerators and of den ×
-// 1,000, each numerator is an integer N and den × 1,000 an integer D, and
-// num/(den × 1,000) = N/D, so footing the Ns in units of D is footing the
-// values in £000 (the same floors, remainders and ties: D is positive). ok
-// is false when a figure does not fit an int64.
+// money.FootDecimalsInt in units of den × 1,000: every row is N/den, so
+// footing the numerators in units of den × 1,000 is footing the values in
+// £000 (the same floors, remainders and ties: den is positive). ok is false
+// when a figure does not fit.
 func footIntK(nums []decimal.Decimal, den decimal.Decimal) (ints []int64, total int64, ok bool) {
 	if den.IsZero() {
 		den = decimal.NewFromInt(1)
 	}
-	unit := den.Mul(thousand)
-	e := unit.Exponent()
-	for _, d := range nums {
-		e = min(e, d.Exponent())
-	}
-	d, ok := atExponent(unit, e)
-	if !ok {
-		return nil, 0, false
-	}
-	ns := make([]int64, len(nums))
-	for i, v := range nums {
-		if ns[i], ok = atExponent(v, e); !ok {
-			return nil, 0, false
-		}
-	}
-	return money.FootInt(ns, d)
+	return money.FootDecimalsInt(nums, den.Mul(thousand))
 }
 
 // footK foots exact values (in pounds) to whole £000.
