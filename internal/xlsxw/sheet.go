@@ -52,6 +52,10 @@ func (s *Sheet) put(col, row int, c cell) {
 			s.name, col, row, MaxCols, MaxRows))
 		return
 	}
+	if c.style < 0 || int(c.style) >= len(s.book.styles.xfs) {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s!%s: style %d is not one of this book's", s.name, CellName(col, row), c.style))
+		return
+	}
 	for len(s.rows) < row {
 		s.rows = append(s.rows, nil)
 	}
@@ -105,6 +109,10 @@ func (s *Sheet) Formula(col, row int, f string, st Style) {
 // them without a style of its own takes, and which Excel gives the cells
 // typed into them.
 func (s *Sheet) ColStyle(first, last int, st Style) {
+	if st < 0 || int(st) >= len(s.book.styles.xfs) {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s: style %d is not one of this book's", s.name, st))
+		return
+	}
 	s.eachCol(first, last, func(c *column) { c.style = st })
 }
 

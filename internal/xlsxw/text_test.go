@@ -133,6 +133,8 @@ func TestErrors(t *testing.T) {
 			func(b *Book) { b.AddSheet(strings.Repeat("x", 32)) }},
 		{"no sheet", "xlsx: a workbook needs a sheet", func(*Book) {}},
 		{"active", "xlsx: no sheet 1 to make active", func(b *Book) { b.AddSheet("S"); b.SetActive(1) }},
+		{"style", "xlsx: sheet S!C3: style 7 is not one of this book's", func(b *Book) { b.AddSheet("S").Text(3, 3, "x", 7) }},
+		{"col style", "xlsx: sheet S: style -1 is not one of this book's", func(b *Book) { b.AddSheet("S").ColStyle(1, 2, -1) }},
 		{"width", "xlsx: sheet S: column width 300 is not between 0 and 255", func(b *Book) { b.AddSheet("S").ColWidth(1, 1, 300) }},
 		{"colour", `xlsx: sheet S: chart colour "blue" is not RRGGBB`, func(b *Book) {
 			b.AddSheet("S").AddChart(Chart{Col: 1, Row: 1, Width: 1, Height: 1, Series: []Series{{Colour: "blue"}}})
