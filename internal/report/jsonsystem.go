@@ -68,7 +68,11 @@ type jsonObject struct {
 
 // key writes a member's key, after a comma when it is not the first, in
 // one write: a system has some thirty members.
-func (o *jsonObject) key(k string) {
+func (o *jsonObject) key(k string) { o.b.Write(o.head(k)) }
+
+// head is what key writes, appended to the buffer's free space but not yet
+// written, so that the caller can append the value and write both at once.
+func (o *jsonObject) head(k string) []byte {
 	p := o.b.AvailableBuffer()
 	if o.n > 0 {
 		p = append(p, ',')
@@ -78,8 +82,7 @@ func (o *jsonObject) key(k string) {
 	p = append(p, o.indent...)
 	p = append(p, '"')
 	p = append(p, k...)
-	p = append(p, `": `...)
-	o.b.Write(p)
+	return append(p, `": `...)
 }
 
 func (o *jsonObject) raw(k, v string) {

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+
+	"icsplan/internal/analysis"
 )
 
 // encodedSystem is a system as encoding/json's Encoder writes it at its
@@ -71,4 +73,26 @@ func FuzzSystemJSON(f *testing.F) {
 			t.Fatalf("writeSystemJSON:\n%s\nthe Encoder writes\n%s", got, want)
 		}
 	})
+}
+
+// TestSystemStreamMatchesJSONSystem: each system written straight from the
+// analysis is the system buildJSON makes as writeSystemJSON writes it, for
+// every system of the test cases (the fixture's hostile ones, the shipped
+// ones, tranches, consequences and incentives among them) and of hostile
+// fields.
+func TestSystemStreamMatchesJSONSystem(t *testing.T) {
+	var results []analysis.Result
+	for _, c := range cases(t) {
+		results = append(results, c.res)
+	}
+	for _, r := range append(results, hostileFields(), termsFixture(t)) {
+		j := buildJSON(r)
+		for i := range r.Systems {
+			var b bytes.Buffer
+			writeSystemStream(&jsonObject{b: &b, indent: "      "}, &r.Systems[i], systemIncentive(r, i))
+			if got, want := b.String(), writtenSystem(&j.Systems[i]); got != want {
+				t.Fatalf("system %d (%s):\n%s\nwriteSystemJSON writes\n%s", i, r.Systems[i].Code, got, want)
+			}
+		}
+	}
 }

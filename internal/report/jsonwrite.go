@@ -48,21 +48,21 @@ func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 	return nil
 }
 
-// writeSystemsJSON writes the systems array, each system made and written
-// before the next, so that the report's systems are never all held at once.
+// writeSystemsJSON writes the systems array, each system written straight
+// from the analysis (writeSystemStream), so that the report's systems are
+// never all held at once, nor any system's strings made.
 func writeSystemsJSON(buf *bytes.Buffer, r analysis.Result) {
 	if len(r.Systems) == 0 {
 		buf.WriteString("[]")
 		return
 	}
 	buf.WriteString("[\n")
-	jb := newJSONStream()
-	for k, s := range r.Systems {
+	for k := range r.Systems {
 		if k > 0 {
 			buf.WriteString(",\n")
 		}
 		buf.WriteString("    ")
-		writeSystemJSON(buf, jb.next(s, systemIncentive(r, k)))
+		writeSystemStream(&jsonObject{b: buf, indent: "      "}, &r.Systems[k], systemIncentive(r, k))
 	}
 	buf.WriteString("\n  ]")
 }
