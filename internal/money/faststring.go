@@ -45,17 +45,36 @@ func AppendString(b []byte, d decimal.Decimal) []byte {
 	return append(b, buf[i:]...)
 }
 
-// AppendFixedSum appends x + y as (x + y).StringFixed(places) writes it,
-// adding in an int64 when both coefficients and the sum fit (every pair of
-// amounts a plan holds), through decimal otherwise.
+// AppendFixedSum appends x + y as (x + y).StringFixed(places) writes it
+// (AppendFixedTotal).
 func AppendFixedSum(b []byte, x, y decimal.Decimal, places int32) []byte {
-	e := min(x.Exponent(), y.Exponent())
-	cx, okx := coefAt(x, e)
-	cy, oky := coefAt(y, e)
-	if !okx || !oky || places < 0 || places > 18 {
-		return AppendFixed(b, x.Add(y), places)
+	xs := [2]decimal.Decimal{x, y}
+	return AppendFixedTotal(b, xs[:], places)
+}
+
+// AppendFixedTotal appends the sum of xs as its StringFixed(places) writes
+// it, adding in an int64 when every coefficient and each running sum stay
+// under 10^18 in magnitude (every set of amounts a plan holds), through
+// decimal otherwise: the sum is exact and rounded once.
+func AppendFixedTotal(b []byte, xs []decimal.Decimal, places int32) []byte {
+	e := int32(0)
+	for _, x := range xs {
+		e = min(e, x.Exponent())
 	}
-	sum := cx + cy // each under 10^18 in magnitude: no overflow
+	var sum int64
+	ok := places >= 0 && places <= 18
+	for _, x := range xs {
+		if !ok {
+			break
+		}
+		var c int64
+		c, ok = coefAt(x, e)
+		sum += c // each under 10^18 in magnitude: no overflow
+		ok = ok && sum < 1e18 && sum > -1e18
+	}
+	if !ok {
+		return AppendFixed(b, addAll(xs), places)
+	}
 	neg, u := sum < 0, uint64(sum)
 	if neg {
 		u = -u
@@ -64,7 +83,7 @@ func AppendFixedSum(b []byte, x, y decimal.Decimal, places int32) []byte {
 	switch {
 	case k >= 0:
 		if k > 18 || u > (1e18-1)/pow10u[k] {
-			return AppendFixed(b, x.Add(y), places)
+			return AppendFixed(b, addAll(xs), places)
 		}
 		u *= pow10u[k]
 	case k >= -19:
@@ -81,6 +100,15 @@ func AppendFixedSum(b []byte, x, y decimal.Decimal, places int32) []byte {
 		b = append(b, '-')
 	}
 	return appendDigits(b, u, int(places), false)
+}
+
+// addAll is the exact sum of xs.
+func addAll(xs []decimal.Decimal) decimal.Decimal {
+	total := decimal.Zero
+	for _, x := range xs {
+		total = total.Add(x)
+	}
+	return total
 }
 
 // coefAt is d's coefficient at exponent e (at most d's), when d has at most

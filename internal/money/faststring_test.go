@@ -55,6 +55,30 @@ func TestAppendFixedSumMatchesAdd(t *testing.T) {
 	}
 }
 
+// TestAppendFixedTotalMatchesAdd holds AppendFixedTotal to adding with Add
+// then StringFixed, on random lists of none to nine figures at mixed
+// exponents (some near 10^18, so that running sums take the decimal path).
+func TestAppendFixedTotalMatchesAdd(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 1))
+	for range 5000 {
+		xs := make([]decimal.Decimal, rng.IntN(10))
+		want := decimal.Zero
+		for i := range xs {
+			c := rng.Int64N(2_000_000_000_000_000_000) - 1_000_000_000_000_000_000
+			if rng.IntN(3) > 0 {
+				c %= 10_000_000
+			}
+			xs[i] = decimal.New(c, int32(rng.IntN(8)-5))
+			want = want.Add(xs[i])
+		}
+		for _, places := range []int32{0, 2, 4} {
+			if got := string(AppendFixedTotal([]byte("x"), xs, places)); got != "x"+want.StringFixed(places) {
+				t.Fatalf("AppendFixedTotal(%v, %d) = %q, want %q", xs, places, got, "x"+want.StringFixed(places))
+			}
+		}
+	}
+}
+
 // TestAppendGroupedMatchesGrouped: AppendGrouped writes what Grouped does,
 // after what the buffer holds, for figures that fit an int64 and one that
 // does not.

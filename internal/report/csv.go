@@ -2,8 +2,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
-	"strconv"
 	"strings"
 
 	"icsplan/internal/analysis"
@@ -29,67 +27,86 @@ var csvHeader = []string{
 func renderCSV(buf *bytes.Buffer, r analysis.Result) error {
 	j := buildJSONHead(r)
 	buf.WriteString("\uFEFF")
-	cw := csv.NewWriter(buf)
-	cw.UseCRLF = true
-	head := append([]string{}, csvHeader...)
+	var l csvLine
+	for _, h := range csvHeader {
+		l.text(h)
+	}
 	yearCol := make(map[string]int, len(j.Years)) // a repayment year's column after the fixed ones
 	for k, y := range j.Years {
-		head = append(head, "repayment "+clean(y.Year))
+		l.text("repayment " + clean(y.Year))
 		yearCol[y.Year] = k
 	}
-	head = append(head, termHeads(r)...)
-	head = append(head, incentiveHeads(r)...)
-	if err := cw.Write(head); err != nil {
-		return err
+	for _, h := range append(termHeads(r), incentiveHeads(r)...) {
+		l.text(h)
 	}
-	zero := money.Fixed2(decimal.Zero)
-	row := make([]string, 0, len(head))
-	byYear := make([]string, len(j.Years))
-	var cb cellBuf
-	var figs []string
-	jb := newJSONStream() // each system is made, written and done with before the next
+	l.write(buf)
+	byYear := make([]int, len(j.Years)) // the instalment due in each year's column, or -1
+	var due []decimal.Decimal
 	for i := range r.Systems {
-		s := jb.next(r.Systems[i], systemIncentive(r, i))
-		due := decimal.Zero
+		s := &r.Systems[i]
+		csvSystem(&l, s, &due)
 		for k := range byYear {
-			byYear[k] = zero
+			byYear[k] = -1
 		}
-		for _, in := range r.Systems[i].Repayments {
-			t := in.Total()
-			due = due.Add(t)
-			cb.fixed(t, 2)
-		}
-		cb.fixed(due, 2)
-		figs = cb.take(figs[:0])
-		for k, in := range r.Systems[i].Repayments {
+		for k, in := range s.Repayments {
 			if c, ok := yearCol[in.Year]; ok {
-				byYear[c] = figs[k]
+				byYear[c] = k
 			}
 		}
-		row = append(row[:0],
-			csvText(s.Code), csvText(s.Name), csvText(s.Region), s.Group,
-			strconv.FormatInt(s.Population, 10), string(s.WeightedPopulation), s.Plan,
-			strconv.FormatBool(s.Eligible), s.Allocation, s.PerHead, s.FairShare, s.Transfer,
-			figs[len(figs)-1], s.PVRepayments, s.EffectiveGrant, s.GrantElement,
-			deref(s.PrudencePenalty), deref(s.PenaltyPlan), csvText(s.Source), strconv.FormatBool(s.Illustrative))
-		row = append(row, byYear...)
-		row = appendTermCells(row, r, r.Systems[i], &cb)
-		if r.Incentives != nil {
-			row = append(row, deref(s.StrategyGain), deref(s.MarginalPrice))
+		for _, k := range byYear {
+			if k < 0 {
+				l.fixed(decimal.Zero, 2)
+				continue
+			}
+			l.total(due[2*k:2*k+2], 2) // that year's principal and interest
 		}
-		if err := cw.Write(row); err != nil {
-			return err
+		l.terms(r, s)
+		if inc := systemIncentive(r, i); inc != nil {
+			if inc.Gain != nil {
+				l.fixed(*inc.Gain, 2)
+			} else {
+				l.text("")
+			}
+			l.fixed(inc.MarginalPrice, 4)
 		}
+		l.write(buf)
 	}
-	cw.Flush()
-	return cw.Error()
+	return nil
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
+// csvSystem adds system s's cells under csvHeader; due is left holding its
+// instalments' principal and interest, in turn.
+func csvSystem(l *csvLine, s *analysis.SystemResult, due *[]decimal.Decimal) {
+	*due = (*due)[:0]
+	for _, in := range s.Repayments {
+		*due = append(*due, in.Principal, in.Interest)
 	}
-	return *s
+	l.text(csvText(s.Code))
+	l.text(csvText(s.Name))
+	l.text(csvText(s.Region))
+	l.text(string(s.Group))
+	l.int(s.Population)
+	l.sep()
+	l.b = money.AppendString(l.b, s.WeightedPopulation)
+	l.fixed(s.Plan, 2)
+	l.bool(s.Eligible)
+	l.fixed(s.Allocation, 2)
+	l.fixed(s.PerHead, 2)
+	l.fixed(s.FairShare, 2)
+	l.fixed(s.Transfer, 2)
+	l.total(*due, 2) // the repayments: every instalment's principal and interest
+	l.fixed(s.PVRepayments, 2)
+	l.fixed(s.EffectiveGrant, 2)
+	l.fixed(s.GrantElement, 4)
+	if s.PrudencePenalty != nil {
+		l.fixed(*s.PrudencePenalty, 2)
+		l.fixed(s.PenaltyPlan, 2)
+	} else {
+		l.text("")
+		l.text("")
+	}
+	l.text(csvText(s.Source))
+	l.bool(s.Illustrative())
 }
 
 // csvText is a text cell from the input: sanitised as the other formats do
