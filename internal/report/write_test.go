@@ -2,10 +2,14 @@ package report
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"icsplan/internal/engine"
+	"icsplan/internal/synth"
 )
 
 // The writing itself (temporary files, locks, devices, read-only files) is
@@ -50,5 +54,33 @@ func TestWriteFileNamesTheTarget(t *testing.T) {
 	}
 	if ents, _ := os.ReadDir(dir); len(ents) != 0 {
 		t.Errorf("a failed write left %d entries", len(ents))
+	}
+}
+
+// TestRenderAfterRenderIsFresh: the buffer one render leaves for the next
+// holds nothing of it: each format of a small result, rendered after a
+// large one in another format, is what it is when rendered first.
+func TestRenderAfterRenderIsFresh(t *testing.T) {
+	small := fixture()
+	ds := synth.Generate(300, 4)
+	big, err := engine.Analyse(ds, synth.DeficitSupport(ds))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []Format{Text, Markdown, CSV, JSON, Email, HTML} {
+		var first bytes.Buffer
+		if err := renderTo(&first, small, f, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		var after bytes.Buffer
+		if err := Render(io.Discard, big, JSON, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if err := Render(&after, small, f, Options{}); err != nil {
+			t.Fatal(err)
+		}
+		if after.String() != first.String() {
+			t.Errorf("%s after a larger JSON report differs from %s rendered first", f, f)
+		}
 	}
 }
