@@ -83,6 +83,9 @@ func pct(d decimal.Decimal) string {
 // separators, which editors and some viewers also break lines at) become
 // spaces before sanitising.
 func clean(s string) string {
+	if plainASCII(s) { // no line break, control or escape: nothing to change (nearly every code and name)
+		return s
+	}
 	if strings.IndexByte(s, '\n') >= 0 || strings.Contains(s, "\u2028") || strings.Contains(s, "\u2029") {
 		s = lineBreaks.Replace(s)
 	}

@@ -1,0 +1,38 @@
+package report
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"icsplan/internal/sanitize"
+)
+
+// TestCleanLeavesPrintableASCII: the premise of clean's shortcut, that
+// printable ASCII holds nothing the line-break replacement or sanitize.Text
+// would change, on every printable character and random strings of them;
+// and text that is not printable ASCII still takes the long way.
+func TestCleanLeavesPrintableASCII(t *testing.T) {
+	all := make([]byte, 0, 0x7f-0x20)
+	for c := byte(0x20); c < 0x7f; c++ {
+		all = append(all, c)
+	}
+	rng := rand.New(rand.NewPCG(9, 9))
+	for k := range 2000 {
+		s := string(all)
+		if k > 0 {
+			b := make([]byte, rng.IntN(40))
+			for i := range b {
+				b[i] = all[rng.IntN(len(all))]
+			}
+			s = string(b)
+		}
+		if sanitize.Text(lineBreaks.Replace(s)) != s || clean(s) != s {
+			t.Fatalf("printable ASCII %q is changed by cleaning", s)
+		}
+	}
+	for s, want := range map[string]string{"a\r\nb": "a b", "a\tb": "a b", "x\x1b[31my": "xy", "a\u2028b": "a b", "a\x7fb": "a\uFFFDb"} {
+		if got := clean(s); got != want {
+			t.Errorf("clean(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
