@@ -109,7 +109,7 @@ func strategyTableSection(r analysis.Result) section {
 			cb.k(*row.Gain)
 		}
 		cb.fixed(row.MarginalPrice, 4)
-		var scratch [5]string
+		var scratch [6]string // every figure of the row: no slice is made for them
 		figs := cb.take(scratch[:0])
 		cells[4], cells[6], cells[9] = figs[0], figs[1], figs[len(figs)-1]
 		cells[5], cells[7], cells[8] = "–", "–", "–"

@@ -131,12 +131,16 @@ func newTextLayout(t table, maxWidth int) *textLayout {
 			l.widths[i] = max(l.widths[i], textWidth(h))
 		}
 	}
-	all := t.rows
+	rows := len(t.rows)
 	if t.total != nil {
-		all = append(all[:len(all):len(all)], t.total)
+		rows++
 	}
-	l.cellW = make([]int32, len(all)*n) // one allocation for every row's widths
-	for k, r := range all {
+	l.cellW = make([]int32, rows*n) // one allocation for every row's widths
+	for k := range rows {
+		r := t.total // after the rows, not appended to them: that would copy them all
+		if k < len(t.rows) {
+			r = t.rows[k]
+		}
 		ws := l.cellW[k*n : (k+1)*n : (k+1)*n]
 		for i := 0; i < n && i < len(r); i++ {
 			w := textWidth(r[i])
