@@ -114,6 +114,7 @@ func (w *htmlWriter) cells(cols []column, r []string, ref, link string) {
 			last = i
 		}
 	}
+	p := w.b.AvailableBuffer() // the row is appended here and written at once
 	for i := 0; i < len(cols); {
 		end := i + 1
 		for end < len(cols) && cols[end].join {
@@ -126,35 +127,43 @@ func (w *htmlWriter) cells(cols []column, r []string, ref, link string) {
 		if i == last && link != "" {
 			cellRef, cellHref, out = "", link, true
 		}
-		w.raw("<td")
-		w.numClass(cols[i].right)
-		w.b.WriteByte('>')
-		if cellRef != "" || cellHref != "" {
-			w.raw(`<a href="`)
-			if cellRef != "" {
-				w.ref(cellRef)
-			} else {
-				w.url(cellHref)
-			}
-			w.b.WriteByte('"')
-			if out {
-				w.raw(` rel="noopener noreferrer"`)
-			}
-			w.b.WriteByte('>')
+		p = append(p, "<td"...)
+		if cols[i].right {
+			p = append(p, ` class="num"`...)
 		}
-		w.text(rowCell(r, i))
+		p = append(p, '>')
+		if cellRef != "" || cellHref != "" {
+			p = append(p, `<a href="`...)
+			if plainRef(cellRef) { // "#" + an annex id, as url writes it
+				p = append(append(p, '#'), cellRef...)
+			} else {
+				w.b.Write(p)
+				if cellRef != "" {
+					w.url("#" + cellRef)
+				} else {
+					w.url(cellHref)
+				}
+				p = w.b.AvailableBuffer()
+			}
+			p = append(p, '"')
+			if out {
+				p = append(p, ` rel="noopener noreferrer"`...)
+			}
+			p = append(p, '>')
+		}
+		p = appendHTMLText(p, rowCell(r, i))
 		for j := i + 1; j < end; j++ {
 			if v := rowCell(r, j); v != "" {
-				w.b.WriteByte(' ')
-				w.text(v)
+				p = appendHTMLText(append(p, ' '), v)
 			}
 		}
 		if cellRef != "" || cellHref != "" {
-			w.raw("</a>")
+			p = append(p, "</a>"...)
 		}
-		w.raw("</td>")
+		p = append(p, "</td>"...)
 		i = end
 	}
+	w.b.Write(p)
 }
 
 // rowCell is r's i'th cell, or "" past its end.
@@ -182,16 +191,18 @@ var htmlEscapes = [256]string{
 }
 
 // text appends s escaped for HTML text or a quoted attribute value.
-func (w *htmlWriter) text(s string) {
+func (w *htmlWriter) text(s string) { w.b.Write(appendHTMLText(w.b.AvailableBuffer(), s)) }
+
+// appendHTMLText appends s to p escaped as text does.
+func appendHTMLText(p []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
 		if r := htmlEscapes[s[i]]; r != "" {
-			w.b.WriteString(s[start:i])
-			w.b.WriteString(r)
+			p = append(append(p, s[start:i]...), r...)
 			start = i + 1
 		}
 	}
-	w.b.WriteString(s[start:])
+	return append(p, s[start:]...)
 }
 
 // url appends s as html/template writes an href: a scheme other than http,
@@ -222,17 +233,16 @@ func (w *htmlWriter) url(s string) {
 	w.text(string(append(n, s[start:]...)))
 }
 
-// ref appends "#" + id as url does: an id of letters, digits and hyphens
-// (every annex id, "sys-12") is kept as it is, without building the href.
-func (w *htmlWriter) ref(id string) {
+// plainRef reports whether "#" + id is written by url as it is: id is not
+// blank and holds only letters, digits and hyphens (every annex id,
+// "sys-12").
+func plainRef(id string) bool {
 	for i := 0; i < len(id); i++ {
 		if c := id[i]; !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-') {
-			w.url("#" + id)
-			return
+			return false
 		}
 	}
-	w.b.WriteByte('#')
-	w.b.WriteString(id)
+	return id != ""
 }
 
 // urlKeeps reports whether html/template's URL normaliser keeps s[i] as it
