@@ -103,11 +103,13 @@ func Transfers(r analysis.Result) Data {
 		d.Notes = []string{"No systems."}
 		return d
 	}
-	idx := byTransfer(r.Systems)
+	var idx []int
 	left := 0
-	if len(idx) > 2*mostEachWay { // a bar per system stops being legible: the biggest each way
-		left = len(idx) - 2*mostEachWay
-		idx = append(idx[:mostEachWay:mostEachWay], idx[len(idx)-mostEachWay:]...)
+	if n := len(r.Systems); n > 2*mostEachWay { // a bar per system stops being legible: the biggest each way
+		left = n - 2*mostEachWay
+		idx = extremes(n, mostEachWay, transferOrder(r.Systems))
+	} else {
+		idx = byTransfer(r.Systems)
 	}
 	shown := footedTransfers(r)
 	def := Series{Name: "Planned a deficit"}
@@ -146,10 +148,19 @@ func Transfers(r analysis.Result) Data {
 // all are (they are, as engine rounds them), else as decimals.
 func byTransfer(systems []analysis.SystemResult) []int {
 	idx := make([]int, len(systems))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortFunc(idx, transferOrder(systems))
+	return idx
+}
+
+// transferOrder is byTransfer's order of system indexes: the bigger
+// transfer first, then the code, then file order (a strict order).
+func transferOrder(systems []analysis.SystemResult) func(a, b int) int {
 	pence := make([]int64, len(systems))
 	whole := true
 	for i, s := range systems {
-		idx[i] = i
 		if v, ok := wholePence(s.Transfer); ok {
 			pence[i] = v
 			continue
@@ -165,7 +176,7 @@ func byTransfer(systems []analysis.SystemResult) []int {
 	if whole {
 		cmpTransfer = func(a, b int) int { return cmp.Compare(pence[b], pence[a]) }
 	}
-	slices.SortFunc(idx, func(a, b int) int {
+	return func(a, b int) int {
 		if c := cmpTransfer(a, b); c != 0 {
 			return c
 		}
@@ -173,8 +184,36 @@ func byTransfer(systems []analysis.SystemResult) []int {
 			return c
 		}
 		return cmp.Compare(a, b)
-	})
-	return idx
+	}
+}
+
+// extremes is the first k and the last k of 0 … n−1 in order (a strict
+// order), in that order: byTransfer's head and tail, found in one pass that
+// keeps k of each rather than by sorting all n. n is more than 2k.
+func extremes(n, k int, order func(a, b int) int) []int {
+	first := make([]int, 0, k+1)
+	last := make([]int, 0, k+1) // the last k, latest in order first
+	reverse := func(a, b int) int { return order(b, a) }
+	for i := range n {
+		first = keepBest(first, i, k, order)
+		last = keepBest(last, i, k, reverse)
+	}
+	slices.Reverse(last)
+	return append(first, last...)
+}
+
+// keepBest inserts i into s, which holds at most k indexes earliest in
+// order first, when it is among the k earliest.
+func keepBest(s []int, i, k int, order func(a, b int) int) []int {
+	if len(s) == k && order(i, s[k-1]) > 0 {
+		return s
+	}
+	at := len(s)
+	for at > 0 && order(i, s[at-1]) < 0 {
+		at--
+	}
+	s = slices.Insert(s, at, i)
+	return s[:min(len(s), k)]
 }
 
 // wholePence is d in pence when its exponent is -2 or more and it has at

@@ -45,3 +45,27 @@ func TestByTransferIsTheStableSort(t *testing.T) {
 		}
 	}
 }
+
+// TestExtremesAreTheSortsEnds: extremes finds byTransfer's first and last k,
+// in order, on random systems with many ties, in sorted, reversed and
+// shuffled file order.
+func TestExtremesAreTheSortsEnds(t *testing.T) {
+	r := rand.New(rand.NewPCG(8, 8))
+	for round := range 150 {
+		k := 1 + r.IntN(6)
+		n := 2*k + 1 + r.IntN(200)
+		systems := make([]analysis.SystemResult, n)
+		for i := range systems {
+			v := decimal.New(int64(r.IntN(9)-4)*int64(1+r.IntN(3)), -2)
+			systems[i] = analysis.SystemResult{System: plan.System{Code: "Q" + strconv.Itoa(r.IntN(4))}, Transfer: v}
+		}
+		if round%3 > 0 {
+			slices.SortFunc(systems, func(a, b analysis.SystemResult) int { return a.Transfer.Cmp(b.Transfer) * (round%3*2 - 3) })
+		}
+		all := byTransfer(systems)
+		want := append(slices.Clone(all[:k]), all[n-k:]...)
+		if got := extremes(n, k, transferOrder(systems)); !slices.Equal(got, want) {
+			t.Fatalf("round %d (n %d, k %d): extremes = %v, want %v", round, n, k, got, want)
+		}
+	}
+}
