@@ -32,8 +32,9 @@ func annexIDs(n int) []string {
 }
 
 // sourceAnnex lists each system's inputs as read, with the line (CSV) or row
-// (XLSX) of the file they came from and the row's source text.
-func sourceAnnex(r analysis.Result) section {
+// (XLSX) of the file they came from and the row's source text; row i's id
+// is ids[i] (annexIDs).
+func sourceAnnex(r analysis.Result, ids []string) section {
 	path := clean(r.Dataset.Path)
 	where := "Line"
 	if strings.HasSuffix(strings.ToLower(path), ".xlsx") {
@@ -67,7 +68,7 @@ func sourceAnnex(r analysis.Result) section {
 	anyIllustrative := false
 	var cb cellBuf
 	slab := newRowSlab(len(r.Systems), len(t.cols))
-	t.rows, t.ids, t.links = make([][]string, 0, len(r.Systems)), annexIDs(len(r.Systems)), make([]string, len(r.Systems))
+	t.rows, t.ids, t.links = make([][]string, 0, len(r.Systems)), ids, make([]string, len(r.Systems))
 	for i, s := range r.Systems {
 		row := slab.next()
 		row[0], row[2] = clean(s.Code), clean(s.Name)

@@ -3,6 +3,8 @@ package report
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
@@ -193,4 +195,13 @@ func atExponent(d decimal.Decimal, exp int32) (int64, bool) {
 		v *= 10
 	}
 	return v, true
+}
+
+// capital starts a sentence with a capital letter.
+func capital(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
 }

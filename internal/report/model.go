@@ -1,9 +1,6 @@
 package report
 
 import (
-	"unicode"
-	"unicode/utf8"
-
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
 )
@@ -90,7 +87,11 @@ func makeDoc(r analysis.Result, annexes bool) doc {
 
 	d.numbers = verdictNumbers(r)
 	cols := footSystems(r)
-	d.sections = append([]section{groupSection(r, cols), systemSection(r, cols, annexes)}, termsSections(r)...)
+	var ids []string // the annex rows' ids, which the paper's Systems rows link to
+	if annexes {
+		ids = annexIDs(len(r.Systems))
+	}
+	d.sections = append([]section{groupSection(r, cols), systemSection(r, cols, ids)}, termsSections(r)...)
 	d.sections = append(d.sections, repaymentOrFlows(r), sensitivitySection(r))
 	if s, ok := penaltySection(r); ok {
 		d.sections = append(d.sections, s)
@@ -103,7 +104,7 @@ func makeDoc(r analysis.Result, annexes bool) doc {
 		d.caveats = append(d.caveats, clean(c))
 	}
 	if annexes {
-		d.annexes = []section{sourceAnnex(r)}
+		d.annexes = []section{sourceAnnex(r, ids)}
 	}
 	return d
 }
@@ -176,9 +177,9 @@ func groupSection(r analysis.Result, c systemColumns) section {
 	return s
 }
 
-// systemSection is the Systems table; only the paper (with its annexes)
-// links each row to its annex row.
-func systemSection(r analysis.Result, c systemColumns, paper bool) section {
+// systemSection is the Systems table, row i linked to the annex row refs[i]
+// (refs nil: the paper's only).
+func systemSection(r analysis.Result, c systemColumns, refs []string) section {
 	t := &table{cols: []column{
 		{head: "Code", maxw: 8},
 		{head: "", join: true},
@@ -194,9 +195,7 @@ func systemSection(r analysis.Result, c systemColumns, paper bool) section {
 	anyIllustrative := false
 	var cb cellBuf
 	slab := newRowSlab(len(r.Systems), len(t.cols))
-	if paper {
-		t.refs = annexIDs(len(r.Systems))
-	}
+	t.refs = refs
 	t.rows = make([][]string, 0, len(r.Systems))
 	for i, s := range r.Systems {
 		cells := slab.next()
@@ -388,13 +387,4 @@ func penaltySentence(s analysis.SystemResult) string {
 		return "planning a deficit would have cost every balanced system; " + who + " would have lost least, " +
 			pounds(p.Neg()) + " of effective grant."
 	}
-}
-
-// capital starts a sentence with a capital letter.
-func capital(s string) string {
-	r, n := utf8.DecodeRuneInString(s)
-	if n == 0 || r == utf8.RuneError {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[n:]
 }
