@@ -32,12 +32,15 @@ import (
 // the last by one addition, stopping as soon as the answer is settled
 // (about half way on average); the systems whose caps bind differently in the
 // rerun are counted one by one, and a decision already made for the same
-// pot, weights and weight is looked up. When many reruns share the pot's
+// pot, weights and weight is looked up (kept as the count of equal-weight
+// systems sorting before it by code that it can stand, so that it holds for
+// any code: rerun_memo.go). When many reruns share the pot's
 // fractional part and the modulus (the strategy table's marginal £1m moves
 // every deficit system's weight by the same amount), the remainders are
-// sorted once for them and each decision is a binary search (rerun_group.go). The pass in cap/weight order
-// (extraUnit) remains as the fallback and the reference in tests. When a
-// figure does not fit the integer path, a rerun is a full Allocate.
+// sorted once for them and each decision is a binary search
+// (rerun_group.go). The pass in cap/weight order (extraUnit) remains as the
+// fallback and the reference in tests. When a figure does not fit the
+// integer path, a rerun is a full Allocate.
 //
 // Why the leftover count is not sublinear: changing one system moves the
 // rate P/W by about w_j/W, which moves every other share by about

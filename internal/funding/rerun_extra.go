@@ -185,35 +185,6 @@ func (m *margin) system(lt *leftTest, w uint64, cr int32, add bool) {
 	}
 }
 
-// leftKey identifies a leftover decision that does not depend on j itself:
-// the open systems other than j are order[s:], and none has j's weight.
-type leftKey struct {
-	s       int
-	P, W, w uint64
-}
-
-// decisions is a table of leftover decisions, safe for concurrent use.
-type decisions struct {
-	mu sync.RWMutex
-	m  map[leftKey]bool
-}
-
-func (d *decisions) load(k leftKey) (extra, ok bool) {
-	d.mu.RLock()
-	defer d.mu.RUnlock()
-	extra, ok = d.m[k]
-	return extra, ok
-}
-
-func (d *decisions) store(k leftKey, extra bool) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if d.m == nil {
-		d.m = make(map[leftKey]bool)
-	}
-	d.m[k] = extra
-}
-
 // leftover reports whether j gets a leftover unit, and how that was found.
 func (r *Rerun) leftover(ch *changed, f fill, b, wj, rj uint64) (bool, int) {
 	K, _ := bits.Div64(b, 0, f.W)
@@ -221,18 +192,19 @@ func (r *Rerun) leftover(ch *changed, f fill, b, wj, rj uint64) (bool, int) {
 	key := leftKey{s: f.s, P: f.P, W: f.W, w: wj}
 	shared := ch.old < f.s // j's old place is not among the open systems
 	if shared {
-		if extra, ok := r.memo.load(key); ok {
-			return extra, viaMemo
+		if need, ok := r.memo.load(key); ok {
+			return r.ref.before(wj, lt.cr) < need, viaMemo
 		}
 	}
-	extra, grouped, ok, tieFree := r.byWeight(ch, f, &lt)
-	if !ok {
+	d, memoable := r.byWeight(ch, f, &lt)
+	if !d.ok {
 		return r.byOrder(ch, f, &lt), viaPass
 	}
-	if shared && tieFree {
-		r.memo.store(key, extra)
+	if shared && memoable {
+		r.memo.store(key, d.need)
 	}
-	if grouped {
+	extra := d.extra
+	if d.grouped {
 		return extra, viaGroup
 	}
 	if !r.ref.table {
@@ -248,50 +220,52 @@ func (rs *refSet) maxCorrections() int { return 256 + len(rs.w)/8 }
 
 // byWeight is the pass in weight order over the base allocation's open
 // systems, corrected one by one for the systems open in the rerun but not in
-// the base (or the reverse) and for j's old place. It reports ok = false if
-// the corrections would be too many, tieFree if no other open system has
-// j's weight (so the answer does not depend on j's code), and grouped if a
-// group (rerun_group.go) stood in for the pass.
-func (r *Rerun) byWeight(ch *changed, f fill, lt *leftTest) (extra, grouped, ok, tieFree bool) {
+// the base (or the reverse) and for j's old place. Its decision has ok =
+// false if the corrections would be too many; memoable is whether no
+// correction has j's weight, so that the decision's need holds for every
+// system that shares j's pot, weights and weight (see decision).
+func (r *Rerun) byWeight(ch *changed, f fill, lt *leftTest) (d decision, memoable bool) {
 	rs := &r.ref
 	if d := f.s - rs.start; d > rs.maxCorrections() || -d > rs.maxCorrections() {
-		return false, false, false, false
+		return decision{}, false
 	}
 	m := margin{posLo: lt.rj}
-	tieFree = true
+	memoable = true
 	for k := f.s; k < rs.start; k++ { // open in the rerun, capped in the base
 		if i := r.order[k]; k != ch.old {
 			m.system(lt, r.w[i], r.codeRnk[i], true)
-			tieFree = tieFree && r.w[i] != lt.wj
+			memoable = memoable && r.w[i] != lt.wj
 		}
 	}
 	for k := rs.start; k < f.s; k++ { // capped in the rerun, open in the base
 		i := r.order[k]
 		m.system(lt, r.w[i], r.codeRnk[i], false)
+		memoable = memoable && r.w[i] != lt.wj
 	}
 	if ch.old >= max(f.s, rs.start) {
 		m.system(lt, ch.oldW, r.codeRnk[ch.j], false)
 	}
-	extra, ties, grouped, ok := rs.decide(lt, &m)
-	return extra, grouped, ok, tieFree && !ties
+	return rs.decide(lt, &m), memoable
 }
 
-// decide completes margin m with rs's systems and reports whether j gets a
-// leftover unit, whether any of them has j's weight, whether a group stood
-// in for the pass (grouped), and ok = false if W is too large for its
-// entries (many times the base allocation's). The systems of j's weight all
-// have remainder r_j, and those of smaller code rank outrank j, so they are
-// counted by binary search; the others are read by weightPass.
-func (rs *refSet) decide(lt *leftTest, m *margin) (extra, ties, grouped, ok bool) {
-	lo, _ := slices.BinarySearch(rs.w, lt.wj)
-	hi := lo + sort.Search(len(rs.w)-lo, func(x int) bool { return rs.w[lo+x] != lt.wj })
+// decide completes margin m with rs's systems and decides whether j gets a
+// leftover unit. The systems of j's weight all have remainder r_j, and the
+// out of them whose codes sort before j's outrank j, so they are counted by
+// binary search; the others are read by weightPass, which settles the
+// answer for every out from 0 to all of them at once where it can, and
+// otherwise reads to the end for the exact margin (see decision).
+func (rs *refSet) decide(lt *leftTest, m *margin) decision {
+	lo, same := rs.sameWeight(lt.wj)
+	out := 0
+	if same > 0 {
+		out = sort.Search(same, func(x int) bool { return rs.cr[lo+x] >= lt.cr })
+	}
 	if g := rs.lookup(lt); g != nil {
 		g.complete(rs, lt, m)
-		return gt128(m.posHi, m.posLo, m.negHi, m.negLo), hi > lo, true, true
+		return exactDecision(m, lt.W, out, same, true)
 	}
-	if hi > lo {
-		out := sort.Search(hi-lo, func(x int) bool { return rs.cr[lo+x] >= lt.cr })
-		m.addPos(bits.Mul64(uint64(hi-lo), lt.rj))
+	if same > 0 {
+		m.addPos(bits.Mul64(uint64(same), lt.rj))
 		m.addNeg(bits.Mul64(uint64(out), lt.W))
 	}
 	elo, _ := slices.BinarySearch(rs.ew, lt.wj)
@@ -303,7 +277,16 @@ func (rs *refSet) decide(lt *leftTest, m *margin) (extra, ties, grouped, ok bool
 	}
 	p, ok := newWeightPass(rs, lt, m, elo, ehi, T)
 	if !ok {
-		return false, false, false, false
+		return decision{}
 	}
-	return p.run(), hi > lo, false, true
+	p.below, p.above = uint64(out), uint64(same-out)
+	yes, every := p.run()
+	if !every {
+		return exactDecision(m, lt.W, out, same, false)
+	}
+	d := decision{extra: yes, ties: same > 0, ok: true}
+	if yes {
+		d.need = same + 1
+	}
+	return d
 }

@@ -17,6 +17,10 @@ type weightPass struct {
 	lo, hi int
 	cs     int               // entries per half between checks
 	T      *[maxTable]uint64 // T[d] = b·g·d mod W, when rs.table
+	// below and above are the systems of j's weight whose codes sort before
+	// and after j's: the answer is settled only when it holds however many
+	// of them outrank j (see decision).
+	below, above uint64
 }
 
 // newWeightPass prepares the pass, reporting false if W is too large for
@@ -52,9 +56,11 @@ func (p *weightPass) one(k int, th uint64) uint64 {
 	return x
 }
 
-// run reports whether j gets a leftover unit. Each segment is read as two
-// halves side by side, two independent chains.
-func (p *weightPass) run() bool {
+// run reports whether j gets a leftover unit, and every: whether that holds
+// however many of the systems of j's weight outrank j. When it does not, the
+// pass has read every system and the margin is exact. Each segment is read
+// as two halves side by side, two independent chains.
+func (p *weightPass) run() (yes, every bool) {
 	rs, lt, cum := p.rs, p.lt, p.rs.cum
 	n := len(rs.ew)
 	unread := uint64(cum[p.lo] + cum[n] - cum[p.hi])
@@ -88,12 +94,14 @@ func (p *weightPass) run() bool {
 			unread -= uint64(cum[a+end] - cum[a+k] + cum[b+end] - cum[b+k])
 			k = end
 			if yes, done := p.settled(unread); done {
-				return yes
+				return yes, true
 			}
 		}
 	}
-	yes, _ := p.settled(0)
-	return yes
+	if yes, done := p.settled(0); done {
+		return yes, true
+	}
+	return gt128(p.m.posHi, p.m.posLo, p.m.negHi, p.m.negLo), false
 }
 
 // passTable continues the pass over one chunk of each half: xa and xb are
@@ -157,17 +165,23 @@ func passDirect(wa, wb []uint64, ma, mb []uint8, b, K, W, th uint64) int64 {
 }
 
 // settled reports whether the answer is known with unread systems still to
-// read: yes when M > unread·(W − r_j), the most it can still fall; no when
-// M + unread·r_j ≤ 0, the most it can still rise.
+// read, however many of the systems of j's weight outrank j: yes when
+// M − above·W > unread·(W − r_j), the most it can still fall; no when
+// M + below·W + unread·r_j ≤ 0, the most it can still rise (M counts the
+// below systems as outranking j, the above ones as not).
 func (p *weightPass) settled(unread uint64) (yes, done bool) {
 	lt, m := p.lt, p.m
 	posHi, posLo, negHi, negLo := m.posHi, m.posLo, m.negHi, m.negLo
 	uh, ul := bits.Mul64(unread, lt.W-lt.rj)
-	if th, tl := add128(negHi, negLo, uh, ul); gt128(posHi, posLo, th, tl) {
+	ah, al := bits.Mul64(p.above, lt.W)
+	th, tl := add128(negHi, negLo, uh, ul)
+	if th, tl = add128(th, tl, ah, al); gt128(posHi, posLo, th, tl) {
 		return true, true
 	}
 	vh, vl := bits.Mul64(unread, lt.rj)
-	if ph, pl := add128(posHi, posLo, vh, vl); !gt128(ph, pl, negHi, negLo) {
+	bh, bl := bits.Mul64(p.below, lt.W)
+	ph, pl := add128(posHi, posLo, vh, vl)
+	if ph, pl = add128(ph, pl, bh, bl); !gt128(ph, pl, negHi, negLo) {
 		return false, true
 	}
 	return false, false

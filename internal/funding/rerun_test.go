@@ -111,7 +111,7 @@ func bruteExtra(t *testing.T, ws []uint64, crs []int32, b, W, wj uint64, cr int3
 // and weights near 2^62/n exercise the 128-bit sums.
 func TestWeightPass(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 9))
-	kinds, split := map[bool]int{}, map[bool]int{}
+	kinds, split, ties := map[bool]int{}, map[bool]int{}, map[bool]int{}
 	for trial := 0; trial < 3000; trial++ {
 		n := rng.IntN(6 * scanChunk)
 		if trial%3 == 0 {
@@ -157,13 +157,20 @@ func TestWeightPass(t *testing.T) {
 		split[runSplit]++
 		lt := leftTest{b: b, K: K, W: W, wj: wj, rj: rj, cr: cr}
 		m := margin{posLo: rj}
-		got, _, grouped, ok := rs.decide(&lt, &m)
-		if !ok || grouped {
-			t.Fatalf("trial %d: W %d too large for entries laid out for %d (or grouped at once: %v)", trial, W, layW, grouped)
+		d := rs.decide(&lt, &m)
+		if !d.ok || d.grouped {
+			t.Fatalf("trial %d: W %d too large for entries laid out for %d (or grouped at once: %v)", trial, W, layW, d.grouped)
 		}
 		want := bruteExtra(t, ws, crs, b, W, wj, cr)
-		if got != want {
-			t.Fatalf("trial %d (n %d, W %d, table %v): pass %v, brute force %v", trial, n, W, rs.table, got, want)
+		if d.extra != want {
+			t.Fatalf("trial %d (n %d, W %d, table %v): pass %v, brute force %v", trial, n, W, rs.table, d.extra, want)
+		}
+		// The decision's need holds for any code rank j could have had.
+		for _, c := range []int32{0, cr / 2, cr + 1, int32(2*n + 3)} {
+			if got, want := rs.before(wj, c) < d.need, bruteExtra(t, ws, crs, b, W, wj, c); got != want {
+				t.Fatalf("trial %d (n %d, W %d): with code rank %d, need %d gives %v, brute force %v", trial, n, W, c, d.need, got, want)
+			}
+			ties[d.ties]++
 		}
 		// The same decision from a group: the remainders sorted once, the
 		// systems that outrank j counted by binary search.
@@ -172,13 +179,23 @@ func TestWeightPass(t *testing.T) {
 		if g := gt128(gm.posHi, gm.posLo, gm.negHi, gm.negLo); g != want {
 			t.Fatalf("trial %d (n %d, W %d): group %v, brute force %v", trial, n, W, g, want)
 		}
+		_, same := rs.sameWeight(wj)
+		gd := exactDecision(&gm, W, rs.before(wj, cr), same, true)
+		for _, c := range []int32{0, cr / 2, cr + 1, int32(2*n + 3)} {
+			if got, want := rs.before(wj, c) < gd.need, bruteExtra(t, ws, crs, b, W, wj, c); got != want {
+				t.Fatalf("trial %d (n %d, W %d): group, code rank %d, need %d gives %v, brute force %v", trial, n, W, c, gd.need, got, want)
+			}
+		}
 	}
 	// Entries laid out for a small total weight refuse a far larger one
 	// (the rerun then takes the pass in cap/weight order).
 	rs := newRefSet(0, []uint64{1, 1, 2}, []int32{0, 1, 2}, 4)
 	m := margin{posLo: 1}
-	if _, _, _, ok := rs.decide(&leftTest{b: 3, W: 1 << 61, wj: 5, rj: 1}, &m); ok || rs.maxMult != 255 {
+	if d := rs.decide(&leftTest{b: 3, W: 1 << 61, wj: 5, rj: 1}, &m); d.ok || rs.maxMult != 255 {
 		t.Errorf("entries of up to %d systems accept a total weight of 2^61", rs.maxMult)
+	}
+	if ties[true] < 1000 {
+		t.Errorf("only %d decisions with systems of j's weight among the others", ties[true])
 	}
 	if kinds[true] < 500 || kinds[false] < 500 || split[true] < 100 {
 		t.Errorf("table passes %d, passes afresh %d, with runs split into entries %d: want all",
@@ -287,6 +304,30 @@ func TestAmountPot(t *testing.T) {
 	for _, pot := range []string{"-1", "100.5"} {
 		if _, err := rr.AmountPot(2, d("-20000"), d(pot)); err == nil {
 			t.Errorf("pot %s: no error", pot)
+		}
+	}
+}
+
+// TestExactDecision works need out by hand: with W = 10 and out = 1 of the
+// systems of j's weight before j, X = M + out·W, and a system with o of them
+// before it gets a unit iff X − 10·o > 0.
+func TestExactDecision(t *testing.T) {
+	for _, c := range []struct {
+		pos, neg uint64 // M = pos − neg
+		same     int
+		need     int
+		extra    bool // j itself has o = 1
+		why      string
+	}{
+		{21, 10, 5, 3, true, "M = 11, X = 21: o = 0, 1, 2 give 21, 11, 1 > 0; o = 3 gives −9"},
+		{20, 10, 5, 2, true, "X = 20: o = 0, 1 give 20, 10 > 0; o = 2 gives 0, not more than 0"},
+		{5, 20, 5, 0, false, "M = −15, X = −5: no o gives more than 0"},
+		{1 << 40, 0, 3, 4, true, "X far above 3·W: every o from 0 to 3 gets one"},
+	} {
+		m := margin{posLo: c.pos, negLo: c.neg}
+		d := exactDecision(&m, 10, 1, c.same, false)
+		if d.need != c.need || d.extra != c.extra {
+			t.Errorf("pos %d neg %d: need %d extra %v, want %d %v (%s)", c.pos, c.neg, d.need, d.extra, c.need, c.extra, c.why)
 		}
 	}
 }

@@ -191,3 +191,42 @@ func TestRerunConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestRerunMemoTies reruns every balanced system of 5,000 synthetic ones
+// with the plan of one of twenty deficit systems, so that each rerun ties
+// on weight with that system: such decisions, which could depend on the
+// rerun system's code, are made once and looked up for the others (what
+// keeps a million systems' prudence reruns from each reading the weights),
+// and each must match the plain pass. Whether a looked-up decision is
+// applied to the right code is put to the test by TestRerunMatchesNaive,
+// whose tiny plans make the answer turn on the code; here the ties rarely
+// come close enough to the last unit for it to.
+func TestRerunMemoTies(t *testing.T) {
+	ds := synth.Generate(5_000, 3)
+	sc := synth.DeficitSupport(ds)
+	rr, err := NewRerun(ds.Systems, sc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var deficits []decimal.Decimal
+	for _, s := range ds.Systems {
+		if s.Plan.IsNegative() && len(deficits) < 20 {
+			deficits = append(deficits, s.Plan)
+		}
+	}
+	var js []int
+	var plans []decimal.Decimal
+	for j, s := range ds.Systems {
+		if !s.Plan.IsNegative() {
+			js = append(js, j)
+			plans = append(plans, deficits[len(js)%len(deficits)])
+		}
+	}
+	got, hows := rerunAll(t, rr, js, plans)
+	paths := countPaths(hows)
+	t.Logf("%d reruns: paths %v", len(js), paths)
+	if paths[viaMemo] < len(js)/2 {
+		t.Errorf("paths %v: want most reruns looked up", paths)
+	}
+	checkPlain(t, rr, sc, js, plans, got, hows, func(int) bool { return false })
+}
