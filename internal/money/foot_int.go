@@ -15,7 +15,7 @@ import (
 // remainders, order of remainders and total), and ok is false, with nothing
 // computed, when a figure does not fit, so that Foot's general path runs.
 func footFixed(rows []decimal.Decimal, unit decimal.Decimal) (shown []decimal.Decimal, total decimal.Decimal, ok bool) {
-	floors, units, ok := footFixedInts(rows, unit)
+	floors, units, ok := footFixedInts(len(rows), func(i int) decimal.Decimal { return rows[i] }, unit)
 	if !ok {
 		return nil, decimal.Zero, false
 	}
@@ -26,16 +26,16 @@ func footFixed(rows []decimal.Decimal, unit decimal.Decimal) (shown []decimal.De
 	return shown, decimal.NewFromInt(units), true
 }
 
-// footFixedInts is footFixed with the rows shown and the total as int64s
-// (whole units), which is how footFixed computes them.
-func footFixedInts(rows []decimal.Decimal, unit decimal.Decimal) (floors []int64, units int64, ok bool) {
-	n := len(rows)
+// footFixedInts is footFixed for the n rows row(0) … row(n−1), with the
+// rows shown and the total as int64s (whole units), which is how footFixed
+// computes them.
+func footFixedInts(n int, row func(i int) decimal.Decimal, unit decimal.Decimal) (floors []int64, units int64, ok bool) {
 	if n == 0 || !unit.IsPositive() {
 		return nil, 0, false
 	}
 	exp := unit.Exponent()
-	for _, d := range rows {
-		exp = min(exp, d.Exponent())
+	for i := range n {
+		exp = min(exp, row(i).Exponent())
 	}
 	_, um, ok := fixedAt(unit, exp)
 	if !ok || um.hi != 0 || um.lo >= 1<<63 {
@@ -47,8 +47,8 @@ func footFixedInts(rows []decimal.Decimal, unit decimal.Decimal) (floors []int64
 	var sumFloors int64
 	var sumRems u128
 	cands := make([]fixedRem, 0, n) // nearly every row has a remainder
-	for i, d := range rows {
-		neg, m, ok := fixedAt(d, exp)
+	for i := range n {
+		neg, m, ok := fixedAt(row(i), exp)
 		if !ok || m.hi >= u {
 			return nil, 0, false
 		}

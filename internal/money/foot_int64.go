@@ -154,25 +154,31 @@ func AppendInt(b []byte, v int64, st Style) []byte {
 // with nothing computed, when unit is not positive or a figure does not
 // fit even so; then FootDecimals is the one to use.
 func FootDecimalsInt(rows []decimal.Decimal, unit decimal.Decimal) (shown []int64, total int64, ok bool) {
+	return FootDecimalsIntOf(len(rows), func(i int) decimal.Decimal { return rows[i] }, unit)
+}
+
+// FootDecimalsIntOf is FootDecimalsInt for the n rows row(0) … row(n−1),
+// which a caller holding them in its own records need not copy out first.
+func FootDecimalsIntOf(n int, row func(i int) decimal.Decimal, unit decimal.Decimal) (shown []int64, total int64, ok bool) {
 	if unit.Sign() <= 0 {
 		return nil, 0, false
 	}
 	e := unit.Exponent()
-	for _, d := range rows {
-		e = min(e, d.Exponent())
+	for i := range n {
+		e = min(e, row(i).Exponent())
 	}
 	u, ok := coefAt(unit, e)
 	if !ok {
-		return footFixedInts(rows, unit)
+		return footFixedInts(n, row, unit)
 	}
-	ns := make([]int64, len(rows))
-	for i, d := range rows {
-		if ns[i], ok = coefAt(d, e); !ok {
-			return footFixedInts(rows, unit) // wider figures, in 128 bits
+	ns := make([]int64, n)
+	for i := range n {
+		if ns[i], ok = coefAt(row(i), e); !ok {
+			return footFixedInts(n, row, unit) // wider figures, in 128 bits
 		}
 	}
 	if shown, total, ok = FootInt(ns, u); ok {
 		return shown, total, true
 	}
-	return footFixedInts(rows, unit)
+	return footFixedInts(n, row, unit)
 }

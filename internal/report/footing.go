@@ -55,6 +55,57 @@ func footExactK(exact []decimal.Decimal) kColumn {
 	return footK(exact)
 }
 
+// footExactKOf is footExactK for the n figures row(0) … row(n−1), which are
+// copied into a slice only should they not fit an int64.
+func footExactKOf(n int, row func(i int) decimal.Decimal) kColumn {
+	if ints, total, ok := money.FootDecimalsIntOf(n, row, thousand); ok {
+		return kColumn{ints: ints, total: decimal.NewFromInt(total)}
+	}
+	exact := make([]decimal.Decimal, n)
+	for i := range exact {
+		exact[i] = row(i)
+	}
+	return footK(exact)
+}
+
+// footGrantsK is footRatiosK of the systems' exact effective grants (a
+// system without one: its effective grant over 1), read from the systems
+// rather than copied out, when they share a denominator.
+func footGrantsK(sys []analysis.SystemResult) kColumn {
+	one := decimal.NewFromInt(1)
+	grant := func(i int) money.Ratio {
+		if g := sys[i].Value.EffectiveGrantExact; !g.Den.IsZero() {
+			return g
+		}
+		return money.R(sys[i].EffectiveGrant, one)
+	}
+	var den decimal.Decimal
+	common := true
+	for i := range sys {
+		switch g := grant(i); {
+		case g.Num.IsZero(): // any denominator
+		case den.IsZero():
+			den = g.Den
+		case !den.Equal(g.Den):
+			common = false
+		}
+	}
+	if common {
+		if den.IsZero() {
+			den = one
+		}
+		num := func(i int) decimal.Decimal { return grant(i).Num }
+		if ints, total, ok := money.FootDecimalsIntOf(len(sys), num, den.Mul(thousand)); ok {
+			return kColumn{ints: ints, total: decimal.NewFromInt(total)}
+		}
+	}
+	rows := make([]money.Ratio, len(sys))
+	for i := range rows {
+		rows[i] = grant(i)
+	}
+	return footRatiosK(rows)
+}
+
 // footRatiosK foots exact quotients (in pounds) to whole £000, in int64 when
 // they share a denominator and fit (footIntK), else through money.Foot.
 func footRatiosK(rows []money.Ratio) kColumn {
@@ -116,20 +167,18 @@ type systemColumns struct {
 // up to the cash received exactly (the engine apportions them so).
 func footSystems(r analysis.Result) systemColumns {
 	n := len(r.Systems)
-	plan, cash, fair := make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]decimal.Decimal, n)
-	grant := make([]money.Ratio, n)
 	transfer := intSum{exp: -2}
-	one := decimal.NewFromInt(1)
-	for i, s := range r.Systems {
-		plan[i], cash[i], fair[i] = s.Plan, s.Received, s.FairShare
-		grant[i] = s.Value.EffectiveGrantExact
-		if grant[i].Den.IsZero() {
-			grant[i] = money.R(s.EffectiveGrant, one)
-		}
+	for _, s := range r.Systems {
 		transfer.add(s.Transfer, false)
 	}
-	c := systemColumns{plan: footExactK(plan), cash: footExactK(cash), fair: footExactK(fair),
-		grant: footRatiosK(grant), transferExact: thousands(transfer.total())}
+	sys := r.Systems
+	c := systemColumns{
+		plan:          footExactKOf(n, func(i int) decimal.Decimal { return sys[i].Plan }),
+		cash:          footExactKOf(n, func(i int) decimal.Decimal { return sys[i].Received }),
+		fair:          footExactKOf(n, func(i int) decimal.Decimal { return sys[i].FairShare }),
+		grant:         footGrantsK(sys),
+		transferExact: thousands(transfer.total()),
+	}
 	if c.cash.ints != nil && c.fair.ints != nil { // each within 2⁶², so the difference fits
 		c.transfer.ints = make([]int64, n)
 		for i := range c.transfer.ints {
