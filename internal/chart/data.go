@@ -92,7 +92,13 @@ const mostEachWay = 30
 // Transfers is each system's cash above (or, in brackets, below) its fair
 // share, in £000, biggest first, coloured by group; with more than 60
 // systems, the 30 biggest each way.
-func Transfers(r analysis.Result) Data {
+func Transfers(r analysis.Result) Data { return TransfersShown(r, footedTransfers(r)) }
+
+// TransfersShown is Transfers with each system's figure, system i's
+// transfer in £000 as the Systems table shows it, given by shown (which a
+// report that has laid out that table already holds) rather than footed
+// again.
+func TransfersShown(r analysis.Result, shown func(i int) string) Data {
 	d := Data{
 		Name:  "transfers",
 		Title: "Cash above or below each system's fair share (£000)",
@@ -111,7 +117,6 @@ func Transfers(r analysis.Result) Data {
 	} else {
 		idx = byTransfer(r.Systems)
 	}
-	shown := footedTransfers(r)
 	def := Series{Name: "Planned a deficit"}
 	bal := Series{Name: "Planned to balance"}
 	marked := false

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -517,6 +518,22 @@ func checkChartMatchesYears(t *testing.T, rep chart.Data, tab *table) {
 			if s.Values[i].Text != row[k] {
 				t.Errorf("%s %s: the chart shows %q, the table %q", y, s.Name, s.Values[i].Text, row[k])
 			}
+		}
+	}
+}
+
+// TestPaperTransfersChartIsTheChart: the paper's transfers chart, which
+// takes its figures from the Systems table, is the chart chart.Transfers
+// builds, for every test case.
+func TestPaperTransfersChartIsTheChart(t *testing.T) {
+	c, ok := chart.Lookup("transfers")
+	if !ok {
+		t.Fatal("no transfers chart")
+	}
+	for _, tc := range cases(t) {
+		got, want := buildChart(c, tc.res, buildDoc(tc.res)), chart.Transfers(tc.res)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the paper's transfers chart is %+v, chart.Transfers builds %+v", tc.name, got, want)
 		}
 	}
 }
