@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	_ "embed"
+	"encoding/binary"
 	"html/template"
 	"strconv"
 	"strings"
@@ -313,21 +314,35 @@ func xmlClean(buf *bytes.Buffer, start int) {
 
 // hasNonchar reports whether b holds a rune xmlChar replaces. Each of them
 // is encoded in UTF-8 with the lead byte 0xEF (U+FDD0 to U+FFFF) or 0xF0 to
-// 0xF4 (the other planes), so only runes with those leads are decoded.
+// 0xF4 (the other planes), so only runes with a lead of 0xEF or more are
+// decoded; eight bytes of ASCII (most of a paper) are passed over at once.
 func hasNonchar(b []byte) bool {
-	for _, lead := range []byte{0xEF, 0xF0, 0xF1, 0xF2, 0xF3, 0xF4} {
-		for i := 0; ; i++ {
-			j := bytes.IndexByte(b[i:], lead)
-			if j < 0 {
-				break
-			}
-			i += j
-			if r, _ := utf8.DecodeRune(b[i:]); xmlChar(r) != r {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 == 0 {
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			if nonchar(b, j) {
 				return true
 			}
 		}
 	}
+	for ; i < len(b); i++ {
+		if nonchar(b, i) {
+			return true
+		}
+	}
 	return false
+}
+
+// nonchar reports whether a rune xmlChar replaces starts at b[i].
+func nonchar(b []byte, i int) bool {
+	if b[i] < 0xEF {
+		return false
+	}
+	r, _ := utf8.DecodeRune(b[i:])
+	return xmlChar(r) != r
 }
 
 // xmlChar replaces the Unicode noncharacters (U+FFFE, U+FFFF, U+FDD0 to

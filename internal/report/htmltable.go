@@ -197,13 +197,21 @@ func (w *htmlWriter) text(s string) { w.b.Write(appendHTMLText(w.b.AvailableBuff
 func appendHTMLText(p []byte, s string) []byte {
 	start := 0
 	for i := 0; i < len(s); i++ {
-		if r := htmlEscapes[s[i]]; r != "" {
-			p = append(append(p, s[start:i]...), r...)
+		if htmlEscaped[s[i]] {
+			p = append(append(p, s[start:i]...), htmlEscapes[s[i]]...)
 			start = i + 1
 		}
 	}
 	return append(p, s[start:]...)
 }
+
+// htmlEscaped marks the bytes htmlEscapes replaces.
+var htmlEscaped = func() (m [256]bool) {
+	for c, r := range htmlEscapes {
+		m[c] = r != ""
+	}
+	return m
+}()
 
 // url appends s as html/template writes an href: a scheme other than http,
 // https or mailto replaced by "#ZgotmplZ", every byte a URL may not hold

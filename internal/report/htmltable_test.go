@@ -199,7 +199,8 @@ func TestTableHTMLEscapesLinks(t *testing.T) {
 // prefix before start is left alone).
 func TestXMLCleanMatchesMap(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 5))
-	pieces := append([]string{"\U0001FFFE", "\U0010FFFF", "\uFDEF", "\uFDCF", "\uFFFD", "\u1FFE", "😀", "\xf0\x9f"},
+	pieces := append([]string{"\U0001FFFE", "\U0010FFFF", "\uFDEF", "\uFDCF", "\uFFFD", "\u1FFE", "😀", "\xf0\x9f",
+		"a", "abcdefgh", "<td class=\"num\">12,345</td>"}, // ASCII runs, so a nonchar falls anywhere in an eight-byte word
 		hostilePieces...)
 	for range 5000 {
 		var b strings.Builder
