@@ -1,7 +1,9 @@
 package report
 
 import (
+	"bytes"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"icsplan/internal/sanitize"
@@ -34,5 +36,22 @@ func TestCleanLeavesPrintableASCII(t *testing.T) {
 		if got := clean(s); got != want {
 			t.Errorf("clean(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestTextTableWideCells: cells of 255 columns or more, whose widths the
+// layout keeps as wideCell and measures again, are laid out by their true
+// widths. One right-aligned column of 254, 255 and 300 x's is 300 wide: the
+// heading A has 299 spaces before it, the rule is 300 dashes, and the cells
+// have 46, 45 and no spaces before them.
+func TestTextTableWideCells(t *testing.T) {
+	x := func(n int) string { return strings.Repeat("x", n) }
+	tab := table{cols: []column{{head: "A", right: true}}, rows: [][]string{{x(254)}, {x(255)}, {x(300)}}}
+	var b bytes.Buffer
+	writeTextTable(&b, tab, width)
+	want := strings.Repeat(" ", 299) + "A\n" + strings.Repeat("-", 300) + "\n" +
+		strings.Repeat(" ", 46) + x(254) + "\n" + strings.Repeat(" ", 45) + x(255) + "\n" + x(300) + "\n"
+	if b.String() != want {
+		t.Errorf("wide cells laid out as\n%q\nwant\n%q", b.String(), want)
 	}
 }
