@@ -40,11 +40,13 @@ func sourceAnnex(r analysis.Result, ids []string) section {
 	if strings.HasSuffix(strings.ToLower(path), ".xlsx") {
 		where = "Row"
 	}
-	forecast, outturn, graded := false, false, false
+	forecast, outturn, graded, illustrative, linked := false, false, false, false, false
 	for _, s := range r.Systems {
 		forecast = forecast || s.Forecast.Known
 		outturn = outturn || s.Outturn.Known
 		graded = graded || s.Confidence != plan.ConfidenceUnknown
+		illustrative = illustrative || s.Illustrative()
+		linked = linked || webAddress(s.SourceURL) != ""
 	}
 	t := &table{cols: []column{
 		{head: "Code"},
@@ -65,15 +67,41 @@ func sourceAnnex(r analysis.Result, ids []string) section {
 		t.cols = append(t.cols, column{head: "Conf."})
 	}
 	t.cols = append(t.cols, column{head: "Source"})
-	anyIllustrative := false
+	t.ids = ids
+	t.lazy = &lazyRows{n: len(r.Systems), row: annexRow(r.Systems, forecast, outturn, graded)}
+	notes := []string{"A blank forecast or outturn is unknown, not zero."}
+	if graded {
+		notes = append(notes, "Conf.: how well the row's figures are known, as the file grades them: "+
+			"H an NHS England or ICB document, M a trade or local report of one, L an aggregator or a "+
+			"paraphrase whose scope is unclear; blank, not graded.")
+	}
+	if linked {
+		notes = append(notes, "A source with a published address links to it.")
+	}
+	if illustrative {
+		notes = append(notes, illustrativeNote)
+	}
+	return section{
+		heading: "Annex A: the systems' figures as read, with their sources",
+		intro: []string{"Each system's row of " + path + ", in file order, with its " + strings.ToLower(where) +
+			" number in that file. £000 except populations. Every per-system figure in this paper is computed " +
+			"from these inputs and the scenario's terms."},
+		table: t,
+		notes: notes,
+	}
+}
+
+// annexRow makes the sources annex's row i from systems[i]: code, mark,
+// name, line, population, weighted population and plan, the forecast and
+// the outturn when the annex has those columns, the grade when it is graded,
+// and the source; it returns the source's web address.
+func annexRow(systems []analysis.SystemResult, forecast, outturn, graded bool) func(i int, row []string) string {
 	var cb cellBuf
-	slab := newRowSlab(len(r.Systems), len(t.cols))
-	t.rows, t.ids, t.links = make([][]string, 0, len(r.Systems)), ids, make([]string, len(r.Systems))
-	for i, s := range r.Systems {
-		row := slab.next()
-		row[0], row[2] = clean(s.Code), clean(s.Name)
+	return func(i int, row []string) string {
+		s := &systems[i]
+		row[0], row[1], row[2] = clean(s.Code), "", clean(s.Name)
 		if s.Illustrative() {
-			row[1], anyIllustrative = illustrativeMark, true
+			row[1] = illustrativeMark
 		}
 		cb.int(int64(s.Line))
 		cb.count(s.Population)
@@ -90,28 +118,7 @@ func sourceAnnex(r analysis.Result, ids []string) section {
 			row[k], k = string(s.Confidence), k+1
 		}
 		row[k] = clean(s.Source)
-		t.rows = append(t.rows, row)
-		t.links[i] = webAddress(s.SourceURL)
-	}
-	notes := []string{"A blank forecast or outturn is unknown, not zero."}
-	if graded {
-		notes = append(notes, "Conf.: how well the row's figures are known, as the file grades them: "+
-			"H an NHS England or ICB document, M a trade or local report of one, L an aggregator or a "+
-			"paraphrase whose scope is unclear; blank, not graded.")
-	}
-	if anySourceLink(t.links) {
-		notes = append(notes, "A source with a published address links to it.")
-	}
-	if anyIllustrative {
-		notes = append(notes, illustrativeNote)
-	}
-	return section{
-		heading: "Annex A: the systems' figures as read, with their sources",
-		intro: []string{"Each system's row of " + path + ", in file order, with its " + strings.ToLower(where) +
-			" number in that file. £000 except populations. Every per-system figure in this paper is computed " +
-			"from these inputs and the scenario's terms."},
-		table: t,
-		notes: notes,
+		return webAddress(s.SourceURL)
 	}
 }
 
@@ -127,14 +134,4 @@ func webAddress(addr string) string {
 		return ""
 	}
 	return a
-}
-
-// anySourceLink reports whether any row links to its source.
-func anySourceLink(links []string) bool {
-	for _, l := range links {
-		if l != "" {
-			return true
-		}
-	}
-	return false
 }

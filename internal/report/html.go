@@ -230,7 +230,7 @@ func viewSection(s section, id, number string, first bool, tables, figures *int,
 		sv.Table = tab(*s.table, *tables, s.heading)
 	}
 	var class []string
-	if len(sv.Figures) == 0 && (s.table == nil || len(s.table.rows) <= keepRows) {
+	if len(sv.Figures) == 0 && (s.table == nil || s.table.len() <= keepRows) {
 		class = append(class, "keep")
 	}
 	if first {

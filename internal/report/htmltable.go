@@ -31,7 +31,7 @@ func tableHTML(t table, number int, caption string) template.HTML {
 func writeTableHTML(b *bytes.Buffer, t table, number int, caption string) {
 	w := htmlWriter{b: b}
 	w.raw(`<table class="figures`)
-	if len(t.rows) <= keepRows {
+	if t.len() <= keepRows {
 		w.raw(" short")
 	}
 	w.raw("\">\n<caption>Table ")
@@ -55,7 +55,11 @@ func writeTableHTML(b *bytes.Buffer, t table, number int, caption string) {
 		w.raw("</th>")
 	}
 	w.raw("</tr>\n</thead>\n<tbody>")
-	for i, r := range t.rows {
+	var cells []string // a lazy table's row, made again for each
+	if t.lazy != nil {
+		cells = make([]string, len(t.cols))
+	}
+	for i := range t.len() {
 		w.raw("\n<tr")
 		if i < len(t.ids) && t.ids[i] != "" {
 			w.raw(` id="`)
@@ -63,7 +67,12 @@ func writeTableHTML(b *bytes.Buffer, t table, number int, caption string) {
 			w.b.WriteByte('"')
 		}
 		w.b.WriteByte('>')
-		w.cells(t.cols, r, rowCell(t.refs, i), rowCell(t.links, i))
+		if t.lazy != nil {
+			link := t.lazy.row(i, cells)
+			w.cells(t.cols, cells, rowCell(t.refs, i), link)
+		} else {
+			w.cells(t.cols, t.rows[i], rowCell(t.refs, i), rowCell(t.links, i))
+		}
 		w.raw("</tr>")
 	}
 	if t.total != nil {
@@ -79,6 +88,9 @@ func writeTableHTML(b *bytes.Buffer, t table, number int, caption string) {
 // buffer is grown for the whole paper).
 func tableSize(t table) int {
 	n := 1024
+	if t.lazy != nil {
+		n += t.lazy.n * (64 + len(t.cols)*40)
+	}
 	for i, r := range t.rows {
 		n += 64 + len(t.cols)*20 + len(rowCell(t.ids, i)) + 2*len(rowCell(t.refs, i)) + len(rowCell(t.links, i))
 		for _, c := range r {
@@ -86,6 +98,22 @@ func tableSize(t table) int {
 		}
 	}
 	return n
+}
+
+// lazyRows are a table's n rows made as the paper writes them, so that a
+// table of a row a system is never held whole: row fills cells (one a
+// column) with row i's and returns the web address its last cell links to.
+type lazyRows struct {
+	n   int
+	row func(i int, cells []string) (link string)
+}
+
+// len is how many rows t has.
+func (t *table) len() int {
+	if t.lazy != nil {
+		return t.lazy.n
+	}
+	return len(t.rows)
 }
 
 // htmlWriter appends escaped markup to b.

@@ -36,10 +36,11 @@ type section struct {
 type table struct {
 	cols  []column
 	rows  [][]string
-	total []string // optional totals row, set off by a rule
-	refs  []string // HTML only: for each row, the id of the annex row it traces to, or ""
-	ids   []string // HTML only: for each row, the id other rows link to, or ""
-	links []string // HTML only: for each row, the web address its last cell links to, or ""
+	total []string  // optional totals row, set off by a rule
+	refs  []string  // HTML only: for each row, the id of the annex row it traces to, or ""
+	ids   []string  // HTML only: for each row, the id other rows link to, or ""
+	links []string  // HTML only: for each row, the web address its last cell links to, or ""
+	lazy  *lazyRows // HTML only: when set, the rows, made one at a time as they are written
 }
 
 // column describes one column of a table.
