@@ -95,23 +95,26 @@ func (ch chosen) analysed() plan.Scenario { return ch.over.Apply(ch.scenario) }
 
 // writeReport analyses the scenario and writes the report to -o FILE or to
 // stdout, whole: nothing is half-written on an error. A library of two or
-// more years gives the report its panel across years.
+// more years gives the report its panel across years, in the formats that
+// show it (report.ShowsPanel).
 func writeReport(c config, e env, ds plan.Dataset, sc plan.Scenario, colour bool, lib plan.Library) error {
-	res, err := engine.Analyse(ds, sc)
-	if err != nil {
-		return err
-	}
-	if res.Panel, err = panelOf(lib); err != nil {
-		return err
-	}
 	format := report.Text
 	if c.format != "" {
 		format, _ = report.ParseFormat(c.format)
 	}
-	opt := report.Options{Colour: colour && c.output == "" && format == report.Text}
 	if c.output == "" && format == report.XLSX && e.tty {
 		return usagef("--format xlsx writes a workbook: give -o FILE.xlsx")
 	}
+	res, err := engine.Analyse(ds, sc)
+	if err != nil {
+		return err
+	}
+	if report.ShowsPanel(format) {
+		if res.Panel, err = panelOf(lib); err != nil {
+			return err
+		}
+	}
+	opt := report.Options{Colour: colour && c.output == "" && format == report.Text}
 	var buf bytes.Buffer
 	if err := report.Render(&buf, res, format, opt); err != nil {
 		return err

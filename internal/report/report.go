@@ -51,6 +51,12 @@ type Options struct {
 // Render writes r to w in format f.
 func Render(w io.Writer, r analysis.Result, f Format, o Options) error { return render(w, r, f, o) }
 
+// ShowsPanel reports whether a one-year report in format f shows the panel
+// across years it is given (analysis.Result.Panel): the JSON report carries
+// it whole and the email gives it a sentence; the other formats leave it to
+// the Years report (RenderPanel), so a caller need not compute it for them.
+func ShowsPanel(f Format) bool { return f == JSON || f == Email }
+
 // WriteFile renders r to path atomically: the file is either the whole new
 // report or left as it was. An Excel-locked target is reported plainly.
 func WriteFile(path string, r analysis.Result, f Format, o Options) error {
