@@ -200,7 +200,7 @@ func (l *textLayout) headLine(k int) []string {
 // column's width or truncated with …, trailing spaces trimmed, and a line
 // end.
 func (l *textLayout) writeRow(b *bytes.Buffer, cells []string, ws []uint8) {
-	start := b.Len()
+	p := b.AvailableBuffer() // the row is appended here and written at once
 	for i, c := range l.t.cols {
 		v, w := "", 0
 		if i < len(cells) {
@@ -215,27 +215,24 @@ func (l *textLayout) writeRow(b *bytes.Buffer, cells []string, ws []uint8) {
 			w = textWidth(v)
 		}
 		if i > 0 && !c.join {
-			b.WriteString(textSep)
+			p = append(p, textSep...)
 		}
 		if cut {
-			b.WriteString(v[:l.widths[i]-1])
-			b.WriteString("…")
+			p = append(append(p, v[:l.widths[i]-1]...), "…"...)
 			continue
 		}
 		if c.right {
-			spaces(b, l.widths[i]-w)
+			p = appendSpaces(p, l.widths[i]-w)
 		}
-		b.WriteString(v)
+		p = append(p, v...)
 		if !c.right {
-			spaces(b, l.widths[i]-w)
+			p = appendSpaces(p, l.widths[i]-w)
 		}
 	}
-	end := b.Len()
-	for end > start && b.Bytes()[end-1] == ' ' {
-		end--
+	for len(p) > 0 && p[len(p)-1] == ' ' {
+		p = p[:len(p)-1]
 	}
-	b.Truncate(end)
-	b.WriteByte('\n')
+	b.Write(append(p, '\n'))
 }
 
 // wideCell is the width cellWidth keeps for a cell of that many columns or
@@ -250,15 +247,16 @@ func cellWidth(w int) uint8 { return uint8(min(w, wideCell)) }
 // blanks is enough spaces to pad any cell of a table within the width.
 var blanks = strings.Repeat(" ", width)
 
-// spaces writes n spaces (none when n ≤ 0).
-func spaces(b *bytes.Buffer, n int) {
+// appendSpaces appends n spaces (none when n ≤ 0).
+func appendSpaces(p []byte, n int) []byte {
 	for n > len(blanks) {
-		b.WriteString(blanks)
+		p = append(p, blanks...)
 		n -= len(blanks)
 	}
 	if n > 0 {
-		b.WriteString(blanks[:n])
+		p = append(p, blanks[:n]...)
 	}
+	return p
 }
 
 // textWidth is the number of columns s takes: its length when it is plain
