@@ -38,7 +38,7 @@ func openPlans(c config, e env) error {
 		}
 	}
 	printNotices(c, ch, e)
-	return writeReport(c, e, ch.dataset(), ch.analysed(), colour, ch.in.lib)
+	return writeReport(c, e, ch, colour)
 }
 
 // chosen is what the flags pick from the plans, for any command that
@@ -90,6 +90,16 @@ func choose(c config) (chosen, error) {
 // dataset is the chosen year's systems.
 func (ch chosen) dataset() plan.Dataset { return ch.in.lib.Years[ch.year].Dataset }
 
+// primaryYear is the chosen year when the scenario is its primary one as
+// loaded, no override applied, so that the panel can take the report's own
+// analysis for it; -1 otherwise.
+func (ch chosen) primaryYear() int {
+	if ch.index >= 0 && ch.index == ch.in.lib.Years[ch.year].Primary() && ch.over.None() {
+		return ch.year
+	}
+	return -1
+}
+
 // analysed is the chosen scenario with the overrides applied.
 func (ch chosen) analysed() plan.Scenario { return ch.over.Apply(ch.scenario) }
 
@@ -97,7 +107,7 @@ func (ch chosen) analysed() plan.Scenario { return ch.over.Apply(ch.scenario) }
 // stdout, whole: nothing is half-written on an error. A library of two or
 // more years gives the report its panel across years, in the formats that
 // show it (report.ShowsPanel).
-func writeReport(c config, e env, ds plan.Dataset, sc plan.Scenario, colour bool, lib plan.Library) error {
+func writeReport(c config, e env, ch chosen, colour bool) error {
 	format := report.Text
 	if c.format != "" {
 		format, _ = report.ParseFormat(c.format)
@@ -105,12 +115,12 @@ func writeReport(c config, e env, ds plan.Dataset, sc plan.Scenario, colour bool
 	if c.output == "" && format == report.XLSX && e.tty {
 		return usagef("--format xlsx writes a workbook: give -o FILE.xlsx")
 	}
-	res, err := engine.Analyse(ds, sc)
+	res, err := engine.Analyse(ch.dataset(), ch.analysed())
 	if err != nil {
 		return err
 	}
 	if report.ShowsPanel(format) {
-		if res.Panel, err = panelOf(lib); err != nil {
+		if res.Panel, err = panelOf(ch.in.lib, ch.primaryYear(), res); err != nil {
 			return err
 		}
 	}

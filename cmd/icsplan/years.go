@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"strings"
 
 	"icsplan/internal/analysis"
@@ -80,12 +81,13 @@ func (e *yearsError) Error() string {
 }
 
 // panelOf is the library's panel for a one-year report, or nil when the
-// library has fewer than two years.
-func panelOf(lib plan.Library) (*analysis.Panel, error) {
+// library has fewer than two years. res is year's primary analysis when
+// year is not -1 (chosen.primaryYear), which the panel takes as it is.
+func panelOf(lib plan.Library, year int, res analysis.Result) (*analysis.Panel, error) {
 	if len(lib.Years) < 2 {
 		return nil, nil
 	}
-	p, err := engine.Panel(lib)
+	p, err := engine.PanelReusing(context.Background(), lib, year, res)
 	if err != nil {
 		return nil, err
 	}

@@ -27,8 +27,21 @@ func Panel(lib plan.Library) (analysis.Panel, error) { return PanelContext(conte
 
 // PanelContext is Panel that stops early, with ctx.Err(), when ctx is done.
 func PanelContext(ctx context.Context, lib plan.Library) (analysis.Panel, error) {
+	return PanelReusing(ctx, lib, -1, analysis.Result{})
+}
+
+// PanelReusing is PanelContext for a caller that holds year's analysis
+// already: res must be Analyse of lib.Years[year]'s primary scenario, as
+// loaded, on its systems; the panel reads only figures that analysis shares
+// with the panel's own, so that year is not analysed again. A year of -1
+// reuses nothing.
+func PanelReusing(ctx context.Context, lib plan.Library, year int, res analysis.Result) (analysis.Panel, error) {
 	in := make([]PanelInput, len(lib.Years))
 	for i, y := range lib.Years {
+		if i == year {
+			in[i] = PanelInput{Year: y, Result: res}
+			continue
+		}
 		sc := y.Scenarios[y.Primary()]
 		res, err := panelAnalyse(ctx, y.Dataset, sc)
 		if err != nil {

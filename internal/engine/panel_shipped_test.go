@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"strings"
@@ -240,5 +241,28 @@ func TestPanelNeedsNoPrudenceOrGrid(t *testing.T) {
 			alt.Years[i].Scenarios = []plan.Scenario{sc}
 		}
 		check(rg.Name, alt)
+	}
+}
+
+// TestPanelReusing: the panel made with a year's full analysis in place of
+// its own is the panel, for each shipped year.
+func TestPanelReusing(t *testing.T) {
+	lib := shippedLibrary(t)
+	want, err := Panel(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, y := range lib.Years {
+		res, err := Analyse(y.Dataset, y.Scenarios[y.Primary()])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := PanelReusing(context.Background(), lib, i, res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the panel reusing the year's analysis differs from the panel", y.Label)
+		}
 	}
 }

@@ -38,6 +38,9 @@ func ParseOverrides(pot, writeOff, discountRate string) (Overrides, error) {
 	return o, nil
 }
 
+// None reports whether o overrides nothing.
+func (o Overrides) None() bool { return !o.Pot.Known && !o.WriteOff.Known && !o.DiscountRate.Known }
+
 // Apply returns s with the overridden values in place of its own; an
 // overridden pot replaces pot = "deficits" too.
 func (o Overrides) Apply(s Scenario) Scenario {
