@@ -25,7 +25,7 @@ type loan struct {
 // ledger is one system across the panel, by first appearance.
 type ledger struct {
 	code, name string
-	years      map[int]analysis.SystemResult // the system's result in each year it is present
+	years      map[int]*analysis.SystemResult // the system's result in each year it is present
 	loans      []loan
 	first      int               // the panel's first year
 	owed       []decimal.Decimal // owed[k] is the principal outstanding at the end of year first+k
@@ -75,24 +75,26 @@ func (l *ledger) repaidIn(y int) decimal.Decimal {
 
 // ledgers gathers each code's results and loans, in order of first
 // appearance, and the last year in which any principal falls due.
-func ledgers(years []PanelInput, starts []int) ([]*ledger, int) {
+func ledgers(years []PanelInput, first []int) ([]*ledger, int) {
+	starts := yearStarts{first: first, of1: map[string]int{}}
 	var out []*ledger
 	by := map[string]*ledger{}
-	last := starts[len(starts)-1]
+	last := first[len(first)-1]
 	for t, in := range years {
-		for _, sr := range in.Result.Systems {
+		for i := range in.Result.Systems {
+			sr := &in.Result.Systems[i]
 			k := codeKey(sr.Code)
 			l := by[k]
 			if l == nil {
-				l = &ledger{code: sr.Code, years: map[int]analysis.SystemResult{}}
+				l = &ledger{code: sr.Code, years: map[int]*analysis.SystemResult{}}
 				by[k] = l
 				out = append(out, l)
 			}
 			l.name = sr.Name
-			l.years[starts[t]] = sr
-			ln := loan{year: starts[t], due: map[int]decimal.Decimal{}}
+			l.years[first[t]] = sr
+			ln := loan{year: first[t], due: map[int]decimal.Decimal{}}
 			for _, x := range sr.Repayments {
-				y, err := plan.YearStart(x.Year)
+				y, err := starts.of(x.Year)
 				if err != nil || x.Principal.IsZero() {
 					continue
 				}
@@ -105,9 +107,26 @@ func ledgers(years []PanelInput, starts []int) ([]*ledger, int) {
 		}
 	}
 	for _, l := range out {
-		l.settle(starts[0], last)
+		l.settle(first[0], last)
 	}
 	return out, last
+}
+
+// yearStarts reads instalments' years (plan.YearStart), each label once.
+type yearStarts struct {
+	first []int // the panel's years
+	of1   map[string]int
+}
+
+func (ys yearStarts) of(label string) (int, error) {
+	if y, ok := ys.of1[label]; ok {
+		return y, nil
+	}
+	y, err := plan.YearStart(label)
+	if err == nil {
+		ys.of1[label] = y
+	}
+	return y, err
 }
 
 // owe fills the panel's money owed and each system's history and
@@ -127,13 +146,14 @@ func owe(p *analysis.Panel, years []PanelInput) {
 	for y := starts[0]; y <= last; y++ {
 		p.OwedYears = append(p.OwedYears, yearLabel(y))
 	}
+	labels := p.OwedYears // made once, shared by every system's balances
 	for _, l := range ls {
 		o := analysis.Owed{Code: l.code, Name: l.name}
 		anything := false
 		for y := starts[0]; y <= last; y++ {
 			b := l.owedAt(y)
 			anything = anything || !b.IsZero()
-			o.Balances = append(o.Balances, analysis.Balance{Year: yearLabel(y), Balance: b})
+			o.Balances = append(o.Balances, analysis.Balance{Year: labels[y-starts[0]], Balance: b})
 		}
 		if anything {
 			p.Owed = append(p.Owed, o)
@@ -162,8 +182,8 @@ func history(l *ledger, years []PanelInput, starts []int) analysis.PanelSystem {
 			EffectiveGrant: zero, Repaid: l.repaidIn(y), Owed: l.owedAt(y)}
 		if sr, ok := l.years[y]; ok {
 			sy.Present, sy.Illustrative, sy.Group, sy.Plan = true, sr.Illustrative(), sr.Group, sr.Plan
-			sy.DeficitPerHead = deficitPerHead(sr).round(2)
-			sy.Received, sy.EffectiveGrant = receivedOf(sr), sr.EffectiveGrant
+			sy.DeficitPerHead = deficitPerHead(*sr).round(2)
+			sy.Received, sy.EffectiveGrant = receivedOf(*sr), sr.EffectiveGrant
 		}
 		ps.History = append(ps.History, sy)
 		ps.Received = ps.Received.Add(sy.Received)
