@@ -55,3 +55,26 @@ func TestTextTableWideCells(t *testing.T) {
 		t.Errorf("wide cells laid out as\n%q\nwant\n%q", b.String(), want)
 	}
 }
+
+// TestMdPlainIsIndexAny: mdPlain is strings.IndexAny(s, mdSpecial) < 0, on
+// every byte alone and on random strings of bytes and runes.
+func TestMdPlainIsIndexAny(t *testing.T) {
+	for c := range 256 {
+		s := string([]byte{byte(c)})
+		if got, want := mdPlain(s), strings.IndexAny(s, mdSpecial) < 0; got != want {
+			t.Errorf("mdPlain(%q) = %v, want %v", s, got, want)
+		}
+	}
+	pieces := []string{"a", "Z", "9", " ", "£", "日本", "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "!", "&", "{", "}", "(", "-"}
+	rng := rand.New(rand.NewPCG(4, 4))
+	for range 3000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := mdPlain(s), strings.IndexAny(s, mdSpecial) < 0; got != want {
+			t.Fatalf("mdPlain(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

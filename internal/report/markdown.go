@@ -115,7 +115,7 @@ func mdTable(b *bytes.Buffer, t table) {
 // in a line, so that names from data files show as written: | cannot end a
 // table cell, * and _ cannot start emphasis, < cannot start HTML.
 func mdEscape(s string) string {
-	if strings.IndexAny(s, mdSpecial) < 0 {
+	if mdPlain(s) {
 		return s
 	}
 	var b strings.Builder
@@ -131,6 +131,25 @@ func mdEscape(s string) string {
 
 // mdSpecial are the characters mdEscape escapes.
 const mdSpecial = "\\`*_[]<>|~!&{}"
+
+// mdSpecialByte marks mdSpecial's bytes (all ASCII), made once rather than
+// by each strings.IndexAny: the per-system tables have a million cells.
+var mdSpecialByte = func() (m [256]bool) {
+	for i := 0; i < len(mdSpecial); i++ {
+		m[mdSpecial[i]] = true
+	}
+	return m
+}()
+
+// mdPlain reports whether s holds nothing mdEscape escapes.
+func mdPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if mdSpecialByte[s[i]] {
+			return false
+		}
+	}
+	return true
+}
 
 // mdBlock escapes text that starts a paragraph or list item: as mdEscape,
 // and a leading # + - = or "1." / "1)" cannot start a heading or a list.
