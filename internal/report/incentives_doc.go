@@ -75,7 +75,8 @@ func strategySection(r analysis.Result) section {
 }
 
 // strategyTableSection is the strategy table: every system's two plans,
-// its grant under each, the gain and its marginal price.
+// its grant under each, the gain and its marginal price; its rows are made
+// as they are written (strategyRow), markdown's one at a time.
 func strategyTableSection(r analysis.Result) section {
 	inc := r.Incentives
 	t := &table{cols: []column{
@@ -91,15 +92,35 @@ func strategyTableSection(r analysis.Result) section {
 		{head: "Price\nper £1", right: true},
 	}}
 	anyIllustrative := false
+	for _, s := range r.Systems {
+		anyIllustrative = anyIllustrative || s.Illustrative()
+	}
+	t.lazy = &lazyRows{n: len(r.Systems), row: strategyRow(r.Systems, inc.Systems)}
+	notes := []string{"Gain is the grant if deficit less the grant if balanced, to the penny (as the JSON and CSV " +
+		"reports have it), then rounded; price per £1 is the effective grant a further £1 of planned deficit would " +
+		"have brought, to 4 places."}
+	if anyIllustrative {
+		notes = append(notes, illustrativeNote)
+	}
+	return section{
+		heading: "The strategy table",
+		intro: []string{"£000 except the price (£ of effective grant per £1). Each figure is rounded on its own from its " +
+			"exact value, so a grant can differ by £1k from the Systems table, whose columns are footed."},
+		table: t,
+		notes: notes,
+	}
+}
+
+// strategyRow makes the strategy table's row i from systems[i] and its
+// incentive row: code, mark, name, group, the plans, the grants (– for the
+// deficit plan's when no system planned a deficit), the gain and the price.
+func strategyRow(systems []analysis.SystemResult, incs []analysis.SystemIncentive) func(i int, cells []string) string {
 	var cb cellBuf
-	slab := newRowSlab(len(r.Systems), len(t.cols))
-	t.rows = make([][]string, 0, len(r.Systems))
-	for i, s := range r.Systems {
-		row := inc.Systems[i]
-		cells := slab.next()
-		cells[0], cells[2], cells[3] = clean(s.Code), clean(s.Name), groupLetter(s.Group)
+	return func(i int, cells []string) string {
+		s, row := &systems[i], &incs[i]
+		cells[0], cells[1], cells[2], cells[3] = clean(s.Code), "", clean(s.Name), groupLetter(s.Group)
 		if s.Illustrative() {
-			cells[1], anyIllustrative = illustrativeMark, true
+			cells[1] = illustrativeMark
 		}
 		cb.k(row.BalancedPlan)
 		cb.ratioK(row.BalancedExact, row.BalancedGrant)
@@ -116,20 +137,7 @@ func strategyTableSection(r analysis.Result) section {
 		if row.Gain != nil {
 			cells[5], cells[7], cells[8] = figs[2], figs[3], figs[4]
 		}
-		t.rows = append(t.rows, cells)
-	}
-	notes := []string{"Gain is the grant if deficit less the grant if balanced, to the penny (as the JSON and CSV " +
-		"reports have it), then rounded; price per £1 is the effective grant a further £1 of planned deficit would " +
-		"have brought, to 4 places."}
-	if anyIllustrative {
-		notes = append(notes, illustrativeNote)
-	}
-	return section{
-		heading: "The strategy table",
-		intro: []string{"£000 except the price (£ of effective grant per £1). Each figure is rounded on its own from its " +
-			"exact value, so a grant can differ by £1k from the Systems table, whose columns are footed."},
-		table: t,
-		notes: notes,
+		return ""
 	}
 }
 

@@ -103,6 +103,13 @@ func mdTable(b *bytes.Buffer, t table) {
 		}
 	}
 	b.WriteString("\n")
+	if t.lazy != nil { // made one at a time into one row of cells
+		cells := make([]string, len(t.cols))
+		for i := range t.lazy.n {
+			t.lazy.row(i, cells)
+			row(cells, false)
+		}
+	}
 	for _, r := range t.rows {
 		row(r, false)
 	}
