@@ -182,7 +182,7 @@ func history(l *ledger, years []PanelInput, starts []int) analysis.PanelSystem {
 			EffectiveGrant: zero, Repaid: l.repaidIn(y), Owed: l.owedAt(y)}
 		if sr, ok := l.years[y]; ok {
 			sy.Present, sy.Illustrative, sy.Group, sy.Plan = true, sr.Illustrative(), sr.Group, sr.Plan
-			sy.DeficitPerHead = deficitPerHead(*sr).round(2)
+			sy.DeficitPerHead = perHead(deficitOf(sr.Plan), sr.Population) // exact, rounded once, half away from zero
 			sy.Received, sy.EffectiveGrant = receivedOf(*sr), sr.EffectiveGrant
 		}
 		ps.History = append(ps.History, sy)

@@ -64,14 +64,16 @@ func (a frac) mul(b frac) frac {
 	return frac{new(big.Int).Mul(a.num, b.num), new(big.Int).Mul(a.den, b.den)}
 }
 
-// add sets s to s + x·sign (sign +1 or −1) and returns s.
+// add sets s to s + x·sign (sign +1 or −1) and returns s. s must own its
+// numerator and denominator (a sum begun with fracZero, or sub's result),
+// which it writes in place.
 func (s *frac) add(x frac, sign int) *frac {
 	t := new(big.Int).Mul(x.num, s.den)
 	if sign < 0 {
 		t.Neg(t)
 	}
 	s.num.Mul(s.num, x.den).Add(s.num, t)
-	s.den = new(big.Int).Mul(s.den, x.den)
+	s.den.Mul(s.den, x.den)
 	return s
 }
 
@@ -82,7 +84,7 @@ func (s frac) quoInt(n int) frac {
 
 // sub is a − b.
 func (a frac) sub(b frac) frac {
-	s := frac{new(big.Int).Set(a.num), a.den}
+	s := frac{new(big.Int).Set(a.num), new(big.Int).Set(a.den)}
 	return *s.add(b, -1)
 }
 
