@@ -285,14 +285,19 @@ func buildChart(c chart.Chart, r analysis.Result, d doc) chart.Data {
 		return c.Build(r)
 	}
 	for _, s := range d.sections {
-		if s.chart != "transfers" || s.table == nil || len(s.table.rows) != len(r.Systems) {
+		if s.chart != "transfers" || s.table == nil || s.table.len() != len(r.Systems) {
 			continue
 		}
 		for k, col := range s.table.cols {
-			if col.head == "Transfer" {
-				rows := s.table.rows
-				return chart.TransfersShown(r, func(i int) string { return rows[i][k] })
+			if col.head != "Transfer" {
+				continue
 			}
+			t := s.table
+			if t.lazy == nil {
+				return chart.TransfersShown(r, func(i int) string { return t.rows[i][k] })
+			}
+			cells := make([]string, len(t.cols)) // a row made for each bar shown
+			return chart.TransfersShown(r, func(i int) string { t.lazy.row(i, cells); return cells[k] })
 		}
 	}
 	return c.Build(r)

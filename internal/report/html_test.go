@@ -459,7 +459,7 @@ func TestChartsShowTheTablesFigures(t *testing.T) {
 					}
 				}
 			}
-			sys := d.sections[1].table // Code, mark, Name, G, Plan, Allocated, Per head, Fair share, Transfer, …
+			sys := allRows(*d.sections[1].table) // Code, mark, Name, G, Plan, Allocated, Per head, Fair share, Transfer, …
 			for i, row := range sys.rows {
 				if got := byCode[row[0]]; got != row[8] {
 					t.Errorf("%s: the chart shows a transfer of %q, the Systems table %q", row[0], got, row[8])

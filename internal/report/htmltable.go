@@ -100,22 +100,6 @@ func tableSize(t table) int {
 	return n
 }
 
-// lazyRows are a table's n rows made as the paper writes them, so that a
-// table of a row a system is never held whole: row fills cells (one a
-// column) with row i's and returns the web address its last cell links to.
-type lazyRows struct {
-	n   int
-	row func(i int, cells []string) (link string)
-}
-
-// len is how many rows t has.
-func (t *table) len() int {
-	if t.lazy != nil {
-		return t.lazy.n
-	}
-	return len(t.rows)
-}
-
 // htmlWriter appends escaped markup to b.
 type htmlWriter struct{ b *bytes.Buffer }
 

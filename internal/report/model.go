@@ -194,25 +194,11 @@ func systemSection(r analysis.Result, c systemColumns, refs []string) section {
 		{head: "Effective\ngrant", right: true},
 	}}
 	anyIllustrative := false
-	var cb cellBuf
-	slab := newRowSlab(len(r.Systems), len(t.cols))
-	t.refs = refs
-	t.rows = make([][]string, 0, len(r.Systems))
-	for i, s := range r.Systems {
-		cells := slab.next()
-		cells[0], cells[2], cells[3] = clean(s.Code), clean(s.Name), groupLetter(s.Group)
-		if s.Illustrative() {
-			cells[1], anyIllustrative = illustrativeMark, true
-		}
-		cb.row(c.plan, i)
-		cb.row(c.cash, i)
-		cb.pence(s.PerHead)
-		cb.row(c.fair, i)
-		cb.row(c.transfer, i)
-		cb.row(c.grant, i)
-		cb.take(cells[4:4])
-		t.rows = append(t.rows, cells)
+	for _, s := range r.Systems {
+		anyIllustrative = anyIllustrative || s.Illustrative()
 	}
+	t.refs = refs
+	t.lazy = &lazyRows{n: len(r.Systems), row: systemRow(r.Systems, c)}
 	t.total = []string{"", "", "Total of " + systems(len(r.Systems)), "",
 		fmtK(c.plan.total), fmtK(c.cash.total), fmtPence(r.FairSharePerHead), fmtK(c.fair.total),
 		fmtK(c.transfer.total), fmtK(c.grant.total)}

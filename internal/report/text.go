@@ -84,15 +84,7 @@ func renderText(b *bytes.Buffer, d doc, st styles) error {
 // two lines ("Fair\nshare"); a joined column follows the one before it with
 // no gap.
 func writeTextTable(b *bytes.Buffer, t table, maxWidth int) {
-	if t.lazy != nil { // the layout measures every row before it writes one: they are all made first
-		slab := newRowSlab(t.lazy.n, len(t.cols))
-		t.rows = make([][]string, t.lazy.n)
-		for i := range t.rows {
-			t.rows[i] = slab.next()
-			t.lazy.row(i, t.rows[i])
-		}
-		t.lazy = nil
-	}
+	t = allRows(t) // the layout measures every row before it writes one
 	l := newTextLayout(t, maxWidth)
 	for k := 0; k < l.headLines; k++ {
 		cells := l.headLine(k)
