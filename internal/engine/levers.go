@@ -232,7 +232,9 @@ func (lv *levers) search(ctx context.Context, name analysis.LeverName) (analysis
 	}
 	step := top / (analysis.LeverSteps - 1)
 	l.Scan = make([]analysis.LeverPoint, analysis.LeverSteps)
-	if err := parallel(ctx, analysis.LeverSteps, len(lv.vals) >= 1000, func(k int) {
+	// Worth it for many systems: lv.deficit has one entry a system on either
+	// path (lv.vals is empty on the integer path).
+	if err := parallel(ctx, analysis.LeverSteps, len(lv.deficit) >= 1000, func(k int) {
 		l.Scan[k] = lv.point(name, uint64(k)*step)
 	}); err != nil {
 		return analysis.Lever{}, err
