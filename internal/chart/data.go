@@ -224,17 +224,7 @@ func keepBest(s []int, i, k int, order func(a, b int) int) []int {
 // wholePence is d in pence when its exponent is -2 or more and it has at
 // most 18 digits in pence (every transfer the engine rounds), without
 // making a decimal; else byTransfer's decimal test decides.
-func wholePence(d decimal.Decimal) (int64, bool) {
-	up := int64(d.Exponent()) + 2
-	if up < 0 || int64(d.NumDigits())+up > 18 {
-		return 0, false
-	}
-	v := d.CoefficientInt64()
-	for range up {
-		v *= 10
-	}
-	return v, true
-}
+func wholePence(d decimal.Decimal) (int64, bool) { return money.CoefficientAt(d, -2) }
 
 // maxPence bounds the pence byTransfer compares as int64s.
 var maxPence = decimal.NewFromInt(1 << 62)

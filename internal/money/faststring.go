@@ -68,7 +68,7 @@ func AppendFixedTotal(b []byte, xs []decimal.Decimal, places int32) []byte {
 			break
 		}
 		var c int64
-		c, ok = coefAt(x, e)
+		c, ok = CoefficientAt(x, e)
 		sum += c // each under 10^18 in magnitude: no overflow
 		ok = ok && sum < 1e18 && sum > -1e18
 	}
@@ -111,12 +111,15 @@ func addAll(xs []decimal.Decimal) decimal.Decimal {
 	return total
 }
 
-// coefAt is d's coefficient at exponent e (at most d's), when d has at most
-// 18 digits and so has the result.
-func coefAt(d decimal.Decimal, e int32) (int64, bool) {
+// CoefficientAt is d's coefficient at exponent e, d·10^−e as an int64, when
+// e is at most d's exponent and d has at most 18 digits there (so that no
+// int64 overflows): CoefficientAt(£1.5, −2) is 150 pence. Exact figures
+// compared or summed in integers are read with it; ok is false for any
+// other, which the caller then handles in decimals.
+func CoefficientAt(d decimal.Decimal, e int32) (int64, bool) {
 	n := d.NumDigits()
 	k := int64(d.Exponent()) - int64(e)
-	if n > 18 || int64(n)+k > 18 {
+	if k < 0 || n > 18 || int64(n)+k > 18 {
 		return 0, false
 	}
 	return d.CoefficientInt64() * int64(pow10u[k]), true

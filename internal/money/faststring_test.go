@@ -91,3 +91,28 @@ func TestAppendGroupedMatchesGrouped(t *testing.T) {
 		}
 	}
 }
+
+// TestCoefficientAt works figures out at exponents by hand: £1.5 at −2 is
+// 150 pence, £-12 at −2 is −1,200, 0.125 at −2 is not whole pence, and 19
+// digits do not fit.
+func TestCoefficientAt(t *testing.T) {
+	for _, c := range []struct {
+		d    string
+		e    int32
+		want int64
+		ok   bool
+	}{
+		{"1.5", -2, 150, true},
+		{"-12", -2, -1200, true},
+		{"0.125", -2, 0, false},
+		{"1234567890123456789", 0, 0, false},
+		{"123456789012345678", 0, 123456789012345678, true},
+		{"12345678901234567", -2, 0, false}, // 17 digits and 2 more
+		{"0", -2, 0, true},
+	} {
+		got, ok := CoefficientAt(decimal.RequireFromString(c.d), c.e)
+		if got != c.want || ok != c.ok {
+			t.Errorf("CoefficientAt(%s, %d) = %d, %v; want %d, %v", c.d, c.e, got, ok, c.want, c.ok)
+		}
+	}
+}

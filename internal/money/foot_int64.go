@@ -167,13 +167,13 @@ func FootDecimalsIntOf(n int, row func(i int) decimal.Decimal, unit decimal.Deci
 	for i := range n {
 		e = min(e, row(i).Exponent())
 	}
-	u, ok := coefAt(unit, e)
+	u, ok := CoefficientAt(unit, e)
 	if !ok {
 		return footFixedInts(n, row, unit)
 	}
 	ns := make([]int64, n)
 	for i := range n {
-		if ns[i], ok = coefAt(row(i), e); !ok {
+		if ns[i], ok = CoefficientAt(row(i), e); !ok {
 			return footFixedInts(n, row, unit) // wider figures, in 128 bits
 		}
 	}

@@ -129,7 +129,7 @@ const intSumLimit = 1e18
 
 // add adds d, or subtracts it when neg.
 func (s *intSum) add(d decimal.Decimal, neg bool) {
-	if v, ok := atExponent(d, s.exp); ok && v > -intSumLimit && v < intSumLimit {
+	if v, ok := money.CoefficientAt(d, s.exp); ok && v > -intSumLimit && v < intSumLimit {
 		if neg {
 			v = -v
 		}

@@ -183,20 +183,6 @@ func describeRepayment(sc plan.Scenario) string {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// atExponent is d's coefficient at exponent exp (≤ d's own), when it fits
-// in 18 digits.
-func atExponent(d decimal.Decimal, exp int32) (int64, bool) {
-	up := int64(d.Exponent()) - int64(exp)
-	if up < 0 || int64(d.NumDigits())+up > 18 {
-		return 0, false
-	}
-	v := d.CoefficientInt64()
-	for range up {
-		v *= 10
-	}
-	return v, true
-}
-
 // capital starts a sentence with a capital letter.
 func capital(s string) string {
 	r, n := utf8.DecodeRuneInString(s)

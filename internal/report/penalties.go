@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/money"
 
 	"github.com/shopspring/decimal"
 )
@@ -47,7 +48,7 @@ func penalties(r analysis.Result, most int) (top []int, n, least int) {
 		if s.PrudencePenalty == nil {
 			continue
 		}
-		v, ok := atExponent(*s.PrudencePenalty, exp)
+		v, ok := money.CoefficientAt(*s.PrudencePenalty, exp)
 		if !ok {
 			all := sortedPenalties(r)
 			return all[:min(most, len(all))], len(all), all[len(all)-1]
@@ -93,7 +94,7 @@ func sortedPenalties(r analysis.Result) []int {
 	}
 	ints := true
 	for k := range keys {
-		if v, ok := atExponent(keys[k].p, exp); ok && ints {
+		if v, ok := money.CoefficientAt(keys[k].p, exp); ok && ints {
 			keys[k].v = v
 			continue
 		}
