@@ -15,6 +15,10 @@ var ErrNotRate = errors.New("not a rate")
 // multi-megabyte digit string takes tens of seconds.
 const maxLen = 64
 
+// MaxInputLen is the longest text, in bytes, that Parse and ParseRate read:
+// a caller that writes a figure for them to read back keeps within it.
+const MaxInputLen = maxLen
+
 // quotePrefix is how many bytes of an over-long input an error quotes.
 const quotePrefix = 18
 

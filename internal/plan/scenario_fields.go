@@ -257,6 +257,9 @@ func setAmount(to *decimal.Decimal, t string) error {
 	if err == nil {
 		err = checkNotNegative(d)
 	}
+	if err == nil && len(amountText(d)) > money.MaxInputLen {
+		err = fmt.Errorf("%q is too large to be an amount here: check the figure", clip(t))
+	}
 	if err == nil {
 		*to = d
 	}
@@ -276,12 +279,20 @@ func setRate(to *decimal.Decimal, t string, check func(decimal.Decimal) error) e
 
 // amountText writes an amount as people read it, in whole pounds or pence
 // with thousands separators, or exactly when it has fractions of a penny.
+// An amount whose pounds and separators would be too long for the money
+// parser to read back is written as plain digits.
 func amountText(d decimal.Decimal) string {
+	var s string
 	switch {
 	case !d.Equal(d.Round(2)):
 		return d.String()
 	case d.Equal(d.Truncate(0)):
-		return money.Format(d, money.Style{Scale: money.Pounds})
+		s = money.Format(d, money.Style{Scale: money.Pounds})
+	default:
+		s = money.Format(d, money.Style{Scale: money.Pence})
 	}
-	return money.Format(d, money.Style{Scale: money.Pence})
+	if len(s) > money.MaxInputLen {
+		return d.String()
+	}
+	return s
 }

@@ -242,3 +242,25 @@ func TestDefaultRepayment(t *testing.T) {
 		t.Errorf("switching repayment on: %+v, %v", sc.Repayment, err)
 	}
 }
+
+// TestFieldHugeAmount: found by FuzzSetField. A threshold of 10^47 pounds
+// shows with its separators in more than the 64 characters the money parser
+// reads, so it shows as plain digits and reads back; an amount whose plain
+// digits are longer still (60 nines and "m": 66 digits) is refused.
+func TestFieldHugeAmount(t *testing.T) {
+	sc := NewScenario()
+	huge := "1" + strings.Repeat("0", 47)
+	if err := sc.SetField(FieldThreshold, huge); err != nil {
+		t.Fatal(err)
+	}
+	shown := sc.FieldText(FieldThreshold)
+	again := sc
+	if shown != huge || again.SetField(FieldThreshold, shown) != nil || !again.Assumptions.BalancedThreshold.Equal(sc.Assumptions.BalancedThreshold) {
+		t.Errorf("10^47 shows as %q and does not read back", shown)
+	}
+	before := sc
+	err := sc.SetField(FieldPot, strings.Repeat("9", 60)+"m")
+	if err == nil || !strings.Contains(err.Error(), "too large to be an amount here") || !sc.Pot.Equal(before.Pot) {
+		t.Errorf("66 digits: %v, pot %s", err, sc.Pot)
+	}
+}
