@@ -47,35 +47,16 @@ func appendGrouped(b []byte, digits string) []byte {
 	return append(b, fracPart...)
 }
 
-// writeGrouped writes an unsigned decimal string with commas between groups
-// of three integer digits.
-func writeGrouped(b *strings.Builder, digits string) {
-	intPart, fracPart := digits, ""
-	if i := strings.IndexByte(digits, '.'); i >= 0 {
-		intPart, fracPart = digits[:i], digits[i:]
-	}
-	lead := len(intPart) % 3
-	if lead == 0 {
-		lead = 3
-	}
-	b.WriteString(intPart[:lead])
-	for i := lead; i < len(intPart); i += 3 {
-		b.WriteByte(',')
-		b.WriteString(intPart[i : i+3])
-	}
-	b.WriteString(fracPart)
-}
-
 // FormatExact shows d in pounds with thousands separators and every decimal
 // it carries (at least two when it has any), with no rounding:
 // "£700,000,000.50", "-£0.001", "£1,000". It is for error messages, where a
 // rounded figure could hide the problem being reported.
 func FormatExact(d decimal.Decimal) string {
-	var b strings.Builder
+	var b []byte
 	if d.Sign() < 0 {
-		b.WriteByte('-')
+		b = append(b, '-')
 	}
-	b.WriteString("£")
+	b = append(b, "£"...)
 	a := d.Abs()
 	places := int32(0)
 	if e := a.Exponent(); e < 0 && !a.IsInteger() {
@@ -88,30 +69,27 @@ func FormatExact(d decimal.Decimal) string {
 			places = 2
 		}
 	}
-	writeGrouped(&b, a.StringFixed(places))
-	return b.String()
+	return string(appendGrouped(b, a.StringFixed(places)))
 }
 
 // Grouped shows a number exactly, with thousands separators and no £ sign:
 // 1234567 is "1,234,567" and -1234.5 is "-1,234.5". It is for counts such as
 // populations, which are never rounded.
 func Grouped(d decimal.Decimal) string {
-	var b strings.Builder
+	var b []byte
 	if d.Sign() < 0 {
-		b.WriteByte('-')
+		b = append(b, '-')
 	}
-	writeGrouped(&b, d.Abs().String())
-	return b.String()
+	return string(appendGrouped(b, d.Abs().String()))
 }
 
 // GroupedFixed is Grouped with exactly places decimals, rounded half away
 // from zero: GroupedFixed(48611111.1111111, 6) is "48,611,111.111111".
 func GroupedFixed(d decimal.Decimal, places int32) string {
-	var b strings.Builder
+	var b []byte
 	d = d.Round(places)
 	if d.Sign() < 0 {
-		b.WriteByte('-')
+		b = append(b, '-')
 	}
-	writeGrouped(&b, d.Abs().StringFixed(places))
-	return b.String()
+	return string(appendGrouped(b, d.Abs().StringFixed(places)))
 }
