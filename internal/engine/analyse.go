@@ -42,21 +42,31 @@ func groupOf(p, threshold decimal.Decimal) analysis.Group {
 	return analysis.Balanced
 }
 
-// analyse runs the stages in turn, looking at ctx between them; the
-// incentive stage only when incentives is true.
-func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario, incentives bool) (analysis.Result, error) {
+// start is the first stage of every analysis: the job, every system's
+// figures, the groups and the totals (headline).
+func start(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (*job, analysis.Result, error) {
 	if err := ctx.Err(); err != nil {
-		return analysis.Result{}, err
+		return nil, analysis.Result{}, err
 	}
 	j, err := newJob(ds, sc)
 	if err != nil {
-		return analysis.Result{}, err
+		return nil, analysis.Result{}, err
 	}
 	res, err := j.systems()
 	if err != nil {
-		return analysis.Result{}, err
+		return nil, analysis.Result{}, err
 	}
 	headline(&res)
+	return j, res, nil
+}
+
+// analyse runs the stages in turn, looking at ctx between them; the
+// incentive stage only when incentives is true.
+func analyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario, incentives bool) (analysis.Result, error) {
+	j, res, err := start(ctx, ds, sc)
+	if err != nil {
+		return analysis.Result{}, err
+	}
 	if err := ctx.Err(); err != nil {
 		return analysis.Result{}, err
 	}
@@ -97,18 +107,10 @@ func panelAnalyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analy
 // prudence reruns, the sensitivity grid, the caveats (some of which count
 // the grid), the data check and the incentives.
 func headlineAnalyse(ctx context.Context, ds plan.Dataset, sc plan.Scenario) (analysis.Result, error) {
-	if err := ctx.Err(); err != nil {
-		return analysis.Result{}, err
-	}
-	j, err := newJob(ds, sc)
+	_, res, err := start(ctx, ds, sc)
 	if err != nil {
 		return analysis.Result{}, err
 	}
-	res, err := j.systems()
-	if err != nil {
-		return analysis.Result{}, err
-	}
-	headline(&res)
 	res.Outturn = outturns(res.Systems)
 	res.Verdict = analysis.VerdictOf(res.Deficit, res.Balanced)
 	return res, nil
