@@ -284,7 +284,7 @@ func (rs *refSet) decide(lt *leftTest, m *margin) decision {
 	if !every {
 		return exactDecision(m, lt.W, out, same, false)
 	}
-	d := decision{extra: yes, ties: same > 0, ok: true}
+	d := decision{extra: yes, ok: true}
 	if yes {
 		d.need = same + 1
 	}

@@ -21,7 +21,6 @@ import (
 type decision struct {
 	extra   bool
 	need    int
-	ties    bool // other open systems have j's weight
 	grouped bool // a group (rerun_group.go) stood in for the pass
 	ok      bool // false: W is too large for the refSet's entries
 }
@@ -29,7 +28,7 @@ type decision struct {
 // exactDecision is the decision from m, j's exact margin, with out of the
 // same systems of j's weight before j.
 func exactDecision(m *margin, W uint64, out, same int, grouped bool) decision {
-	d := decision{ties: same > 0, grouped: grouped, ok: true}
+	d := decision{grouped: grouped, ok: true}
 	oh, ol := bits.Mul64(uint64(out), W)
 	xh, xl := add128(m.posHi, m.posLo, oh, ol)
 	if gt128(xh, xl, m.negHi, m.negLo) {
