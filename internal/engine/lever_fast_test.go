@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"math/big"
 	"math/rand/v2"
 	"testing"
 
@@ -69,6 +70,39 @@ func TestLeverFastTimes(t *testing.T) {
 		}
 		if ok && got.r >= den {
 			t.Fatalf("remainder %d not below %d", got.r, den)
+		}
+	}
+}
+
+// TestTicksOf holds ticksOf, round(b·q/10,000) half up, to big integers on
+// both of its paths (a product below 2^63 divided as a uint64, a larger one
+// in 128 bits), with cases worked by hand: 3·5,000 = 15,000 is 1.5 ticks'
+// worth, 2; 4,999 is 0.4999, 0; 5,000 is 0.5, 1; 2^62·2 = 2^63 (the first
+// product the 128-bit path takes) is 922,337,203,685,477.5808, so
+// 922,337,203,685,478.
+func TestTicksOf(t *testing.T) {
+	for _, c := range []struct{ b, q, want uint64 }{
+		{3, 5000, 2}, {1, 4999, 0}, {1, 5000, 1}, {0, 9999, 0},
+		{1 << 62, 2, 922_337_203_685_478},
+	} {
+		if got := ticksOf(c.b, c.q); got != c.want {
+			t.Errorf("ticksOf(%d, %d) = %d, want %d", c.b, c.q, got, c.want)
+		}
+	}
+	ref := func(b, q uint64) uint64 {
+		x := new(big.Int).Mul(new(big.Int).SetUint64(b), new(big.Int).SetUint64(q))
+		x.Add(x, big.NewInt(tickScale/2))
+		return x.Quo(x, big.NewInt(tickScale)).Uint64()
+	}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 100_000 {
+		b, q := r.Uint64N(1<<uint(1+r.IntN(63))), r.Uint64N(20_001)
+		if r.IntN(4) == 0 { // products either side of 2^63
+			q = 2 + r.Uint64N(3)
+			b = (1<<63)/q - 2 + r.Uint64N(5)
+		}
+		if got, want := ticksOf(b, q), ref(b, q); got != want {
+			t.Fatalf("ticksOf(%d, %d) = %d, want %d", b, q, got, want)
 		}
 	}
 }

@@ -153,9 +153,15 @@ func unitsOf(d, unit decimal.Decimal) (uint64, bool) {
 }
 
 // ticksOf is round(b·q / 10,000), half up (b, q >= 0): a rate of q ticks
-// of b units, in units.
+// of b units, in units. A product below 2^63 (every one the lever scans
+// make, but the largest) is divided as a uint64 by the constant, which the
+// compiler does with a multiplication; a larger one takes the 128-bit
+// division.
 func ticksOf(b, q uint64) uint64 {
 	hi, lo := bits.Mul64(b, q)
+	if hi == 0 && lo < 1<<63 {
+		return (lo + tickScale/2) / tickScale
+	}
 	lo, c := bits.Add64(lo, tickScale/2, 0)
 	quo, _ := bits.Div64(hi+c, lo, tickScale)
 	return quo
