@@ -16,16 +16,23 @@ import (
 // chunks joined in order, and a final empty block, are one deflate stream.
 // The chunks depend only on the part's bytes, so the file is the same
 // whatever the number of workers. A chunk's matches cannot reach into the
-// chunk before it, which costs well under 1% of the size at 1 MiB.
+// chunk before it, which costs well under 1% of the size at 1 MiB. A
+// worksheet is cut into pieces of rows (Sheet.pieces), each written and
+// coded by a worker into chunks of its own the same way.
 const chunkSize = 1 << 20
 
-// chunk is a piece of a part: its bytes, then their compressed form.
+// chunk is a piece of a part: its bytes, or the function that writes a
+// worksheet's piece (piece); then their compressed form, and for a piece,
+// the CRC-32 and length of its bytes.
 type chunk struct {
-	in   []byte
-	out  bytes.Buffer
-	last bool
-	err  error
-	done chan struct{}
+	in    []byte
+	piece func(*tokenWriter)
+	out   []byte
+	crc   uint32
+	size  int
+	last  bool
+	err   error
+	done  chan struct{}
 }
 
 // compressor runs the workers for one workbook.
@@ -46,15 +53,28 @@ func newCompressor() *compressor {
 }
 
 // run compresses chunks until the work runs out, with one flate.Writer
-// reused for each.
+// and one tokenWriter reused for each.
 func (c *compressor) run() {
 	defer c.wg.Done()
 	var fw *flate.Writer
+	var z *tokenWriter
 	for ch := range c.work {
+		if ch.piece != nil {
+			if z == nil {
+				z = newTokenWriter()
+			}
+			z.reset()
+			ch.piece(z)
+			z.code(ch.last)
+			ch.out, ch.crc, ch.size = append([]byte(nil), z.out...), z.crc, z.size
+			close(ch.done)
+			continue
+		}
+		var buf bytes.Buffer
 		if fw == nil {
-			fw, ch.err = flate.NewWriter(&ch.out, Level)
+			fw, ch.err = flate.NewWriter(&buf, Level)
 		} else {
-			fw.Reset(&ch.out)
+			fw.Reset(&buf)
 		}
 		if ch.err == nil {
 			if _, ch.err = fw.Write(ch.in); ch.err == nil {
@@ -65,6 +85,7 @@ func (c *compressor) run() {
 				}
 			}
 		}
+		ch.out = buf.Bytes()
 		in := ch.in[:0]
 		ch.in = nil
 		c.free.Put(&in)
@@ -122,28 +143,34 @@ func (p *partWriter) send(last bool) {
 // compressed part into the zip under name.
 func (p *partWriter) finish(zw *zip.Writer, name string) error {
 	p.send(true)
+	return writeChunks(zw, name, p.chunks, p.crc, p.size)
+}
+
+// writeChunks waits for a part's chunks and writes them into the zip under
+// name, with the CRC-32 and size of the part's bytes.
+func writeChunks(zw *zip.Writer, name string, chunks []*chunk, crc uint32, usize uint64) error {
 	var size uint64
-	for _, ch := range p.chunks {
+	for _, ch := range chunks {
 		<-ch.done
 		if ch.err != nil {
 			return fmt.Errorf("xlsx: %s: %w", name, ch.err)
 		}
-		size += uint64(ch.out.Len())
+		size += uint64(len(ch.out))
 	}
 	w, err := zw.CreateRaw(&zip.FileHeader{
 		Name:               name,
 		Method:             zip.Deflate,
 		CreatorVersion:     20,
 		ReaderVersion:      20,
-		CRC32:              p.crc,
+		CRC32:              crc,
 		CompressedSize64:   size,
-		UncompressedSize64: p.size,
+		UncompressedSize64: usize,
 	})
 	if err != nil {
 		return fmt.Errorf("xlsx: %s: %w", name, err)
 	}
-	for _, ch := range p.chunks {
-		if _, err := w.Write(ch.out.Bytes()); err != nil {
+	for _, ch := range chunks {
+		if _, err := w.Write(ch.out); err != nil {
 			return fmt.Errorf("xlsx: %s: %w", name, err)
 		}
 	}

@@ -1,7 +1,6 @@
 package xlsxw
 
 import (
-	"bufio"
 	"slices"
 	"strconv"
 )
@@ -9,9 +8,11 @@ import (
 // sheetLayout is what writing a sheet needs to know beforehand: the names
 // of its columns and styles, each column's style, the cells' extent.
 type sheetLayout struct {
-	colNames []string // colNames[c] is column c's letters
-	styleIDs []string // styleIDs[s] is Style s as an attribute's value
-	colStyle []Style  // colStyle[c] is the style of column c's unstyled cells
+	colNames []string    // colNames[c] is column c's letters
+	colOpens []string    // colOpens[c] is <c r=" and column c's letters
+	styleIDs []string    // styleIDs[s] is Style s as an attribute's value
+	mids     [4][]string // mids[k][s]: a cell's markup of kind k and Style s from the row number to the value
+	colStyle []Style     // colStyle[c] is the style of column c's unstyled cells
 	minCol   int32
 	maxCol   int32
 	minRow   int
@@ -41,8 +42,20 @@ func (s *Sheet) layout(styleIDs []string) *sheetLayout {
 		l.maxCol = max(l.maxCol, r[len(r)-1].col)
 	}
 	l.colNames = make([]string, l.maxCol+1)
+	l.colOpens = make([]string, l.maxCol+1)
 	for c := l.minCol; c <= l.maxCol; c++ {
 		l.colNames[c] = ColumnName(int(c))
+		l.colOpens[c] = `<c r="` + l.colNames[c]
+	}
+	for k, open := range [4]string{kindNumber: `><v>`, kindText: ` t="inlineStr"><is><t>`, kindBool: ` t="b"><v>`,
+		kindFormula: ` t="str"><f>`} {
+		l.mids[k] = make([]string, len(styleIDs))
+		for st, id := range styleIDs {
+			l.mids[k][st] = `"` + open
+			if st != 0 {
+				l.mids[k][st] = `" s="` + id + `"` + open
+			}
+		}
 	}
 	return l
 }
@@ -60,108 +73,99 @@ func (l *sheetLayout) dimension() string {
 	return from + ":" + to
 }
 
-// write writes the worksheet part: dimension, sheetViews, sheetFormatPr,
-// cols, sheetData and drawing, in the schema's order.
-func (s *Sheet) write(w *bufio.Writer, l *sheetLayout, selected bool) {
-	w.WriteString(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsOfficeRel + `">`)
-	w.WriteString(`<dimension ref="` + l.dimension() + `"/>`)
-	w.WriteString(`<sheetViews><sheetView workbookViewId="0"`)
-	if selected {
-		w.WriteString(` tabSelected="1"`)
-	}
-	if s.freeze > 0 {
-		w.WriteString(`><pane ySplit="` + strconv.Itoa(s.freeze) + `" topLeftCell="A` + strconv.Itoa(s.freeze+1) +
-			`" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`)
-	} else {
-		w.WriteString(`/></sheetViews>`)
-	}
-	w.WriteString(`<sheetFormatPr defaultRowHeight="15"/>`)
-	s.writeCols(w, l)
-	w.WriteString(`<sheetData>`)
-	var num, buf []byte
+// pieceCells is about how many cells a piece of a worksheet has: the
+// pieces are written and compressed side by side.
+const pieceCells = 1 << 15
+
+// pieces are the worksheet part in pieces, each written by its function:
+// dimension, sheetViews, sheetFormatPr, cols, sheetData and drawing, in the
+// schema's order, with the rows cut into pieces of about pieceCells cells.
+// The cuts depend only on the rows, so the part's bytes do too.
+func (s *Sheet) pieces(l *sheetLayout, selected bool) []func(*tokenWriter) {
+	head := s.head(l, selected)
+	var out []func(*tokenWriter)
+	first, cells := 0, 0
 	for i, r := range s.rows {
-		if len(r) == 0 {
+		if cells += len(r); cells < pieceCells && i < len(s.rows)-1 {
 			continue
 		}
-		num = strconv.AppendInt(num[:0], int64(i+1), 10)
-		buf = append(append(append(buf[:0], `<row r="`...), num...), `">`...)
-		for _, c := range r {
-			buf = appendCell(buf, l, c, num)
-		}
-		w.Write(append(buf, `</row>`...))
+		out = append(out, s.piece(l, first, i+1, head, nil))
+		first, cells, head = i+1, 0, nil
 	}
-	w.WriteString(`</sheetData>`)
+	foot := `</sheetData></worksheet>`
 	if len(s.charts) > 0 {
-		w.WriteString(`<drawing r:id="rId1"/>`)
+		foot = `</sheetData><drawing r:id="rId1"/></worksheet>`
 	}
-	w.WriteString(`</worksheet>`)
+	return append(out, s.piece(l, len(s.rows), len(s.rows), head, []byte(foot)))
 }
 
-// appendCell appends one cell of the row numbered row. A text cell with
-// no text is a blank cell: written only if it has a style.
-func appendCell(b []byte, l *sheetLayout, c cell, row []byte) []byte {
-	if c.kind == kindText && c.v == "" && c.style == 0 {
-		return b
-	}
-	b = append(b, `<c r="`...)
-	b = append(b, l.colNames[c.col]...)
-	b = append(b, row...)
-	b = append(b, '"')
-	if c.style != 0 {
-		b = append(b, ` s="`...)
-		b = append(b, l.styleIDs[c.style]...)
-		b = append(b, '"')
-	}
-	switch c.kind {
-	case kindNumber:
-		b = append(append(append(b, `><v>`...), c.v...), `</v></c>`...)
-	case kindBool:
-		b = append(append(append(b, ` t="b"><v>`...), c.v...), `</v></c>`...)
-	case kindFormula:
-		b = append(appendXML(append(b, ` t="str"><f>`...), c.v, false, false), `</f></c>`...)
-	case kindText:
-		if c.v == "" {
-			return append(b, `/>`...)
+// piece writes the rows from first up to end, after head and before foot.
+func (s *Sheet) piece(l *sheetLayout, first, end int, head, foot []byte) func(*tokenWriter) {
+	return func(z *tokenWriter) {
+		z.lit(head)
+		rw := rowWriter{z: z}
+		for i, r := range s.rows[first:end] {
+			if len(r) == 0 {
+				continue
+			}
+			rw.startRow(first + i + 1)
+			for _, c := range r {
+				rw.cell(l, c)
+			}
+			rw.markup(`</row>`)
 		}
-		if needsSpace(c.v) {
-			b = append(b, ` t="inlineStr"><is><t xml:space="preserve">`...)
-		} else {
-			b = append(b, ` t="inlineStr"><is><t>`...)
-		}
-		b = append(appendCellText(b, c.v), `</t></is></c>`...)
+		rw.flush()
+		z.lit(foot)
 	}
-	return b
 }
 
-// writeCols writes the cols element: a col for each run of neighbouring
+// head is the worksheet part up to its first row.
+func (s *Sheet) head(l *sheetLayout, selected bool) []byte {
+	h := []byte(xmlHeader + `<worksheet xmlns="` + nsMain + `" xmlns:r="` + nsOfficeRel + `">`)
+	h = append(append(append(h, `<dimension ref="`...), l.dimension()...), `"/>`...)
+	h = append(h, `<sheetViews><sheetView workbookViewId="0"`...)
+	if selected {
+		h = append(h, ` tabSelected="1"`...)
+	}
+	if s.freeze > 0 {
+		h = append(h, `><pane ySplit="`+strconv.Itoa(s.freeze)+`" topLeftCell="A`+strconv.Itoa(s.freeze+1)+
+			`" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>`...)
+	} else {
+		h = append(h, `/></sheetViews>`...)
+	}
+	h = append(h, `<sheetFormatPr defaultRowHeight="15"/>`...)
+	return append(s.appendCols(h, l), `<sheetData>`...)
+}
+
+// appendCols appends the cols element: a col for each run of neighbouring
 // columns alike in width and style.
-func (s *Sheet) writeCols(w *bufio.Writer, l *sheetLayout) {
+func (s *Sheet) appendCols(w []byte, l *sheetLayout) []byte {
 	if len(s.cols) == 0 {
-		return
+		return w
 	}
 	keys := make([]int, 0, len(s.cols))
 	for c := range s.cols {
 		keys = append(keys, c)
 	}
 	slices.Sort(keys)
-	w.WriteString(`<cols>`)
+	w = append(w, `<cols>`...)
 	for i := 0; i < len(keys); {
 		first, c := keys[i], *s.cols[keys[i]]
 		j := i + 1
 		for j < len(keys) && keys[j] == keys[j-1]+1 && *s.cols[keys[j]] == c {
 			j++
 		}
-		w.WriteString(`<col min="` + strconv.Itoa(first) + `" max="` + strconv.Itoa(keys[j-1]) + `"`)
+		w = append(w, `<col min="`+strconv.Itoa(first)+`" max="`+strconv.Itoa(keys[j-1])+`"`...)
 		if c.width > 0 {
-			w.WriteString(` width="` + strconv.FormatFloat(c.width, 'f', -1, 64) + `" customWidth="1"`)
+			w = append(w, ` width="`+strconv.FormatFloat(c.width, 'f', -1, 64)+`" customWidth="1"`...)
 		} else {
-			w.WriteString(` width="9.140625"`)
+			w = append(w, ` width="9.140625"`...)
 		}
 		if c.style != 0 {
-			w.WriteString(` style="` + l.styleIDs[c.style] + `"`)
+			w = append(w, ` style="`+l.styleIDs[c.style]+`"`...)
 		}
-		w.WriteString(`/>`)
+		w = append(w, `/>`...)
 		i = j
 	}
-	w.WriteString(`</cols>`)
+	return append(w, `</cols>`...)
 }
