@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"context"
 	"fmt"
 
 	"icsplan/internal/analysis"
@@ -12,9 +13,16 @@ import (
 	"github.com/shopspring/decimal"
 )
 
+// systemsChunk is how many systems one piece of fastSystems's parallel
+// work takes.
+const systemsChunk = 4096
+
 // fastSystems is systems on the integer path: the same figures, each
 // system's from its units and integer schedule, the sums in integers, and
-// a decimal made only for each figure the result holds.
+// a decimal made only for each figure the result holds. The systems are
+// worked out in chunks on every processor, each chunk summed into its own
+// tally; the tallies are exact integers, so their sum does not depend on
+// how the chunks were shared out.
 func (j *job) fastSystems() (analysis.Result, error) {
 	ds, sc, f := j.ds, j.sc, j.fast
 	n := len(ds.Systems)
@@ -25,10 +33,20 @@ func (j *job) fastSystems() (analysis.Result, error) {
 		Allocation: allocationOf(j.alloc),
 		Terms:      analysis.TermCounts{UnknownTested: j.rec.UnknownTested},
 	}
-	t := newFastTally(f.val.Sched.Last())
-	var scr funding.ValueScratch
-	for i, s := range ds.Systems {
-		j.fastSystem(i, s, &res.Systems[i], &t, &scr)
+	last := f.val.Sched.Last()
+	parts := make([]fastTally, (n+systemsChunk-1)/systemsChunk)
+	work := func(c int) {
+		t := newFastTally(last)
+		var scr funding.ValueScratch
+		for i := c * systemsChunk; i < min(n, (c+1)*systemsChunk); i++ {
+			j.fastSystem(i, ds.Systems[i], &res.Systems[i], &t, &scr)
+		}
+		parts[c] = t
+	}
+	_ = parallel(context.Background(), len(parts), len(parts) > 1, work) // never cancelled: no error
+	t := newFastTally(last)
+	for _, p := range parts {
+		t.merge(p)
 	}
 	if err := t.into(&res, j, f); err != nil {
 		return analysis.Result{}, err
@@ -149,6 +167,29 @@ func (t *fastTally) group(sr *analysis.SystemResult, a uint64, p, g, tr int64) {
 	gr.alloc += a
 	gr.eg = add(gr.eg, g)
 	t.eg = add(t.eg, g)
+}
+
+// merge adds the sums of u, a tally of other systems, to t.
+func (t *fastTally) merge(u fastTally) {
+	for k, y := range u.years {
+		x := &t.years[k]
+		x.p += y.p
+		x.i += y.i
+		x.any = x.any || y.any
+	}
+	t.paid += u.paid
+	t.pv, _ = t.pv.Add(u.pv) // as add: never overflows
+	t.eg, _ = t.eg.Add(u.eg)
+	t.net += u.net
+	for k, g := range u.groups {
+		x := &t.groups[k]
+		x.n += g.n
+		x.pop += g.pop
+		x.deficitP, _ = x.deficitP.Add(g.deficitP)
+		x.alloc += g.alloc
+		x.eg, _ = x.eg.Add(g.eg)
+	}
+	t.repayments, _ = t.repayments.Add(u.repayments)
 }
 
 // instalment adds one system's instalment of year index k+1.
