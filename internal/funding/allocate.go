@@ -84,7 +84,7 @@ func deficitOn(s plan.System, b plan.Basis) (decimal.Decimal, bool) {
 		return zero, false
 	}
 	if f.Value.IsNegative() {
-		return f.Value.Neg(), true
+		return neg(f.Value), true
 	}
 	return zero, true
 }
@@ -105,8 +105,7 @@ func systemTerms(s plan.System, sc plan.Scenario) (eligible, eligKnown bool, wei
 		weight = one
 	}
 	if sc.Allocation.Cap == plan.CapDeficit {
-		q, _ := def.QuoRem(sc.Allocation.Unit, 0)
-		cap = q.Mul(sc.Allocation.Unit)
+		cap = wholeUnits(def, sc.Allocation.Unit)
 	}
 	if sc.Allocation.Method != plan.MethodProRata && sc.Allocation.Cap != plan.CapDeficit {
 		allocKnown = true // the allocation basis is not used
@@ -148,8 +147,8 @@ func allocate(systems []plan.System, sc plan.Scenario) (Allocation, error) {
 		}
 	}
 	allocated := zero
-	for i := range a.Shares {
-		allocated = allocated.Add(a.Shares[i].Amount)
+	if len(a.Shares) > 0 {
+		allocated = sumAmounts(a.Shares)
 	}
 	a.Allocated = allocated
 	a.Unallocated = sc.Pot.Sub(allocated)
@@ -238,14 +237,19 @@ func (a *Allocation) apportion(systems []plan.System, t terms, pot, weights deci
 	if err != nil {
 		return fmt.Errorf("funding: sharing the pot: %w", err)
 	}
+	units, ok := quoUnits(pot, u)
 	den := weights.Mul(u)
 	for k, i := range open {
 		sh := &a.Shares[i]
-		num := pot.Mul(t.weights[i])
+		num := product(pot, t.weights[i])
 		sh.Exact = money.R(num, weights)
-		q, _ := num.QuoRem(den, 0)
-		sh.Floor = q.Mul(u)
 		sh.Amount = parts[k]
+		if q, fits := shareQuo(units, t.weights[i], weights); ok && fits {
+			sh.Floor = unitsOf(q, u, parts[k]) // ⌊pot·w ÷ (W·u)⌋·u, pot being units whole units
+		} else {
+			q, _ := num.QuoRem(den, 0)
+			sh.Floor = q.Mul(u)
+		}
 		sh.Extra = parts[k].GreaterThan(sh.Floor)
 	}
 	return nil
