@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"context"
 	"math/big"
+	"sync/atomic"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/funding"
@@ -42,7 +44,14 @@ type fastJob struct {
 	// their numerators, one per system, set by fastStrategyRows.
 	priceDen decimal.Decimal
 	deltas   []wide.Int
+	// ges holds, on a large job, the grant elements from 0 to 1 made so
+	// far (ge ten-thousandths at [ge]), shared by every system with one.
+	ges []atomic.Pointer[decimal.Decimal]
 }
+
+// sharedFrom is how many systems a job has before its grant elements are
+// shared (below it the table would cost more than it saves).
+const sharedFrom = 20_000
 
 // newFastJob prepares the integer path of a job, or returns nil when the
 // scenario or a figure does not fit it.
@@ -64,33 +73,50 @@ func newFastJob(ds plan.Dataset, sc plan.Scenario, alloc funding.Allocation, rec
 	if f.thP, ok = penceOf(sc.Assumptions.BalancedThreshold); !ok {
 		return nil
 	}
-	var scr funding.ValueScratch
-	for i, s := range ds.Systems {
-		a, ok1 := f.unitsOf(alloc.Shares[i].Amount)
-		p, ok2 := penceOf(s.Plan)
-		if !ok1 || !ok2 {
-			return nil
+	var misfit atomic.Bool
+	chunks := (n + systemsChunk - 1) / systemsChunk
+	_ = parallel(context.Background(), chunks, chunks > 1, func(c int) { // never cancelled: no error
+		var scr funding.ValueScratch
+		for i := c * systemsChunk; i < min(n, (c+1)*systemsChunk) && !misfit.Load(); i++ {
+			if !f.value(i, ds.Systems[i], alloc.Shares[i].Amount, &scr) {
+				misfit.Store(true)
+			}
 		}
-		f.recv[i], f.planP[i] = a, p
-		iv, ok := v.Value(a, &scr)
-		if !ok {
-			return nil
-		}
-		g, ok1 := v.Grant(iv)
-		_, ok2 = v.PV(iv)
-		_, ok3 := v.GrantElement(iv, a)
-		if !ok1 || !ok2 || !ok3 {
-			return nil
-		}
-		f.grant[i], f.num[i] = g, iv.Num
+	})
+	if misfit.Load() {
+		return nil
 	}
 	if f.fair, ok = fairUnits(ds.Systems, received); !ok {
 		return nil
+	}
+	if n >= sharedFrom {
+		f.ges = make([]atomic.Pointer[decimal.Decimal], 10_001)
 	}
 	f.pvDen, f.gDen = v.Dens()
 	f.noMoney = analysis.Value{PVExact: money.R(zero, one), PV: zero, EffectiveGrant: zero, GrantElement: zero,
 		EffectiveGrantExact: money.R(zero, one)}
 	return f
+}
+
+// value sets system i's units, plan, grant and exact grant (s its row,
+// amount its allocation), or reports false when a figure does not fit the
+// integer path.
+func (f *fastJob) value(i int, s plan.System, amount decimal.Decimal, scr *funding.ValueScratch) bool {
+	a, ok1 := f.unitsOf(amount)
+	p, ok2 := penceOf(s.Plan)
+	if !ok1 || !ok2 {
+		return false
+	}
+	f.recv[i], f.planP[i] = a, p
+	iv, ok := f.val.Value(a, scr)
+	if !ok {
+		return false
+	}
+	g, ok1 := f.val.Grant(iv)
+	_, ok2 = f.val.PV(iv)
+	_, ok3 := f.val.GrantElement(iv, a)
+	f.grant[i], f.num[i] = g, iv.Num
+	return ok1 && ok2 && ok3
 }
 
 // fairUnits is fairShares in units, or false when it must be done in decimals.
@@ -160,6 +186,28 @@ func (f *fastJob) wideMoney(x wide.Int) decimal.Decimal {
 		return f.money(c)
 	}
 	return decimal.NewFromBigInt(x.Big().Mul(x.Big(), big.NewInt(f.uc)), f.ue)
+}
+
+// grantElement is ge ten-thousandths as a decimal (shared zero for
+// none). On a large job every system with the same grant element from 0 to
+// 1 shares one decimal (decimals are immutable), made by the first that
+// needs it: whichever worker makes it, the figure is the same.
+func (f *fastJob) grantElement(ge int64) decimal.Decimal {
+	if ge == 0 {
+		return zero
+	}
+	if ge < 0 || ge >= int64(len(f.ges)) {
+		return decimal.New(ge, -4)
+	}
+	p := &f.ges[ge]
+	if d := p.Load(); d != nil {
+		return *d
+	}
+	d := decimal.New(ge, -4)
+	if p.CompareAndSwap(nil, &d) {
+		return d
+	}
+	return *p.Load()
 }
 
 // pence is p pence as a decimal (shared zero for none).

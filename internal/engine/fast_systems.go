@@ -98,10 +98,7 @@ func (j *job) fastSystem(i int, s plan.System, sr *analysis.SystemResult, t *fas
 		t.instalment(k, p, in)
 	}
 	sr.Value = analysis.Value{PVExact: money.R(f.wideMoney(iv.N), f.pvDen), PV: pence(pv),
-		EffectiveGrant: pence(f.grant[i]), GrantElement: decimal.New(ge, -4), EffectiveGrantExact: f.exact(iv.Num)}
-	if ge == 0 {
-		sr.Value.GrantElement = zero
-	}
+		EffectiveGrant: pence(f.grant[i]), GrantElement: f.grantElement(ge), EffectiveGrantExact: f.exact(iv.Num)}
 	sr.PVRepayments, sr.EffectiveGrant, sr.GrantElement = sr.Value.PV, sr.Value.EffectiveGrant, sr.Value.GrantElement
 	t.pv = add(t.pv, pv)
 	t.paid += a
