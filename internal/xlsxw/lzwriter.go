@@ -46,13 +46,6 @@ func (z *tokenWriter) lit(b []byte) {
 	z.fill()
 }
 
-// litString writes s as literal bytes.
-func (z *tokenWriter) litString(s string) {
-	z.run(len(s))
-	z.win = append(z.win, s...)
-	z.fill()
-}
-
 // run adds n literal bytes to the tokens, to the last run if it is one.
 func (z *tokenWriter) run(n int) {
 	if n == 0 {
@@ -70,13 +63,6 @@ func (z *tokenWriter) run(n int) {
 func (z *tokenWriter) seg(b []byte) {
 	if !copied(z, b) {
 		z.lit(b)
-	}
-}
-
-// segString is seg for a string.
-func (z *tokenWriter) segString(s string) {
-	if !copied(z, s) {
-		z.litString(s)
 	}
 }
 

@@ -10,6 +10,7 @@ import "strconv"
 // the rest from the row above; a value from the last segment with its
 // bytes. Anything not found is written as literals.
 type rowWriter struct {
+	s     *Sheet
 	z     *tokenWriter
 	fixed []byte // markup not yet written
 	num   []byte // the row's number
@@ -70,11 +71,6 @@ func (w *rowWriter) value(v []byte) {
 	w.z.seg(v)
 }
 
-func (w *rowWriter) valueString(v string) {
-	w.writeMid()
-	w.z.segString(v)
-}
-
 // writeMid writes the cell's middle: a copy of the last cell's when it is
 // the same, or the row's number and a copy of the column's middle in the
 // row above.
@@ -93,22 +89,22 @@ func (w *rowWriter) writeMid() {
 // cell writes one cell of the row. A text cell with no text is a blank
 // cell: written only if it has a style.
 func (w *rowWriter) cell(l *sheetLayout, c cell) {
-	if c.kind == kindText && c.v == "" && c.style == 0 {
+	if c.kind == kindText && c.n == 0 && c.style == 0 {
 		return
 	}
 	w.startCell(int(c.col), l.colOpens[c.col])
 	switch c.kind {
 	case kindNumber, kindBool:
 		w.markup(l.mids[c.kind][c.style])
-		w.valueString(c.v)
+		w.value(w.s.values[c.off : c.off+c.n])
 		w.markup(`</v></c>`)
 	case kindFormula:
 		w.markup(l.mids[c.kind][c.style])
-		w.text = appendXML(w.text[:0], c.v, false, false)
+		w.text = appendXML(w.text[:0], w.s.value(c), false, false)
 		w.value(w.text)
 		w.markup(`</f></c>`)
 	case kindText:
-		if c.v == "" {
+		if c.n == 0 {
 			w.markup(`"`)
 			if c.style != 0 {
 				w.markup(` s="` + l.styleIDs[c.style] + `"`)
@@ -117,10 +113,11 @@ func (w *rowWriter) cell(l *sheetLayout, c cell) {
 			return
 		}
 		w.markup(l.mids[c.kind][c.style])
-		if needsSpace(c.v) {
+		v := w.s.value(c)
+		if needsSpace(v) {
 			w.fixed = append(w.fixed[:len(w.fixed)-1], ` xml:space="preserve">`...)
 		}
-		w.text = appendCellText(w.text[:0], c.v)
+		w.text = appendCellText(w.text[:0], v)
 		w.value(w.text)
 		w.markup(`</t></is></c>`)
 	}

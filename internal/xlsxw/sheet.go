@@ -3,6 +3,7 @@ package xlsxw
 import (
 	"fmt"
 	"slices"
+	"unsafe"
 )
 
 // Sheet is a worksheet of a Book. Cells may be written in any order; a cell
@@ -15,15 +16,33 @@ type Sheet struct {
 	freeze int // rows kept in view
 	charts []Chart
 	width  int // the most cells a row has had, a new row's first capacity
+	// values holds the cells' values one after another. A byte once
+	// written is never changed, so a value may be read as a string in
+	// place; and the cells hold no pointers, which the garbage collector
+	// would have to follow, millions of them in a big sheet.
+	values []byte
 }
 
-// cell is one cell: its column, style, kind and value (a decimal string,
-// text, a formula, or "1"/"0" for a boolean).
+// maxValues is how many bytes of values a sheet holds at most.
+const maxValues = 1<<32 - 1
+
+// cell is one cell: its column, style, kind and where its value is in the
+// sheet's values (a decimal string, text, a formula, or "1"/"0" for a
+// boolean).
 type cell struct {
 	col   int32
 	style int32 // a Style
+	off   uint32
+	n     uint32
 	kind  kind
-	v     string
+}
+
+// value is a cell's value, read in place.
+func (s *Sheet) value(c cell) string {
+	if c.n == 0 {
+		return ""
+	}
+	return unsafe.String(&s.values[c.off], int(c.n))
 }
 
 type kind uint8
@@ -45,8 +64,8 @@ type column struct {
 // Name is the sheet's name.
 func (s *Sheet) Name() string { return s.name }
 
-// put stores a cell, or records why it cannot be.
-func (s *Sheet) put(col, row int, c cell) {
+// put stores a cell with the value v, or records why it cannot be.
+func (s *Sheet) put(col, row int, c cell, v string) {
 	if col < 1 || col > MaxCols || row < 1 || row > MaxRows {
 		s.book.fail(fmt.Errorf("xlsx: sheet %s: no cell at column %d, row %d (a sheet has %d columns and %d rows)",
 			s.name, col, row, MaxCols, MaxRows))
@@ -56,10 +75,18 @@ func (s *Sheet) put(col, row int, c cell) {
 		s.book.fail(fmt.Errorf("xlsx: sheet %s!%s: style %d is not one of this book's", s.name, CellName(col, row), c.style))
 		return
 	}
+	if len(s.values)+len(v) > maxValues {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s: more than %d bytes of values", s.name, maxValues))
+		return
+	}
 	for len(s.rows) < row {
 		s.rows = append(s.rows, nil)
 	}
-	c.col = int32(col)
+	c.col, c.off, c.n = int32(col), uint32(len(s.values)), uint32(len(v))
+	if len(s.values)+len(v) > cap(s.values) { // double, as append does not for a big slice
+		s.values = append(make([]byte, 0, 2*cap(s.values)+len(v)+1<<12), s.values...)
+	}
+	s.values = append(s.values, v...)
 	r := s.rows[row-1]
 	if n := len(r); n > 0 && r[n-1].col == c.col {
 		r[n-1] = c
@@ -75,7 +102,7 @@ func (s *Sheet) put(col, row int, c cell) {
 
 // Text writes s as a text cell: it is never read as a number or a formula.
 func (s *Sheet) Text(col, row int, v string, st Style) {
-	s.put(col, row, cell{style: int32(st), kind: kindText, v: v})
+	s.put(col, row, cell{style: int32(st), kind: kindText}, v)
 }
 
 // Number writes v, a decimal string such as "-1234.50" (an optional minus,
@@ -86,7 +113,7 @@ func (s *Sheet) Number(col, row int, v string, st Style) {
 		s.book.fail(fmt.Errorf("xlsx: sheet %s!%s: %q is not a number", s.name, CellName(col, row), v))
 		return
 	}
-	s.put(col, row, cell{style: int32(st), kind: kindNumber, v: v})
+	s.put(col, row, cell{style: int32(st), kind: kindNumber}, v)
 }
 
 // Bool writes a TRUE or FALSE cell.
@@ -95,14 +122,14 @@ func (s *Sheet) Bool(col, row int, v bool, st Style) {
 	if v {
 		b = "1"
 	}
-	s.put(col, row, cell{style: int32(st), kind: kindBool, v: b})
+	s.put(col, row, cell{style: int32(st), kind: kindBool}, b)
 }
 
 // Formula writes a formula, such as SUM(B2:B9), without the "=" and with
 // no cached value: the book asks Excel to calculate every formula on
 // opening.
 func (s *Sheet) Formula(col, row int, f string, st Style) {
-	s.put(col, row, cell{style: int32(st), kind: kindFormula, v: f})
+	s.put(col, row, cell{style: int32(st), kind: kindFormula}, f)
 }
 
 // ColStyle gives columns first to last a style, which every cell written in

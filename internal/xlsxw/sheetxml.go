@@ -103,7 +103,7 @@ func (s *Sheet) pieces(l *sheetLayout, selected bool) []func(*tokenWriter) {
 func (s *Sheet) piece(l *sheetLayout, first, end int, head, foot []byte) func(*tokenWriter) {
 	return func(z *tokenWriter) {
 		z.lit(head)
-		rw := rowWriter{z: z}
+		rw := rowWriter{s: s, z: z}
 		for i, r := range s.rows[first:end] {
 			if len(r) == 0 {
 				continue
