@@ -31,25 +31,17 @@ func incentiveHeads(r analysis.Result) []string {
 	return []string{"strategy_gain", "marginal_price"}
 }
 
-// xlsxSystemIncentives writes the incentive columns of the Systems sheet
-// from column first on (xlsxSystemsHead heads them), a row per system. The
-// gains are not summed: a sum of what each system alone would have gained
-// means nothing.
-func xlsxSystemIncentives(b *book, r analysis.Result, j jsonReport, first int) {
+// xlsxSystemIncentives gives the incentive columns of the Systems sheet,
+// from column first on (xlsxSystemsHead heads them), their formats and
+// widths; xlsxSystems writes a row per system. The gains are not summed: a
+// sum of what each system alone would have gained means nothing.
+func xlsxSystemIncentives(b *book, r analysis.Result, first int) {
 	const s = sheetSystems
 	if r.Incentives == nil {
 		return
 	}
 	b.columns(s, numFmtMoney, first)
 	b.columns(s, numFmtRatio, first+1)
-	for i, sy := range j.Systems {
-		if sy.StrategyGain != nil {
-			b.value(s, first, i+2, *sy.StrategyGain)
-		}
-		if sy.MarginalPrice != nil {
-			b.value(s, first+1, i+2, *sy.MarginalPrice)
-		}
-	}
 	b.width(s, first, first+1, 16)
 }
 

@@ -140,11 +140,10 @@ func (b *book) freeze(sheet string, rows int) {
 // renderXLSX writes the report as a workbook whose figures equal the JSON
 // report's to the penny.
 func renderXLSX(w io.Writer, r analysis.Result) error {
-	j := buildJSON(r)
+	j := buildJSONHead(r) // the systems are made one at a time, by xlsxSystems
 	b := newBook(j.Scenario.Title, sheetSummary, sheetSystems, sheetRepayments, sheetNotes)
 	xlsxSummary(b, r, j)
-	xlsxSystems(b, r, j)
-	xlsxRepayments(b, j)
+	xlsxSystems(b, r)
 	xlsxNotes(b, r, j)
 	return b.write(w)
 }

@@ -1,10 +1,12 @@
 package report
 
 import (
+	"math"
 	"strconv"
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
+	"icsplan/internal/xlsxw"
 
 	"github.com/shopspring/decimal"
 )
@@ -38,39 +40,41 @@ func xlsxSystemsHead(b *book, r analysis.Result) {
 	}
 }
 
-func xlsxSystems(b *book, r analysis.Result, j jsonReport) {
+// xlsxSystems writes the Systems and Repayments sheets, a system at a time:
+// its figures are made once (as the JSON report makes them, into one
+// jsonSystem reused for the next) and written to both.
+func xlsxSystems(b *book, r analysis.Result) {
 	const s = sheetSystems
 	xlsxSystemsHead(b, r)
 	b.columns(s, numFmtCount, 5, 6, 21)
 	b.columns(s, numFmtMoney, 7, 9, 10, 11, 12, 13, 14, 15, 17, 18)
 	b.columns(s, numFmtRatio, 16)
+	incentives := len(xlsxHeader) + len(xlsxTermHeads(r)) + 1
+	xlsxSystemIncentives(b, r, incentives)
+	rp := xlsxRepaymentsHead(b)
+	sys, rep := b.sheet(s), b.sheet(sheetRepayments)
+	jb := newJSONStream()
 	row := 2
-	for i, sy := range j.Systems {
-		b.text(s, 1, row, sy.Code)
-		b.text(s, 2, row, sy.Name)
-		b.text(s, 3, row, sy.Region)
-		b.text(s, 4, row, sy.Group)
-		b.value(s, 5, row, strconv.FormatInt(sy.Population, 10))
-		b.value(s, 6, row, sy.WeightedPopulation.String())
-		due := decimal.Zero
-		for _, in := range sy.Repayments {
-			due = due.Add(decimal.RequireFromString(in.Total))
+	for i, in := range r.Systems {
+		sy := jb.next(in, systemIncentive(r, i))
+		xlsxSystemRow(sys, row, sy, in.Line)
+		if r.Incentives != nil {
+			if sy.StrategyGain != nil {
+				sys.Number(incentives, row, *sy.StrategyGain, 0)
+			}
+			if sy.MarginalPrice != nil {
+				sys.Number(incentives+1, row, *sy.MarginalPrice, 0)
+			}
 		}
-		for _, c := range []struct {
-			col int
-			v   string
-		}{{7, sy.Plan}, {9, sy.Allocation}, {10, sy.PerHead}, {11, sy.FairShare}, {12, sy.Transfer},
-			{13, money.Fixed2(due)}, {14, sy.PVRepayments}, {15, sy.EffectiveGrant}, {16, sy.GrantElement}} {
-			b.value(s, c.col, row, c.v)
+		for _, p := range sy.Repayments {
+			rep.Text(1, rp, sy.Code, 0)
+			rep.Text(2, rp, sy.Name, 0)
+			rep.Text(3, rp, p.Year, 0)
+			rep.Number(4, rp, p.Principal, 0)
+			rep.Number(5, rp, p.Interest, 0)
+			rep.Number(6, rp, p.Total, 0)
+			rp++
 		}
-		b.boolean(s, 8, row, sy.Eligible)
-		if sy.PrudencePenalty != nil {
-			b.value(s, 17, row, *sy.PrudencePenalty)
-			b.value(s, 18, row, *sy.PenaltyPlan)
-		}
-		b.text(s, 19, row, sy.Source)
-		b.boolean(s, 20, row, sy.Illustrative)
-		b.value(s, 21, row, strconv.Itoa(r.Systems[i].Line))
 		row++
 	}
 	b.bold(s, 1, row, "Total")
@@ -84,7 +88,7 @@ func xlsxSystems(b *book, r analysis.Result, j jsonReport) {
 		}
 	}
 	xlsxSystemTerms(b, r, len(xlsxHeader)+1)
-	xlsxSystemIncentives(b, r, j, len(xlsxHeader)+len(xlsxTermHeads(r))+1)
+	xlsxRepaymentsFoot(b, rp)
 	b.freeze(s, 1)
 	b.width(s, 1, 1, 8)
 	b.width(s, 2, 2, 40)
@@ -94,24 +98,47 @@ func xlsxSystems(b *book, r analysis.Result, j jsonReport) {
 	b.width(s, 20, 21, 12)
 }
 
-func xlsxRepayments(b *book, j jsonReport) {
+// xlsxSystemRow writes one system's own columns of the Systems sheet: the
+// CSV report's, then where the row came from (line, in the plans file).
+// The unstyled numbers take their columns' formats.
+func xlsxSystemRow(s *xlsxw.Sheet, row int, sy *jsonSystem, line int) {
+	var num [20]byte
+	s.Text(1, row, sy.Code, 0)
+	s.Text(2, row, sy.Name, 0)
+	s.Text(3, row, sy.Region, 0)
+	s.Text(4, row, sy.Group, 0)
+	s.Number(5, row, string(strconv.AppendInt(num[:0], sy.Population, 10)), 0)
+	s.Number(6, row, sy.WeightedPopulation.String(), 0)
+	s.Number(7, row, sy.Plan, 0)
+	s.Bool(8, row, sy.Eligible, 0)
+	for k, v := range [...]string{sy.Allocation, sy.PerHead, sy.FairShare, sy.Transfer, sumFixed2(sy.Repayments),
+		sy.PVRepayments, sy.EffectiveGrant, sy.GrantElement} {
+		s.Number(9+k, row, v, 0)
+	}
+	if sy.PrudencePenalty != nil {
+		s.Number(17, row, *sy.PrudencePenalty, 0)
+		s.Number(18, row, *sy.PenaltyPlan, 0)
+	}
+	s.Text(19, row, sy.Source, 0)
+	s.Bool(20, row, sy.Illustrative, 0)
+	s.Number(21, row, string(strconv.AppendInt(num[:0], int64(line), 10)), 0)
+}
+
+// xlsxRepaymentsHead writes the Repayments sheet's header row and column
+// formats, and returns the row of the first instalment.
+func xlsxRepaymentsHead(b *book) int {
 	const s = sheetRepayments
 	for i, h := range []string{"Code", "Name", "Year", "Principal", "Interest", "Total"} {
 		b.bold(s, i+1, 1, h)
 	}
 	b.columns(s, numFmtMoney, 4, 5, 6)
-	row := 2
-	for _, sy := range j.Systems {
-		for _, r := range sy.Repayments {
-			b.text(s, 1, row, sy.Code)
-			b.text(s, 2, row, sy.Name)
-			b.text(s, 3, row, r.Year)
-			b.value(s, 4, row, r.Principal)
-			b.value(s, 5, row, r.Interest)
-			b.value(s, 6, row, r.Total)
-			row++
-		}
-	}
+	return 2
+}
+
+// xlsxRepaymentsFoot writes the Repayments sheet's totals under the
+// instalments, which end before row, or says that nothing is due back.
+func xlsxRepaymentsFoot(b *book, row int) {
+	const s = sheetRepayments
 	if row == 2 {
 		b.text(s, 1, row, "Nothing is due back: the money is a grant.")
 		row++
@@ -125,4 +152,66 @@ func xlsxRepayments(b *book, j jsonReport) {
 	b.width(s, 1, 1, 8)
 	b.width(s, 2, 2, 40)
 	b.width(s, 3, 6, 16)
+}
+
+// sumFixed2 is the sum of the instalments' totals, each a figure to two
+// places, to two places: added in whole pence when every figure and the
+// sum fit in an int64, else as decimals.
+func sumFixed2(ins []jsonInstalment) string {
+	var sum int64
+	for _, in := range ins {
+		p, ok := pence(in.Total)
+		if !ok || p > 0 && sum > math.MaxInt64-p || p < 0 && sum < math.MinInt64-p {
+			return sumDecimal(ins)
+		}
+		sum += p
+	}
+	neg := sum < 0
+	if neg {
+		sum = -sum
+	}
+	var buf [24]byte
+	b := strconv.AppendInt(buf[:0], sum/100, 10)
+	b = append(b, '.', byte('0'+sum%100/10), byte('0'+sum%10))
+	if neg {
+		return "-" + string(b)
+	}
+	return string(b)
+}
+
+// pence reads a figure to two places, such as -12.05, as whole pence, if
+// it has that form and fits in 17 digits.
+func pence(s string) (int64, bool) {
+	neg := len(s) > 0 && s[0] == '-'
+	if neg {
+		s = s[1:]
+	}
+	n := len(s)
+	if n < 4 || n > 18 || s[n-3] != '.' {
+		return 0, false
+	}
+	var v int64
+	for i := 0; i < n; i++ {
+		if i == n-3 {
+			continue
+		}
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		v = v*10 + int64(c-'0')
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+// sumDecimal is sumFixed2 for figures too big for whole pence in an int64.
+func sumDecimal(ins []jsonInstalment) string {
+	due := decimal.Zero
+	for _, in := range ins {
+		due = due.Add(decimal.RequireFromString(in.Total))
+	}
+	return money.Fixed2(due)
 }
