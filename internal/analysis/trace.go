@@ -7,17 +7,18 @@ import (
 )
 
 // Share traces how one system's allocation was reached, so that every step
-// can be explained to the penny.
+// can be explained to the penny. (The flags come last, packed into one
+// word: a result holds one Share for every system.)
 type Share struct {
-	Eligible bool
 	Weight   decimal.Decimal // pro_rata: deficit on the basis; per_capita: weighted population; equal: 1; 0 if not eligible
-	HasCap   bool
 	Cap      decimal.Decimal // the deficit rounded down to whole units (when HasCap)
 	CapRound int             // water-filling round (1-based) in which the cap bound; 0 if it never did
 	Exact    money.Ratio     // exact share before rounding (pot left ÷ weights left × weight) in the final round, or the cap
 	Floor    decimal.Decimal // whole units from the floor step (capped systems: the cap)
-	Extra    bool            // received one leftover unit for a large remainder
 	Amount   decimal.Decimal // the allocation
+	Eligible bool
+	HasCap   bool
+	Extra    bool // received one leftover unit for a large remainder
 }
 
 // ExactTo is the exact share before rounding, rounded once, half away from
