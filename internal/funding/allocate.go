@@ -192,7 +192,7 @@ func (a *Allocation) waterFill(t terms, pot, weights decimal.Decimal, open []int
 		var capped []int
 		if t.hasCap {
 			for _, i := range open {
-				if pot.Mul(t.weights[i]).GreaterThan(t.caps[i].Mul(weights)) {
+				if exceeds(pot, t.weights[i], t.caps[i], weights) {
 					capped = append(capped, i)
 				}
 			}

@@ -3,6 +3,8 @@ package funding
 import (
 	"math/bits"
 
+	"icsplan/internal/wide"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -160,4 +162,37 @@ func unitsOf(q uint64, u, same decimal.Decimal) decimal.Decimal {
 		return same
 	}
 	return decimal.New(int64(lo), u.Exponent())
+}
+
+// productAt is the non-negative a·b as a 128-bit integer and its exponent.
+func productAt(a, b decimal.Decimal) (wide.Int, int32, bool) {
+	x, ok1 := coef(a)
+	y, ok2 := coef(b)
+	if !ok1 || !ok2 || x < 0 || y < 0 {
+		return wide.Int{}, 0, false
+	}
+	p, ok := wide.Mul64(uint64(x), uint64(y))
+	return p, a.Exponent() + b.Exponent(), ok
+}
+
+// exceeds reports whether a·b > c·d, all four non-negative
+// (a.Mul(b).GreaterThan(c.Mul(d))), in 128-bit integers when they fit.
+func exceeds(a, b, c, d decimal.Decimal) bool {
+	l, le, ok1 := productAt(a, b)
+	r, re, ok2 := productAt(c, d)
+	for ok1 && ok2 && le != re { // bring both to the lesser exponent
+		if le > re {
+			k := min(le-re, 18)
+			l, ok1 = l.MulU(pow10s[k])
+			le -= k
+		} else {
+			k := min(re-le, 18)
+			r, ok2 = r.MulU(pow10s[k])
+			re -= k
+		}
+	}
+	if ok1 && ok2 {
+		return l.Cmp(r) > 0
+	}
+	return a.Mul(b).GreaterThan(c.Mul(d))
 }

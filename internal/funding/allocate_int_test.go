@@ -54,6 +54,13 @@ func TestIntegerHelpersMatchDecimals(t *testing.T) {
 		if W.IsZero() {
 			continue
 		}
+		c, d := randomDecimal(r, digits), randomDecimal(r, digits)
+		if r.Intn(4) == 0 { // equal products, at other exponents
+			c, d = w.Shift(1), W.Shift(-1)
+		}
+		if got, want := exceeds(w, W, c, d), w.Mul(W).GreaterThan(c.Mul(d)); got != want {
+			t.Fatalf("exceeds(%s, %s, %s, %s) = %v, want %v", w, W, c, d, got, want)
+		}
 		units := uint64(r.Int63n(1 << 40))
 		if k, ok := shareQuo(units, w, W); ok {
 			want, _ := decimal.NewFromUint64(units).Mul(w).QuoRem(W, 0)
