@@ -39,7 +39,7 @@ func (j *job) fastSystems() (analysis.Result, error) {
 		t := newFastTally(last)
 		var scr funding.ValueScratch
 		for i := c * systemsChunk; i < min(n, (c+1)*systemsChunk); i++ {
-			j.fastSystem(i, ds.Systems[i], &res.Systems[i], &t, &scr)
+			j.fastSystem(i, &ds.Systems[i], &res.Systems[i], &t, &scr)
 		}
 		parts[c] = t
 	}
@@ -54,18 +54,19 @@ func (j *job) fastSystems() (analysis.Result, error) {
 	return res, nil
 }
 
-// fastSystem is system i's figures on the integer path, added to t.
-func (j *job) fastSystem(i int, s plan.System, sr *analysis.SystemResult, t *fastTally, scr *funding.ValueScratch) {
-	f, sh := j.fast, j.alloc.Shares[i]
+// fastSystem is system i's figures on the integer path, added to t. *sr
+// must be zero: each figure that is zero is left as it is (zero is
+// decimal.Zero, the zero Decimal), and the others are written one by one,
+// so that no whole result is copied.
+func (j *job) fastSystem(i int, s *plan.System, sr *analysis.SystemResult, t *fastTally, scr *funding.ValueScratch) {
+	f, sh := j.fast, &j.alloc.Shares[i]
 	a := f.recv[i]
-	g := analysis.Deficit
+	sr.System, sr.Group, sr.Eligible = *s, analysis.Deficit, sh.Eligible
 	if f.planP[i] >= -f.thP {
-		g = analysis.Balanced
+		sr.Group = analysis.Balanced
 	}
-	*sr = analysis.SystemResult{System: s, Group: g, Eligible: sh.Eligible, Allocation: sh.Amount,
-		FairShare: f.money(int64(f.fair[i])), Transfer: f.money(int64(a) - int64(f.fair[i])), Share: shareOf(sh),
-		PenaltyPlan: zero, Value: f.noMoney, PVRepayments: zero, EffectiveGrant: zero, GrantElement: zero,
-		Received: sh.Amount, Withheld: zero, Redistributed: zero, Deductions: zero, Bonuses: zero}
+	sr.Allocation, sr.Received, sr.Share = sh.Amount, sh.Amount, shareOf(*sh)
+	sr.FairShare, sr.Transfer = f.money(int64(f.fair[i])), f.money(int64(a)-int64(f.fair[i]))
 	if ph, ok := f.val.PerHead(a, s.Population); ok {
 		sr.PerHead = pence(ph)
 	} else {
@@ -73,6 +74,7 @@ func (j *job) fastSystem(i int, s plan.System, sr *analysis.SystemResult, t *fas
 	}
 	t.group(sr, a, f.planP[i], f.grant[i], int64(a)-int64(f.fair[i]))
 	if a == 0 {
+		sr.Value = f.noMoney
 		return
 	}
 	iv, _ := f.val.Value(a, scr) // fits: newFastJob valued every system
