@@ -111,3 +111,31 @@ func TestCRC32Combine(t *testing.T) {
 		}
 	}
 }
+
+// TestSymbolTables: the tables give what lengthCode and distCode work
+// out, for every length and distance, and those agree with RFC 1951's
+// table at its edges (length 3 is 257, 258 is 285; distance 1 is 0,
+// 24577 to 32768 is 29 with 13 extra bits).
+func TestSymbolTables(t *testing.T) {
+	for l := 3; l <= maxMatch; l++ {
+		for _, d := range []int{1, 2, 5, 256, 257, 1000, 24577, maxDistance} {
+			lc, le, dc, de := matchSyms(matchToken(l, d))
+			wl, wle := lengthCode(uint32(l - 3))
+			wd, wde := distCode(uint32(d - 1))
+			if lc != wl || le != wle || dc != wd || de != wde {
+				t.Fatalf("length %d distance %d: %d %d %d %d, want %d %d %d %d", l, d, lc, le, dc, de, wl, wle, wd, wde)
+			}
+		}
+	}
+	for d := 1; d <= maxDistance; d++ {
+		if _, _, dc, _ := matchSyms(matchToken(3, d)); dc != func() uint32 { c, _ := distCode(uint32(d - 1)); return c }() {
+			t.Fatalf("distance %d: code %d", d, dc)
+		}
+	}
+	for _, c := range []struct{ l, d, lc, dc, de int }{{3, 1, 0, 0, 0}, {258, 24577, 28, 29, 13}, {10, 5, 7, 4, 1}, {11, 32768, 8, 29, 13}} {
+		lc, _, dc, de := matchSyms(matchToken(c.l, c.d))
+		if int(lc) != c.lc || int(dc) != c.dc || int(de) != c.de {
+			t.Errorf("length %d distance %d: symbols %d %d (%d extra), want %d %d (%d)", c.l, c.d, 257+lc, dc, de, 257+c.lc, c.dc, c.de)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package xlsxw
 
-import "math/bits"
+import (
+	"encoding/binary"
+	"math/bits"
+)
 
 // A token is a run of literal bytes (their number, below matchFlag) or a
 // match: matchFlag, the length less 3 (0 to 255) at bit 16 and the
@@ -43,6 +46,41 @@ func distCode(d uint32) (code, extra uint32) {
 	return 2*n - 2 + (d>>extra)&1, extra
 }
 
+// lenSym and distSym look up lengthCode and distCode: lenSym by a length
+// less 3, distSym by a distance less 1 below 256 and, from 256 on, by the
+// distance less 1 shifted right 7 (the codes of distances from 257 on
+// cover multiples of 128), as zlib does.
+var lenSym, distSym = func() (l [256]uint8, d [512]uint8) {
+	for i := range l {
+		c, _ := lengthCode(uint32(i))
+		l[i] = uint8(c)
+	}
+	for i := range 256 {
+		c, _ := distCode(uint32(i))
+		d[i] = uint8(c)
+		c, _ = distCode(uint32(i) << 7)
+		d[256+i] = uint8(c)
+	}
+	return l, d
+}()
+
+// lenExtra and distExtra are the codes' numbers of extra bits.
+var lenExtra = [29]uint8{0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0}
+var distExtra = [30]uint8{0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13}
+
+// matchSyms are a match's length and distance symbols, and their extra
+// bits' numbers.
+func matchSyms(t token) (lc, le, dc, de uint32) {
+	lc = uint32(lenSym[t>>16&0xFF])
+	d := uint32(t) & 0x7FFF
+	if d < 256 {
+		dc = uint32(distSym[d])
+	} else {
+		dc = uint32(distSym[256+d>>7])
+	}
+	return lc, uint32(lenExtra[lc]), dc, uint32(distExtra[dc])
+}
+
 // bitWriter appends bits least significant first.
 type bitWriter struct {
 	out   []byte
@@ -50,11 +88,12 @@ type bitWriter struct {
 	nbits uint
 }
 
+// bits writes the n (at most 16) low bits of v.
 func (w *bitWriter) bits(v uint64, n uint) {
 	w.acc |= v << w.nbits
 	w.nbits += n
-	for w.nbits >= 32 {
-		w.out = append(w.out, byte(w.acc), byte(w.acc>>8), byte(w.acc>>16), byte(w.acc>>24))
+	if w.nbits >= 32 {
+		w.out = binary.LittleEndian.AppendUint32(w.out, uint32(w.acc))
 		w.acc >>= 32
 		w.nbits -= 32
 	}
@@ -92,9 +131,8 @@ func encodeBlock(out []byte, toks []token, in []byte, final bool) []byte {
 			continue
 		}
 		p += int(t>>16&0xFF) + 3
-		lc, _ := lengthCode(uint32(t>>16) & 0xFF)
+		lc, _, dc, _ := matchSyms(t)
 		litFreq[257+lc]++
-		dc, _ := distCode(uint32(t) & 0xFFFF)
 		distFreq[dc]++
 	}
 	litFreq[256] = 1 // the end of the block
@@ -124,10 +162,9 @@ func encodeBlock(out []byte, toks []token, in []byte, final bool) []byte {
 			continue
 		}
 		p += int(t>>16&0xFF) + 3
-		lc, le := lengthCode(uint32(t>>16) & 0xFF)
+		lc, le, dc, de := matchSyms(t)
 		w.bits(uint64(litCode[257+lc]), uint(litLen[257+lc]))
 		w.bits(uint64(t>>16)&0xFF&(1<<le-1), uint(le))
-		dc, de := distCode(uint32(t) & 0xFFFF)
 		w.bits(uint64(distCodes[dc]), uint(distLen[dc]))
 		w.bits(uint64(t)&0xFFFF&(1<<de-1), uint(de))
 	}

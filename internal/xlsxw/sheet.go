@@ -21,6 +21,7 @@ type Sheet struct {
 	// place; and the cells hold no pointers, which the garbage collector
 	// would have to follow, millions of them in a big sheet.
 	values []byte
+	slab   []cell // room for rows to come
 }
 
 // maxValues is how many bytes of values a sheet holds at most.
@@ -79,25 +80,47 @@ func (s *Sheet) put(col, row int, c cell, v string) {
 		s.book.fail(fmt.Errorf("xlsx: sheet %s: more than %d bytes of values", s.name, maxValues))
 		return
 	}
-	for len(s.rows) < row {
-		s.rows = append(s.rows, nil)
+	if row > len(s.rows) {
+		s.rows = grow(s.rows, row)
 	}
 	c.col, c.off, c.n = int32(col), uint32(len(s.values)), uint32(len(v))
-	if len(s.values)+len(v) > cap(s.values) { // double, as append does not for a big slice
-		s.values = append(make([]byte, 0, 2*cap(s.values)+len(v)+1<<12), s.values...)
-	}
-	s.values = append(s.values, v...)
+	s.values = append(grow(s.values, len(s.values)+len(v))[:len(s.values)], v...)
 	r := s.rows[row-1]
 	if n := len(r); n > 0 && r[n-1].col == c.col {
 		r[n-1] = c
 		return
 	}
 	if r == nil {
-		r = make([]cell, 0, max(s.width, 4))
+		r = s.newRow()
 	}
 	r = append(r, c)
 	s.rows[row-1] = r
 	s.width = max(s.width, len(r))
+}
+
+// grow returns b with length n (at least its own), its capacity doubled
+// when it must grow: append grows a big slice by only a quarter, which
+// for a sheet's rows and values cost several times their size in copies.
+func grow[T any](b []T, n int) []T {
+	if n <= cap(b) {
+		return b[:max(n, len(b))]
+	}
+	out := make([]T, max(n, len(b)), max(n, 2*cap(b), 64))
+	copy(out, b)
+	return out
+}
+
+// newRow is an empty row with room for as many cells as the widest row
+// so far, cut from a slab shared by many rows (a row that outgrows its
+// room moves out of it).
+func (s *Sheet) newRow() []cell {
+	w := max(s.width, 4)
+	if len(s.slab) < w {
+		s.slab = make([]cell, max(w, 1<<14))
+	}
+	r := s.slab[:0:w]
+	s.slab = s.slab[w:]
+	return r
 }
 
 // Text writes s as a text cell: it is never read as a number or a formula.
