@@ -191,7 +191,8 @@ func systemIncentive(r analysis.Result, i int) *analysis.SystemIncentive {
 	return &r.Incentives.Systems[i]
 }
 
-// buildJSONHead is the JSON report without its systems (Systems is nil).
+// buildJSONHead is the JSON report without its systems (Systems is nil)
+// and its panel, which renderJSON writes from the analysis (Panel is nil).
 func buildJSONHead(r analysis.Result) jsonReport {
 	j := jsonReport{
 		Dataset: jsonDataset{Year: r.Dataset.Year, Path: r.Dataset.Path, Systems: r.Dataset.Systems,
@@ -210,7 +211,7 @@ func buildJSONHead(r analysis.Result) jsonReport {
 		p := money.Fixed4(r.PriceOfDeficit)
 		j.PriceOfDeficit = &p
 	}
-	j.DataRobustness, j.Panel = jsonDataOf(r.Data), jsonPanelOf(r.Panel)
+	j.DataRobustness = jsonDataOf(r.Data)
 	for _, c := range r.Sensitivity {
 		j.Sensitivity = append(j.Sensitivity, jsonCell{WriteOff: rate(c.WriteOff), DiscountRate: rate(c.DiscountRate),
 			GrantElement: money.Fixed4(c.GrantElement), Verdict: string(c.Verdict)})

@@ -8,7 +8,7 @@ import (
 
 // writeSystemJSON writes one system of the JSON report's systems array, as
 // the document's Encoder (SetIndent at the array's depth, no HTML escaping,
-// then jsonSafeWriter) writes it, without the Encoder's reflection and
+// then the characters jsonEscaped names as \uXXXX) writes it, without the Encoder's reflection and
 // re-indenting: the systems are nearly all of a large report.
 // TestSystemJSONMatchesEncoder holds the two to the same bytes.
 func writeSystemJSON(b *bytes.Buffer, s *jsonSystem) {
@@ -106,7 +106,8 @@ func (o *jsonObject) optStr(k string, v *string) {
 // writeJSONString writes s as a JSON string the way encoding/json does with
 // HTML escaping off (\" \\ \b \f \n \r \t, other C0 controls as \u00XX,
 // invalid UTF-8 as \ufffd, U+2028 and U+2029 escaped), and escapes as \uXXXX
-// what jsonSafeWriter escapes.
+// the characters jsonEscaped names (the tests' jsonSafeWriter does the same
+// to the Encoder's output).
 func writeJSONString(b *bytes.Buffer, s string) {
 	if plainJSON(s) {
 		p := append(b.AvailableBuffer(), '"')

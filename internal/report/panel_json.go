@@ -1,9 +1,6 @@
 package report
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"icsplan/internal/analysis"
 	"icsplan/internal/money"
 
@@ -206,14 +203,6 @@ func buildPanelJSON(p analysis.Panel) jsonPanel {
 	return j
 }
 
-// renderPanelJSON writes the panel object alone, as the Years report.
-func renderPanelJSON(buf *bytes.Buffer, p analysis.Panel) error {
-	enc := json.NewEncoder(jsonSafeWriter{buf})
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	return enc.Encode(buildPanelJSON(p))
-}
-
 // jsonDataCheck is the data-robustness line of a one-year report.
 type jsonDataCheck struct {
 	Systems             int    `json:"systems"`
@@ -228,13 +217,4 @@ type jsonDataCheck struct {
 func jsonDataOf(c analysis.DataCheck) jsonDataCheck {
 	return jsonDataCheck{Systems: c.Systems, Reported: c.Reported, ReportedOnlyVerdict: string(c.Verdict),
 		Verdict: string(c.All), Rerun: c.Rerun, Fitted: c.Fitted, Text: c.Text}
-}
-
-// jsonPanelOf is the panel of a one-year report, or nil without one.
-func jsonPanelOf(p *analysis.Panel) *jsonPanel {
-	if p == nil {
-		return nil
-	}
-	j := buildPanelJSON(*p)
-	return &j
 }
