@@ -120,7 +120,7 @@ func writeReport(c config, e env, ch chosen, colour bool) error {
 		return err
 	}
 	if report.ShowsPanel(format) {
-		if res.Panel, err = panelOf(ch.in.lib, ch.primaryYear(), res); err != nil {
+		if res.Panel, err = panelOf(ch, format, res); err != nil {
 			return err
 		}
 	}

@@ -7,7 +7,6 @@ import (
 
 	"icsplan/internal/analysis"
 	"icsplan/internal/engine"
-	"icsplan/internal/plan"
 	"icsplan/internal/report"
 )
 
@@ -80,14 +79,23 @@ func (e *yearsError) Error() string {
 		strings.TrimSpace(e.root) + " has " + e.have
 }
 
-// panelOf is the library's panel for a one-year report, or nil when the
-// library has fewer than two years. res is year's primary analysis when
-// year is not -1 (chosen.primaryYear), which the panel takes as it is.
-func panelOf(lib plan.Library, year int, res analysis.Result) (*analysis.Panel, error) {
+// panelOf is the panel a one-year report of ch in format f reads, or nil
+// when the library has fewer than two years: the years report.PanelYears
+// names (all of them, or for the email the pair of years it speaks of),
+// with res, the report's own analysis, taken as it is for the chosen year
+// when its scenario is the year's primary one (chosen.primaryYear).
+func panelOf(ch chosen, f report.Format, res analysis.Result) (*analysis.Panel, error) {
+	lib := ch.in.lib
 	if len(lib.Years) < 2 {
 		return nil, nil
 	}
-	p, err := engine.PanelReusing(context.Background(), lib, year, res)
+	first, last := report.PanelYears(f, len(lib.Years), ch.year)
+	reuse := ch.primaryYear()
+	if reuse >= 0 {
+		reuse -= first
+	}
+	lib.Years = lib.Years[first : last+1]
+	p, err := engine.PanelReusing(context.Background(), lib, reuse, res)
 	if err != nil {
 		return nil, err
 	}

@@ -98,3 +98,21 @@ func acrossYears(r analysis.Result) string {
 	}
 	return ""
 }
+
+// PanelYears is the span of a library's years, first to last (indexes
+// into its n years, oldest first), that the panel of a one-year report of
+// year year in format f must cover: all of them for the JSON report, which
+// carries the panel whole; for the email, which gives the panel one
+// sentence (panelSentence: the pair that starts in year, or else the one
+// that ends in it), only that pair's two years, so that a caller analyses
+// no other year. The panel of that span gives the email the sentence the
+// whole panel gives it. n must be 2 or more, and year one of the n.
+func PanelYears(f Format, n, year int) (first, last int) {
+	if f != Email {
+		return 0, n - 1
+	}
+	if year+1 < n {
+		return year, year + 1
+	}
+	return year - 1, year
+}
