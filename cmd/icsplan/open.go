@@ -125,13 +125,12 @@ func writeReport(c config, e env, ch chosen, colour bool) error {
 		}
 	}
 	opt := report.Options{Colour: colour && c.output == "" && format == report.Text}
+	if c.output == "" {
+		return report.Render(e.stdout, res, format, opt) // whole in memory first, then one write
+	}
 	var buf bytes.Buffer
 	if err := report.Render(&buf, res, format, opt); err != nil {
 		return err
 	}
-	if c.output != "" {
-		return writeOutput(c, buf.Bytes())
-	}
-	_, err = e.stdout.Write(buf.Bytes())
-	return err
+	return writeOutput(c, buf.Bytes())
 }
