@@ -3,6 +3,7 @@ package engine
 import (
 	"context"
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 
@@ -159,15 +160,105 @@ func transition(t *analysis.Transitions, a, b analysis.Group) *[]analysis.System
 }
 
 // bailoutSlope regresses cash received per head on planned deficit per
-// head over every system of a year.
+// head over every system of a year (perHeadSlope).
 func bailoutSlope(systems []analysis.SystemResult) *decimal.Decimal {
-	xs := make([]frac, len(systems))
-	ys := make([]frac, len(systems))
+	xs := make([]decimal.Decimal, len(systems))
+	ys := make([]decimal.Decimal, len(systems))
+	pops := make([]int64, len(systems))
 	for i, s := range systems {
-		xs[i] = deficitPerHead(s)
-		ys[i] = fracPerHead(receivedOf(s), s.Population)
+		xs[i], ys[i], pops[i] = deficitOf(s.Plan), receivedOf(s), s.Population
 	}
-	return slope(xs, ys, 4)
+	return perHeadSlope(xs, ys, pops, 4)
+}
+
+// perHeadSlope is the exact least-squares slope of y_i ÷ p_i on x_i ÷ p_i
+// (both 0 where p_i ≤ 0, as fracPerHead has them), rounded once half away
+// from zero to places: slope's figure, nil with fewer than two points or
+// when every x_i ÷ p_i is the same.
+//
+// The slope (nΣxy − ΣxΣy) ÷ (nΣx² − (Σx)²) is a ratio of two sums of
+// products of two figures each, so it is unchanged when every figure is
+// multiplied by the same P. With P the product of the populations, the
+// figure x_i ÷ p_i times P is the integer X_i·Q_i (X_i the coefficient of
+// x_i at the series' smallest exponent ex, Q_i = P ÷ p_i), and likewise for
+// y; the exponents leave a factor 10^(ey − ex). So the sums are of
+// integers, with no fraction to carry: a few dozen multiplications of
+// numbers of some 900 bits on the shipped plans, where summing the
+// fractions cost as many of numbers growing to twice that and a new
+// number at each step.
+func perHeadSlope(xs, ys []decimal.Decimal, pops []int64, places int32) *decimal.Decimal {
+	n := len(xs)
+	if n < 2 {
+		return nil
+	}
+	X, ex := coefficientsAt(xs, pops)
+	Y, ey := coefficientsAt(ys, pops)
+	q := cofactors(pops)
+	var sx, sy, sxx, sxy, u, v, t big.Int
+	for i := range n {
+		u.Mul(X[i], q[i])
+		v.Mul(Y[i], q[i])
+		sx.Add(&sx, &u)
+		sy.Add(&sy, &v)
+		sxy.Add(&sxy, t.Mul(&u, &v))
+		sxx.Add(&sxx, t.Mul(&u, &u))
+	}
+	bn := big.NewInt(int64(n))
+	num := new(big.Int).Mul(bn, &sxy)
+	num.Sub(num, t.Mul(&sx, &sy))
+	den := new(big.Int).Mul(bn, &sxx)
+	den.Sub(den, t.Mul(&sx, &sx)) // ≥ 0 (Cauchy–Schwarz), 0 only when every x is the same
+	if den.Sign() == 0 {
+		return nil
+	}
+	if k := ey - ex; k >= 0 {
+		num.Mul(num, pow10(k))
+	} else {
+		den.Mul(den, pow10(-k))
+	}
+	r := roundQuo(num, den, places)
+	return &r
+}
+
+// coefficientsAt is each d_i as an integer at the smallest exponent of
+// the ds, and that exponent; d_i is taken as 0 where pops[i] ≤ 0.
+func coefficientsAt(ds []decimal.Decimal, pops []int64) ([]*big.Int, int32) {
+	e := int32(0)
+	for i, d := range ds {
+		if pops[i] > 0 && !d.IsZero() {
+			e = min(e, d.Exponent())
+		}
+	}
+	out := make([]*big.Int, len(ds))
+	for i, d := range ds {
+		c := new(big.Int)
+		if pops[i] > 0 && !d.IsZero() {
+			c = d.Coefficient() // a copy, which the scaling may write
+			if k := d.Exponent() - e; k > 0 {
+				c.Mul(c, pow10(k))
+			}
+		}
+		out[i] = c
+	}
+	return out, e
+}
+
+// cofactors is, for each i, the product of every population but p_i (a
+// population ≤ 0 counted as 1), from prefix and suffix products.
+func cofactors(pops []int64) []*big.Int {
+	p := func(i int) int64 { return max(pops[i], 1) }
+	out := make([]*big.Int, len(pops))
+	pre := big.NewInt(1)
+	for i := range pops {
+		out[i] = new(big.Int).Set(pre)
+		pre.Mul(pre, big.NewInt(p(i)))
+	}
+	suf := big.NewInt(1)
+	for i := len(pops) - 1; i >= 0; i-- {
+		out[i].Mul(out[i], suf)
+		suf.Mul(suf, big.NewInt(p(i)))
+	}
+	return out
 }
 
 func indexCodes(systems []analysis.SystemResult) map[string]int {

@@ -1,0 +1,70 @@
+package engine
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// perHeadSlope by hand: three systems of 1, 2 and 4 people planning
+// deficits of £1, £4 and £4 and receiving £2, £6 and £4. Per head x = 1, 2,
+// 1 and y = 2, 3, 1: n = 3, Σx = 4, Σy = 6, Σx² = 6, Σxy = 2 + 6 + 1 = 9, so
+// the slope is (3·9 − 4·6) ÷ (3·6 − 16) = 3 ÷ 2 = 1.5000.
+func TestPerHeadSlopeByHand(t *testing.T) {
+	d := func(s string) decimal.Decimal { return decimal.RequireFromString(s) }
+	got := perHeadSlope([]decimal.Decimal{d("1"), d("4.00"), d("4")}, []decimal.Decimal{d("2.0"), d("6"), d("4")},
+		[]int64{1, 2, 4}, 4)
+	if got == nil || got.StringFixed(4) != "1.5000" {
+		t.Fatalf("slope %v, want 1.5000", got)
+	}
+	if got := perHeadSlope([]decimal.Decimal{d("2"), d("4")}, []decimal.Decimal{d("1"), d("5")}, []int64{1, 2}, 4); got != nil {
+		t.Errorf("every x the same (2 a head): slope %v, want none", got)
+	}
+	if got := perHeadSlope([]decimal.Decimal{d("2")}, []decimal.Decimal{d("1")}, []int64{1}, 4); got != nil {
+		t.Errorf("one point: slope %v, want none", got)
+	}
+}
+
+// perHeadSlope is slope over the exact per-head fractions, on random series
+// of figures with mixed exponents, zeros, ties and populations of none.
+func TestPerHeadSlopeIsSlope(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 3))
+	fig := func() decimal.Decimal {
+		switch r.IntN(5) {
+		case 0:
+			return decimal.Zero
+		case 1:
+			return decimal.New(r.Int64N(2_000_000_000), 3) // whole £000
+		}
+		return decimal.New(r.Int64N(20_000_000_000_000)-1_000_000_000_000, -int32(r.IntN(3)))
+	}
+	for k := range 2000 {
+		n := 1 + r.IntN(50)
+		xs, ys, pops := make([]decimal.Decimal, n), make([]decimal.Decimal, n), make([]int64, n)
+		fx, fy := make([]frac, n), make([]frac, n)
+		for i := range n {
+			xs[i], ys[i], pops[i] = fig(), fig(), 1+r.Int64N(3_500_000)
+			switch r.IntN(8) {
+			case 0:
+				pops[i] = 0
+			case 1:
+				pops[i] = -5
+			case 2:
+				xs[i], pops[i] = xs[max(0, i-1)], pops[max(0, i-1)] // a tie with the one before
+			}
+			fx[i], fy[i] = fracPerHead(xs[i], pops[i]), fracPerHead(ys[i], pops[i])
+		}
+		if r.IntN(10) == 0 { // every x the same
+			for i := range n {
+				xs[i], pops[i] = xs[0], pops[0]
+				fx[i], fy[i] = fracPerHead(xs[i], pops[i]), fracPerHead(ys[i], pops[i])
+			}
+		}
+		places := int32(r.IntN(6))
+		got, want := perHeadSlope(xs, ys, pops, places), slope(fx, fy, places)
+		if (got == nil) != (want == nil) || got != nil && !got.Equal(*want) {
+			t.Fatalf("case %d (n %d): perHeadSlope %v, slope %v", k, n, got, want)
+		}
+	}
+}
