@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"icsplan/internal/analysis"
+	"icsplan/internal/money"
 	"icsplan/internal/plan"
 
 	"github.com/shopspring/decimal"
@@ -19,16 +20,33 @@ import (
 // (first calendar year of the financial year).
 type loan struct {
 	year int // plan year it was received in
-	due  map[int]decimal.Decimal
+	due  []due
+}
+
+// due is a loan's principal due in one year.
+type due struct {
+	year int
+	p    decimal.Decimal
+}
+
+// add adds p to what the loan has due in year y.
+func (ln *loan) add(y int, p decimal.Decimal) {
+	for k := range ln.due {
+		if ln.due[k].year == y {
+			ln.due[k].p = ln.due[k].p.Add(p)
+			return
+		}
+	}
+	ln.due = append(ln.due, due{year: y, p: decimal.Decimal{}.Add(p)}) // as a sum begun from nothing
 }
 
 // ledger is one system across the panel, by first appearance.
 type ledger struct {
 	code, name string
-	years      map[int]*analysis.SystemResult // the system's result in each year it is present
+	years      []*analysis.SystemResult // the system's result in each of the panel's years, nil where it is absent
 	loans      []loan
 	first      int               // the panel's first year
-	owed       []decimal.Decimal // owed[k] is the principal outstanding at the end of year first+k
+	owed       []decimal.Decimal // owed[k] is the principal outstanding at the end of year first+k; nil with no loans
 }
 
 // owedAt is the principal outstanding at the end of year y: that of every
@@ -37,7 +55,7 @@ func (l *ledger) owedAt(y int) decimal.Decimal {
 	if k := y - l.first; k >= 0 && k < len(l.owed) {
 		return l.owed[k]
 	}
-	return zero // before the first loan, or after the last instalment
+	return zero // before the first loan, after the last instalment, or never lent to
 }
 
 // settle works out owed for the year ends first to last: an instalment p
@@ -46,13 +64,16 @@ func (l *ledger) owedAt(y int) decimal.Decimal {
 // the balances are the running sums.
 func (l *ledger) settle(first, last int) {
 	l.first = first
+	if len(l.loans) == 0 {
+		return // owes nothing at any year end
+	}
 	diff := make([]decimal.Decimal, last-first+2)
 	for _, ln := range l.loans {
-		for d, p := range ln.due {
-			from, to := max(ln.year, first)-first, min(d, last+1)-first
+		for _, d := range ln.due {
+			from, to := max(ln.year, first)-first, min(d.year, last+1)-first
 			if from < to {
-				diff[from] = diff[from].Add(p)
-				diff[to] = diff[to].Sub(p)
+				diff[from] = diff[from].Add(d.p)
+				diff[to] = diff[to].Sub(d.p)
 			}
 		}
 	}
@@ -68,7 +89,11 @@ func (l *ledger) settle(first, last int) {
 func (l *ledger) repaidIn(y int) decimal.Decimal {
 	sum := zero
 	for _, ln := range l.loans {
-		sum = sum.Add(ln.due[y])
+		for _, d := range ln.due {
+			if d.year == y {
+				sum = sum.Add(d.p)
+			}
+		}
 	}
 	return sum
 }
@@ -86,19 +111,22 @@ func ledgers(years []PanelInput, first []int) ([]*ledger, int) {
 			k := codeKey(sr.Code)
 			l := by[k]
 			if l == nil {
-				l = &ledger{code: sr.Code, years: map[int]*analysis.SystemResult{}}
+				l = &ledger{code: sr.Code, years: make([]*analysis.SystemResult, len(years))}
 				by[k] = l
 				out = append(out, l)
 			}
 			l.name = sr.Name
-			l.years[first[t]] = sr
-			ln := loan{year: first[t], due: map[int]decimal.Decimal{}}
+			l.years[t] = sr
+			ln := loan{year: first[t]}
 			for _, x := range sr.Repayments {
-				y, err := starts.of(x.Year)
-				if err != nil || x.Principal.IsZero() {
+				if x.Principal.IsZero() {
 					continue
 				}
-				ln.due[y] = ln.due[y].Add(x.Principal)
+				y, err := starts.of(x.Year)
+				if err != nil {
+					continue
+				}
+				ln.add(y, x.Principal)
 				last = max(last, y)
 			}
 			if len(ln.due) > 0 {
@@ -180,18 +208,39 @@ func history(l *ledger, years []PanelInput, starts []int) analysis.PanelSystem {
 		y := starts[t]
 		sy := analysis.SystemYear{Year: in.Year.Label, Plan: zero, DeficitPerHead: zero, Received: zero,
 			EffectiveGrant: zero, Repaid: l.repaidIn(y), Owed: l.owedAt(y)}
-		if sr, ok := l.years[y]; ok {
+		if sr := l.years[t]; sr != nil {
 			sy.Present, sy.Illustrative, sy.Group, sy.Plan = true, sr.Illustrative(), sr.Group, sr.Plan
-			sy.DeficitPerHead = perHead(deficitOf(sr.Plan), sr.Population) // exact, rounded once, half away from zero
+			sy.DeficitPerHead = deficitPerHeadRounded(sr.Plan, sr.Population)
 			sy.Received, sy.EffectiveGrant = receivedOf(*sr), sr.EffectiveGrant
 		}
 		ps.History = append(ps.History, sy)
-		ps.Received = ps.Received.Add(sy.Received)
-		ps.Repaid = ps.Repaid.Add(sy.Repaid)
-		ps.EffectiveGrant = ps.EffectiveGrant.Add(sy.EffectiveGrant)
+		ps.Received = addNonZero(ps.Received, sy.Received)
+		ps.Repaid = addNonZero(ps.Repaid, sy.Repaid)
+		ps.EffectiveGrant = addNonZero(ps.EffectiveGrant, sy.EffectiveGrant)
 	}
 	ps.Owed = l.owedAt(starts[len(starts)-1])
 	return ps
+}
+
+// addNonZero is sum + d, leaving sum as it is when d is 0 (most of a
+// system's years add nothing, and each sum is a new number).
+func addNonZero(sum, d decimal.Decimal) decimal.Decimal {
+	if d.IsZero() {
+		return sum
+	}
+	return sum.Add(d)
+}
+
+// deficitPerHeadRounded is perHead(deficitOf(plan), pop): the planned
+// deficit per head, exact, rounded once half away from zero to pence; in
+// integer pence when the deficit has a whole number of them that fits,
+// (2·pence + pop) ÷ (2·pop) rounded down being pence ÷ pop rounded half up.
+func deficitPerHeadRounded(plan decimal.Decimal, pop int64) decimal.Decimal {
+	d := deficitOf(plan)
+	if pence, ok := money.CoefficientAt(d, -2); ok && pop > 0 && pence < 1<<61 && pop < 1<<61 {
+		return decimal.New((2*pence+pop)/(2*pop), -2)
+	}
+	return perHead(d, pop)
 }
 
 // yearLabel writes 2025 as "2025/26".

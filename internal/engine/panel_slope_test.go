@@ -68,3 +68,24 @@ func TestPerHeadSlopeIsSlope(t *testing.T) {
 		}
 	}
 }
+
+// deficitPerHeadRounded is perHead(deficitOf(plan), pop), the same number
+// to the last digit, on plans with every exponent and sign, populations of
+// none, and halves to round (a deficit of 5 pence over 10 people).
+func TestDeficitPerHeadRounded(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 8))
+	cases := [][2]int64{{-5, 10}, {-15, 10}, {-25, 10}, {-1, 2}, {-3, 2}, {0, 7}, {5, 3}, {-7, 0}, {-7, -3}}
+	for range 5000 {
+		cases = append(cases, [2]int64{r.Int64N(2_000_000_000_000) - 1_500_000_000_000, r.Int64N(4_000_000) - 10})
+	}
+	for k, c := range cases {
+		for _, e := range []int32{-4, -3, -2, -1, 0, 3} {
+			plan := decimal.New(c[0], e)
+			got, want := deficitPerHeadRounded(plan, c[1]), perHead(deficitOf(plan), c[1])
+			if !got.Equal(want) || got.Exponent() != want.Exponent() && !want.IsZero() {
+				t.Fatalf("case %d: plan %s, population %d: %s (exponent %d), perHead gives %s (exponent %d)", k, plan, c[1],
+					got, got.Exponent(), want, want.Exponent())
+			}
+		}
+	}
+}
