@@ -80,7 +80,7 @@ func (l *ledger) settle(first, last int) {
 	l.owed = make([]decimal.Decimal, last-first+1)
 	sum := zero
 	for k := range l.owed {
-		sum = sum.Add(diff[k])
+		sum = addNonZero(sum, diff[k]) // most year ends change nothing
 		l.owed[k] = sum
 	}
 }
@@ -175,16 +175,19 @@ func owe(p *analysis.Panel, years []PanelInput) {
 		p.OwedYears = append(p.OwedYears, yearLabel(y))
 	}
 	labels := p.OwedYears // made once, shared by every system's balances
+	p.Systems = make([]analysis.PanelSystem, 0, len(ls))
 	for _, l := range ls {
-		o := analysis.Owed{Code: l.code, Name: l.name}
-		anything := false
-		for y := starts[0]; y <= last; y++ {
-			b := l.owedAt(y)
-			anything = anything || !b.IsZero()
-			o.Balances = append(o.Balances, analysis.Balance{Year: labels[y-starts[0]], Balance: b})
-		}
-		if anything {
-			p.Owed = append(p.Owed, o)
+		if len(l.loans) > 0 { // else it owes nothing at any year end
+			o := analysis.Owed{Code: l.code, Name: l.name, Balances: make([]analysis.Balance, 0, len(labels))}
+			anything := false
+			for y := starts[0]; y <= last; y++ {
+				b := l.owedAt(y)
+				anything = anything || !b.IsZero()
+				o.Balances = append(o.Balances, analysis.Balance{Year: labels[y-starts[0]], Balance: b})
+			}
+			if anything {
+				p.Owed = append(p.Owed, o)
+			}
 		}
 		p.Systems = append(p.Systems, history(l, years, starts))
 	}
@@ -203,7 +206,8 @@ func owedAnyAt(ls []*ledger, y int) bool {
 // history is one system's years and its cumulative figures as at the end
 // of the panel's last year.
 func history(l *ledger, years []PanelInput, starts []int) analysis.PanelSystem {
-	ps := analysis.PanelSystem{Code: l.code, Name: l.name, Received: zero, Repaid: zero, EffectiveGrant: zero}
+	ps := analysis.PanelSystem{Code: l.code, Name: l.name, Received: zero, Repaid: zero, EffectiveGrant: zero,
+		History: make([]analysis.SystemYear, 0, len(years))}
 	for t, in := range years {
 		y := starts[t]
 		sy := analysis.SystemYear{Year: in.Year.Label, Plan: zero, DeficitPerHead: zero, Received: zero,
