@@ -17,7 +17,6 @@ import (
 // TestRenderJSONMatchesEncoder holds the two to the same bytes.
 func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 	j := buildJSONHead(r)
-	buf.Grow(jsonSize(r))
 	w := newJSONWriter(buf, "")
 	w.open('{')
 	writeJSONDataset(w, j)
@@ -32,16 +31,6 @@ func renderJSON(buf *bytes.Buffer, r analysis.Result) error {
 	w.close('}')
 	buf.WriteByte('\n')
 	return nil
-}
-
-// jsonSize is about the size of r's JSON report, to grow the buffer once:
-// some 1,300 bytes a system, and 650 a system and year of a panel.
-func jsonSize(r analysis.Result) int {
-	n := 8192 + 1300*len(r.Systems)
-	if p := r.Panel; p != nil {
-		n += 650 * len(p.Systems) * max(1, len(p.Years))
-	}
-	return n
 }
 
 // writeJSONDataset writes the members before the systems: the dataset, the

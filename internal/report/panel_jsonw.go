@@ -14,11 +14,23 @@ import (
 
 // renderPanelJSON writes the panel object alone, as the Years report.
 func renderPanelJSON(buf *bytes.Buffer, p analysis.Panel) error {
-	buf.Grow(4096 + 650*len(p.Systems)*max(1, len(p.Years)))
+	buf.Grow(4096 + panelJSONBytes(&p))
 	writePanelJSON(newJSONWriter(buf, ""), &p)
 	buf.WriteByte('\n')
 	return nil
 }
+
+// panelBytes is a little over what the panel adds to a one-year report of
+// r in format f (renderTo grows the buffer by it, so that it is grown once):
+// some 800 bytes a system and year in JSON, nothing in the other formats.
+func panelBytes(r analysis.Result, f Format) int {
+	if f != JSON || r.Panel == nil {
+		return 0
+	}
+	return panelJSONBytes(r.Panel)
+}
+
+func panelJSONBytes(p *analysis.Panel) int { return 800 * len(p.Systems) * max(1, len(p.Years)) }
 
 // writePanelJSON writes p as the value of the member or element just
 // started.

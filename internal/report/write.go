@@ -42,7 +42,7 @@ func putBuffer(buf *bytes.Buffer) {
 // renderTo renders the whole report into buf. Each format writes into buf
 // itself, so the report is built once, in one buffer, and copied no more.
 func renderTo(buf *bytes.Buffer, r analysis.Result, f Format, o Options) error {
-	buf.Grow(16<<10 + bytesPerSystem[f]*len(r.Systems))
+	buf.Grow(16<<10 + bytesPerSystem[f]*len(r.Systems) + panelBytes(r, f))
 	switch f {
 	case Text:
 		return renderText(buf, buildTextDoc(r), newStyles(o.Colour))
