@@ -81,11 +81,6 @@ func codeKey(code string) string { return strings.ToUpper(strings.TrimSpace(code
 // tranches it was paid and its share of others' forfeits.
 func receivedOf(sr analysis.SystemResult) decimal.Decimal { return sr.Received }
 
-// deficitPerHead is max(0, −plan) ÷ population, exact.
-func deficitPerHead(sr analysis.SystemResult) frac {
-	return fracPerHead(deficitOf(sr.Plan), sr.Population)
-}
-
 func ref(sr analysis.SystemResult) analysis.SystemRef {
 	return analysis.SystemRef{Code: sr.Code, Name: sr.Name}
 }
@@ -104,7 +99,7 @@ func pairOf(a, b PanelInput) analysis.Pair {
 		l := transition(&pr.Transitions, a.Result.Systems[i].Group, sb.Group)
 		*l = append(*l, ref(sb))
 	}
-	recSum, othSum := fracZero(), fracZero()
+	recSum, othSum := newPerHeadSum(), newPerHeadSum()
 	c := &pr.ChangePerHead
 	for _, sa := range a.Result.Systems {
 		j, ok := ib[codeKey(sa.Code)]
@@ -113,13 +108,12 @@ func pairOf(a, b PanelInput) analysis.Pair {
 			continue
 		}
 		sb := b.Result.Systems[j]
-		change := deficitPerHead(sb).sub(deficitPerHead(sa))
 		if !receivedOf(sa).IsPositive() {
-			othSum.add(change, 1)
+			othSum.change(sa, sb)
 			c.NOthers++
 			continue
 		}
-		recSum.add(change, 1)
+		recSum.change(sa, sb)
 		c.NRecipients++
 		pr.Recipients = append(pr.Recipients, ref(sa))
 		if sa.Group == analysis.Deficit {
@@ -136,14 +130,90 @@ func pairOf(a, b PanelInput) analysis.Pair {
 			}
 		}
 	}
-	c.Recipients = fracMean(recSum, c.NRecipients, 2)
-	c.Others = fracMean(othSum, c.NOthers, 2)
+	c.Recipients = recSum.mean(c.NRecipients, 2)
+	c.Others = othSum.mean(c.NOthers, 2)
 	if c.NRecipients > 0 && c.NOthers > 0 {
-		d := recSum.quoInt(c.NRecipients).sub(othSum.quoInt(c.NOthers)).round(2)
-		c.Difference = &d
+		c.Difference = meanDifference(recSum, c.NRecipients, othSum, c.NOthers, 2)
 	}
 	pr.BailoutSlope = bailoutSlope(a.Result.Systems)
 	return pr
+}
+
+// perHeadSum is an exact running sum of per-head figures, num ÷ den (den >
+// 0, the product of the populations and powers of ten, not reduced: see
+// rat.go), kept in numbers it owns and writes over, with two spares to
+// swap in, so that a sum of many figures makes few allocations.
+type perHeadSum struct{ num, den, nt, dt, q, x *big.Int }
+
+func newPerHeadSum() *perHeadSum {
+	return &perHeadSum{num: new(big.Int), den: big.NewInt(1), nt: new(big.Int), dt: new(big.Int), q: new(big.Int), x: new(big.Int)}
+}
+
+// change adds a system's change in planned deficit per head from year a
+// (sa) to year b (sb): max(0, −plan_b) ÷ pop_b − max(0, −plan_a) ÷ pop_a.
+func (s *perHeadSum) change(sa, sb analysis.SystemResult) {
+	if sb.Plan.IsNegative() {
+		s.add(sb.Plan, sb.Population, true) // + (−plan) ÷ pop
+	}
+	if sa.Plan.IsNegative() {
+		s.add(sa.Plan, sa.Population, false) // − (−plan) ÷ pop
+	}
+}
+
+// add adds d ÷ pop, or −d ÷ pop when neg; nothing when pop ≤ 0 (as
+// fracPerHead has it) or d is 0. With d = c·10^e it adds c ÷ (pop·10^−e),
+// or c·10^e ÷ pop for e ≥ 0: num/den + x/q = (num·q + x·den) ÷ (den·q).
+func (s *perHeadSum) add(d decimal.Decimal, pop int64, neg bool) {
+	if pop <= 0 || d.IsZero() {
+		return
+	}
+	e := d.Exponent()
+	if d.NumDigits() <= 18 {
+		s.nt.SetInt64(d.CoefficientInt64())
+	} else {
+		s.nt.Set(d.Coefficient())
+	}
+	s.dt.SetInt64(pop)
+	if e < 0 {
+		s.x.Set(s.nt)
+		s.q.Mul(s.dt, pow10(-e))
+	} else {
+		s.x.Mul(s.nt, pow10(e))
+		s.q.Set(s.dt)
+	}
+	if neg {
+		s.x.Neg(s.x)
+	}
+	s.nt.Mul(s.num, s.q)
+	s.dt.Mul(s.x, s.den)
+	s.nt.Add(s.nt, s.dt)
+	s.num, s.nt = s.nt, s.num
+	s.dt.Mul(s.den, s.q)
+	s.den, s.dt = s.dt, s.den
+}
+
+// mean is the sum over n figures rounded once to places, or nil for none.
+func (s *perHeadSum) mean(n int, places int32) *decimal.Decimal {
+	if n == 0 {
+		return nil
+	}
+	d := roundQuo(s.num, new(big.Int).Mul(s.den, big.NewInt(int64(n))), places)
+	return &d
+}
+
+// meanDifference is a's mean over na figures less b's over nb, exact and
+// rounded once: (a.num·b.den·nb − b.num·a.den·na) ÷ (a.den·b.den·na·nb).
+func meanDifference(a *perHeadSum, na int, b *perHeadSum, nb int, places int32) *decimal.Decimal {
+	bna, bnb := big.NewInt(int64(na)), big.NewInt(int64(nb))
+	x := new(big.Int).Mul(a.num, b.den)
+	x.Mul(x, bnb)
+	y := new(big.Int).Mul(b.num, a.den)
+	y.Mul(y, bna)
+	den := new(big.Int).Mul(a.den, b.den)
+	den.Mul(den, bna)
+	den.Mul(den, bnb)
+	d := roundQuo(x.Sub(x, y), den, places)
+	return &d
 }
 
 // transition is the list of t for a move from group a to group b.

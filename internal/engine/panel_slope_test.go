@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"testing"
 
+	"icsplan/internal/analysis"
+
 	"github.com/shopspring/decimal"
 )
 
@@ -87,5 +89,59 @@ func TestDeficitPerHeadRounded(t *testing.T) {
 					got, got.Exponent(), want, want.Exponent())
 			}
 		}
+	}
+}
+
+// perHeadSum's means and their difference are those of fractions summed
+// with rat.go's frac (as the pair's change per head was first worked out),
+// on random pairs of plans with mixed exponents, surpluses, zeros and
+// populations of none.
+func TestPerHeadSumIsFracSum(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 2))
+	plan := func() decimal.Decimal {
+		if r.IntN(4) == 0 {
+			return decimal.New(r.Int64N(1_000_000), int32(r.IntN(3))) // a surplus or balance
+		}
+		return decimal.New(-r.Int64N(9_000_000_000_000), -int32(r.IntN(4))+int32(r.IntN(2))*3)
+	}
+	pop := func() int64 {
+		if r.IntN(10) == 0 {
+			return 0
+		}
+		return 1 + r.Int64N(3_500_000)
+	}
+	sys := func() analysis.SystemResult {
+		var s analysis.SystemResult
+		s.Plan, s.Population = plan(), pop()
+		return s
+	}
+	for k := range 1000 {
+		na, nb := 1+r.IntN(30), 1+r.IntN(30)
+		sa, sb := newPerHeadSum(), newPerHeadSum()
+		fa, fb := fracZero(), fracZero()
+		for i := range na + nb {
+			a, b := sys(), sys()
+			change := fracPerHead(deficitOf(b.Plan), b.Population).sub(fracPerHead(deficitOf(a.Plan), a.Population))
+			if i < na {
+				sa.change(a, b)
+				fa.add(change, 1)
+			} else {
+				sb.change(a, b)
+				fb.add(change, 1)
+			}
+		}
+		places := int32(r.IntN(5))
+		wantDiff := fa.quoInt(na).sub(fb.quoInt(nb)).round(places)
+		for _, c := range []struct {
+			got, want *decimal.Decimal
+		}{{sa.mean(na, places), fracMean(fa, na, places)}, {sb.mean(nb, places), fracMean(fb, nb, places)},
+			{meanDifference(sa, na, sb, nb, places), &wantDiff}} {
+			if !c.got.Equal(*c.want) {
+				t.Fatalf("case %d: %s, fractions give %s", k, c.got, c.want)
+			}
+		}
+	}
+	if newPerHeadSum().mean(0, 2) != nil {
+		t.Error("a mean over no systems is not nil")
 	}
 }
