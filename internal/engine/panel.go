@@ -255,19 +255,25 @@ func bailoutSlope(systems []analysis.SystemResult) *decimal.Decimal {
 // integers, with no fraction to carry: a few dozen multiplications of
 // numbers of some 900 bits on the shipped plans, where summing the
 // fractions cost as many of numbers growing to twice that and a new
-// number at each step.
+// number at each step. Each Q_i is P ÷ p_i, made in the same spare number
+// each time, and each coefficient an int64 when it fits.
 func perHeadSlope(xs, ys []decimal.Decimal, pops []int64, places int32) *decimal.Decimal {
 	n := len(xs)
 	if n < 2 {
 		return nil
 	}
-	X, ex := coefficientsAt(xs, pops)
-	Y, ey := coefficientsAt(ys, pops)
-	q := cofactors(pops)
-	var sx, sy, sxx, sxy, u, v, t big.Int
+	ex, ey := smallestExponent(xs, pops), smallestExponent(ys, pops)
+	prod, pi := big.NewInt(1), new(big.Int)
+	for _, p := range pops {
+		prod.Mul(prod, pi.SetInt64(max(p, 1))) // a population ≤ 0 counts as 1: its figures are 0
+	}
+	var sx, sy, sxx, sxy, q, u, v, t big.Int
 	for i := range n {
-		u.Mul(X[i], q[i])
-		v.Mul(Y[i], q[i])
+		q.Quo(prod, pi.SetInt64(max(pops[i], 1)))
+		coefficientAt(&t, xs[i], ex, pops[i])
+		u.Mul(&t, &q)
+		coefficientAt(&t, ys[i], ey, pops[i])
+		v.Mul(&t, &q)
 		sx.Add(&sx, &u)
 		sy.Add(&sy, &v)
 		sxy.Add(&sxy, t.Mul(&u, &v))
@@ -290,45 +296,29 @@ func perHeadSlope(xs, ys []decimal.Decimal, pops []int64, places int32) *decimal
 	return &r
 }
 
-// coefficientsAt is each d_i as an integer at the smallest exponent of
-// the ds, and that exponent; d_i is taken as 0 where pops[i] ≤ 0.
-func coefficientsAt(ds []decimal.Decimal, pops []int64) ([]*big.Int, int32) {
+// smallestExponent is the smallest exponent of the ds that count (not 0,
+// and of a population above 0), and 0 when none is smaller.
+func smallestExponent(ds []decimal.Decimal, pops []int64) int32 {
 	e := int32(0)
 	for i, d := range ds {
 		if pops[i] > 0 && !d.IsZero() {
 			e = min(e, d.Exponent())
 		}
 	}
-	out := make([]*big.Int, len(ds))
-	for i, d := range ds {
-		c := new(big.Int)
-		if pops[i] > 0 && !d.IsZero() {
-			c = d.Coefficient() // a copy, which the scaling may write
-			if k := d.Exponent() - e; k > 0 {
-				c.Mul(c, pow10(k))
-			}
-		}
-		out[i] = c
-	}
-	return out, e
+	return e
 }
 
-// cofactors is, for each i, the product of every population but p_i (a
-// population ≤ 0 counted as 1), from prefix and suffix products.
-func cofactors(pops []int64) []*big.Int {
-	p := func(i int) int64 { return max(pops[i], 1) }
-	out := make([]*big.Int, len(pops))
-	pre := big.NewInt(1)
-	for i := range pops {
-		out[i] = new(big.Int).Set(pre)
-		pre.Mul(pre, big.NewInt(p(i)))
+// coefficientAt sets z to d as an integer at exponent e (at most d's), or
+// to 0 where pop ≤ 0; in an int64 when it fits.
+func coefficientAt(z *big.Int, d decimal.Decimal, e int32, pop int64) {
+	switch c, ok := money.CoefficientAt(d, e); {
+	case pop <= 0 || d.IsZero():
+		z.SetInt64(0)
+	case ok:
+		z.SetInt64(c)
+	default:
+		z.Mul(d.Coefficient(), pow10(d.Exponent()-e))
 	}
-	suf := big.NewInt(1)
-	for i := len(pops) - 1; i >= 0; i-- {
-		out[i].Mul(out[i], suf)
-		suf.Mul(suf, big.NewInt(p(i)))
-	}
-	return out
 }
 
 func indexCodes(systems []analysis.SystemResult) map[string]int {
