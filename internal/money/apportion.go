@@ -164,7 +164,7 @@ func unitsSmall(units uint64, weights []decimal.Decimal, exp int32, keys []strin
 		for i := range order {
 			order[i] = rank64{r: r[i], a: a[i], i: int32(i)}
 		}
-		slices.SortFunc(order, func(x, y rank64) int {
+		top(order, int(left), func(x, y rank64) int { // only which come first matters, not their order
 			if x.r != y.r {
 				return cmp.Compare(y.r, x.r) // larger remainder first
 			}
