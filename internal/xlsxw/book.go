@@ -3,8 +3,9 @@
 // formats and bold, column widths and styles, frozen header rows, document
 // properties and native column charts. It is a small streaming writer: the
 // cells are kept in memory, sheet by sheet, and the parts are written
-// straight into the zip, row by row. It does no file I/O; WriteTo writes the
-// whole workbook to an io.Writer.
+// straight into the zip; a worksheet's rows in pieces, each written and
+// compressed by a worker of its own (tokenWriter), side by side. It does no
+// file I/O; WriteTo writes the whole workbook to an io.Writer.
 //
 // The parts are those excelize writes (less the shared-string table: text is
 // held inline in its cell), in the element order the OOXML schema asks for,

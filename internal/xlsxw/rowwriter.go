@@ -96,7 +96,7 @@ func (w *rowWriter) cell(l *sheetLayout, c cell) {
 	switch c.kind {
 	case kindNumber, kindBool:
 		w.markup(l.mids[c.kind][c.style])
-		w.value(w.s.values[c.off : c.off+c.n])
+		w.value(w.s.bytes(c))
 		w.markup(`</v></c>`)
 	case kindFormula:
 		w.markup(l.mids[c.kind][c.style])

@@ -16,16 +16,22 @@ type Sheet struct {
 	freeze int // rows kept in view
 	charts []Chart
 	width  int // the most cells a row has had, a new row's first capacity
-	// values holds the cells' values one after another. A byte once
-	// written is never changed, so a value may be read as a string in
-	// place; and the cells hold no pointers, which the garbage collector
-	// would have to follow, millions of them in a big sheet.
-	values []byte
+	// values holds the cells' values one after another, in blocks of
+	// blockSize bytes (a longer value has a block of its own). A byte once
+	// written is never changed nor moved, so a value may be read as a
+	// string in place; and the cells hold no pointers, which the garbage
+	// collector would have to follow, millions of them in a big sheet.
+	values [][]byte
 	slab   []cell // room for rows to come
 }
 
-// maxValues is how many bytes of values a sheet holds at most.
-const maxValues = 1<<32 - 1
+// A cell's off is its value's block (from bit blockBits up) and where in
+// the block it begins.
+const (
+	blockBits = 20
+	blockSize = 1 << blockBits
+	maxBlocks = 1 << (32 - blockBits)
+)
 
 // cell is one cell: its column, style, kind and where its value is in the
 // sheet's values (a decimal string, text, a formula, or "1"/"0" for a
@@ -38,12 +44,35 @@ type cell struct {
 	kind  kind
 }
 
+// bytes is a cell's value, in place.
+func (s *Sheet) bytes(c cell) []byte {
+	b := s.values[c.off>>blockBits]
+	at := c.off & (blockSize - 1)
+	return b[at : at+c.n : at+c.n]
+}
+
 // value is a cell's value, read in place.
 func (s *Sheet) value(c cell) string {
 	if c.n == 0 {
 		return ""
 	}
-	return unsafe.String(&s.values[c.off], int(c.n))
+	return unsafe.String(&s.bytes(c)[0], int(c.n))
+}
+
+// store adds v to the values and returns where it is, or false when the
+// sheet has no more room.
+func (s *Sheet) store(v string) (off uint32, ok bool) {
+	k := len(s.values) - 1
+	if k < 0 || len(s.values[k])+len(v) > cap(s.values[k]) {
+		if len(s.values) == maxBlocks || uint64(len(v)) > 1<<32-1 {
+			return 0, false
+		}
+		s.values = append(s.values, make([]byte, 0, max(blockSize, len(v))))
+		k++
+	}
+	off = uint32(k<<blockBits | len(s.values[k]))
+	s.values[k] = append(s.values[k], v...)
+	return off, true
 }
 
 type kind uint8
@@ -76,15 +105,15 @@ func (s *Sheet) put(col, row int, c cell, v string) {
 		s.book.fail(fmt.Errorf("xlsx: sheet %s!%s: style %d is not one of this book's", s.name, CellName(col, row), c.style))
 		return
 	}
-	if len(s.values)+len(v) > maxValues {
-		s.book.fail(fmt.Errorf("xlsx: sheet %s: more than %d bytes of values", s.name, maxValues))
+	off, ok := s.store(v)
+	if !ok {
+		s.book.fail(fmt.Errorf("xlsx: sheet %s: more values than a sheet can hold (%d MiB)", s.name, maxBlocks))
 		return
 	}
 	if row > len(s.rows) {
 		s.rows = grow(s.rows, row)
 	}
-	c.col, c.off, c.n = int32(col), uint32(len(s.values)), uint32(len(v))
-	s.values = append(grow(s.values, len(s.values)+len(v))[:len(s.values)], v...)
+	c.col, c.off, c.n = int32(col), off, uint32(len(v))
 	r := s.rows[row-1]
 	if n := len(r); n > 0 && r[n-1].col == c.col {
 		r[n-1] = c
@@ -100,7 +129,7 @@ func (s *Sheet) put(col, row int, c cell, v string) {
 
 // grow returns b with length n (at least its own), its capacity doubled
 // when it must grow: append grows a big slice by only a quarter, which
-// for a sheet's rows and values cost several times their size in copies.
+// for a sheet's rows cost several times their size in copies.
 func grow[T any](b []T, n int) []T {
 	if n <= cap(b) {
 		return b[:max(n, len(b))]

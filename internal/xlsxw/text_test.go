@@ -2,6 +2,7 @@ package xlsxw
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -193,4 +194,32 @@ func FuzzText(f *testing.F) {
 			t.Errorf("wrote %q, read %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestValueBlocks: values are kept in blocks of blockSize bytes; one
+// longer than a block has a block of its own, and the values around it,
+// in the block before and a block after, read back as written.
+func TestValueBlocks(t *testing.T) {
+	b := New()
+	s := b.AddSheet("V")
+	filler := strings.Repeat("x", 1000)
+	rows := blockSize/len(filler) + 5 // past the first block's end
+	for r := 1; r <= rows; r++ {
+		s.Text(1, r, filler, 0)
+		s.Number(2, r, strconv.Itoa(r), 0)
+	}
+	s.Text(1, rows+1, strings.Repeat("b", 2*blockSize), 0) // cut to MaxCellChars when written
+	s.Number(2, rows+1, "42.5", 0)
+	if len(s.values) < 3 {
+		t.Fatalf("%d blocks, want at least 3", len(s.values))
+	}
+	f := open(t, write(t, b))
+	for r, want := range map[int][2]string{1: {filler, "1"}, rows: {filler, strconv.Itoa(rows)},
+		rows + 1: {strings.Repeat("b", MaxCellChars), "42.5"}} {
+		a, _ := f.GetCellValue("V", CellName(1, r), excelizeRaw)
+		v, _ := f.GetCellValue("V", CellName(2, r), excelizeRaw)
+		if a != want[0] || v != want[1] {
+			t.Errorf("row %d: %d bytes and %q, want %d bytes and %q", r, len(a), v, len(want[0]), want[1])
+		}
+	}
 }
