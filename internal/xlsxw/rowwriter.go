@@ -68,8 +68,17 @@ func (w *rowWriter) grow(c int) {
 // value writes the cell's middle, then its value v.
 func (w *rowWriter) value(v []byte) {
 	w.writeMid()
+	if len(v) < minCopiedValue {
+		w.z.lit(v)
+		return
+	}
 	w.z.seg(v)
 }
+
+// minCopiedValue is the shortest value looked for as a copy: a copy costs
+// a length and a distance code, 15 to 30 bits, about what five literal
+// digits cost, so a shorter value is not worth the search.
+const minCopiedValue = 6
 
 // writeMid writes the cell's middle: a copy of the last cell's when it is
 // the same, or the row's number and a copy of the column's middle in the
