@@ -33,15 +33,19 @@ func newJSONWriter(b *bytes.Buffer, prefix string) *jsonWriter {
 const spaces = "                                "
 
 // newline writes a line break and the indent of the current level.
-func (w *jsonWriter) newline() {
-	w.b.WriteByte('\n')
-	w.b.WriteString(w.prefix)
+func (w *jsonWriter) newline() { w.b.Write(w.appendNewline(w.b.AvailableBuffer())) }
+
+// appendNewline appends a line break and the indent of the current level
+// to p.
+func (w *jsonWriter) appendNewline(p []byte) []byte {
+	p = append(p, '\n')
+	p = append(p, w.prefix...)
 	d := 2 * len(w.counts)
 	for d > len(spaces) {
-		w.b.WriteString(spaces)
+		p = append(p, spaces...)
 		d -= len(spaces)
 	}
-	w.b.WriteString(spaces[:d])
+	return append(p, spaces[:d]...)
 }
 
 // open writes '{' or '[' and starts a level.
@@ -62,22 +66,28 @@ func (w *jsonWriter) close(c byte) {
 }
 
 // elem starts the next element of an array (or member of an object).
-func (w *jsonWriter) elem() {
+func (w *jsonWriter) elem() { w.b.Write(w.appendElem(w.b.AvailableBuffer())) }
+
+// appendElem appends what elem writes to p.
+func (w *jsonWriter) appendElem(p []byte) []byte {
 	k := len(w.counts) - 1
 	if w.counts[k] > 0 {
-		w.b.WriteByte(',')
+		p = append(p, ',')
 	}
 	w.counts[k]++
-	w.newline()
+	return w.appendNewline(p)
 }
 
-// key starts the next member of an object: k is one of the report's own
-// keys, which need no escaping.
-func (w *jsonWriter) key(k string) {
-	w.elem()
-	w.b.WriteByte('"')
-	w.b.WriteString(k)
-	w.b.WriteString(`": `)
+// key starts the next member of an object, in one write: k is one of the
+// report's own keys, which need no escaping.
+func (w *jsonWriter) key(k string) { w.b.Write(w.appendKey(w.b.AvailableBuffer(), k)) }
+
+// appendKey appends what key writes to p, so that a caller can append the
+// value too and write both at once.
+func (w *jsonWriter) appendKey(p []byte, k string) []byte {
+	p = append(w.appendElem(p), '"')
+	p = append(p, k...)
+	return append(p, `": `...)
 }
 
 // str writes a string value.
@@ -116,13 +126,37 @@ func (w *jsonWriter) optStr(v *string) {
 	w.str(*v)
 }
 
-// The members most objects are made of: a key and its value.
+// The members most objects are made of: a key and its value, written
+// together where the value needs no escaping.
 
-func (w *jsonWriter) kstr(k, v string)                            { w.key(k); w.str(v) }
-func (w *jsonWriter) kint(k string, v int)                        { w.key(k); w.int(int64(v)) }
-func (w *jsonWriter) kbool(k string, v bool)                      { w.key(k); w.bool(v) }
-func (w *jsonWriter) kfixed(k string, d decimal.Decimal, p int32) { w.key(k); w.fixed(d, p) }
-func (w *jsonWriter) koptStr(k string, v *string)                 { w.key(k); w.optStr(v) }
+func (w *jsonWriter) kstr(k, v string) {
+	if !plainJSON(v) {
+		w.key(k)
+		w.str(v)
+		return
+	}
+	p := append(w.appendKey(w.b.AvailableBuffer(), k), '"')
+	p = append(p, v...)
+	w.b.Write(append(p, '"'))
+}
+
+func (w *jsonWriter) kint(k string, v int) {
+	w.b.Write(strconv.AppendInt(w.appendKey(w.b.AvailableBuffer(), k), int64(v), 10))
+}
+
+func (w *jsonWriter) kbool(k string, v bool) {
+	w.b.Write(strconv.AppendBool(w.appendKey(w.b.AvailableBuffer(), k), v))
+}
+
+func (w *jsonWriter) kfixed(k string, d decimal.Decimal, places int32) {
+	p := money.AppendFixed(append(w.appendKey(w.b.AvailableBuffer(), k), '"'), d, places)
+	w.b.Write(append(p, '"'))
+}
+
+func (w *jsonWriter) koptStr(k string, v *string) {
+	w.key(k)
+	w.optStr(v)
+}
 
 // strs writes a list of strings.
 func (w *jsonWriter) strs(vs []string) {
