@@ -5,14 +5,20 @@ import (
 	_ "embed"
 	"html/template"
 	"strings"
+	"sync"
 )
 
 //go:embed panel.tmpl
 var panelTemplate string
 
 // panelTmpl is the Years paper's template: the board paper's own, with its
-// stylesheet and section layout, and a cover and summary of its own.
-var panelTmpl = template.Must(template.Must(paperTmpl.Clone()).Parse(panelTemplate))
+// stylesheet and section layout, and a cover and summary of its own. It is
+// parsed when the first Years paper is written, not when the program
+// starts, which every other report would pay for; the paper's template is
+// cloned at start, as html/template clones only a template not yet run.
+var panelTmpl = sync.OnceValue(func() *template.Template { return template.Must(panelBase.Parse(panelTemplate)) })
+
+var panelBase = template.Must(paperTmpl.Clone())
 
 // panelView is the Years doc laid out for the template.
 type panelView struct {
@@ -39,7 +45,7 @@ func renderPanelHTML(buf *bytes.Buffer, d panelDoc) error {
 	}
 	v.CaveatNumber = len(d.sections) + 2
 	var b strings.Builder
-	if err := panelTmpl.ExecuteTemplate(&b, "panelpaper", v); err != nil {
+	if err := panelTmpl().ExecuteTemplate(&b, "panelpaper", v); err != nil {
 		return err
 	}
 	buf.WriteString(strings.Map(xmlChar, b.String()))
