@@ -58,10 +58,15 @@ func (c *compressor) run() {
 	defer c.wg.Done()
 	var fw *flate.Writer
 	var z *tokenWriter
+	defer func() {
+		if z != nil {
+			tokenWriters.Put(z)
+		}
+	}()
 	for ch := range c.work {
 		if ch.piece != nil {
 			if z == nil {
-				z = newTokenWriter()
+				z = tokenWriters.Get().(*tokenWriter)
 			}
 			z.reset()
 			ch.piece(z)
@@ -92,6 +97,10 @@ func (c *compressor) run() {
 		close(ch.done)
 	}
 }
+
+// tokenWriters keeps the workers' tokenWriters (5 MiB of buffers each)
+// from one workbook to the next.
+var tokenWriters = sync.Pool{New: func() any { return newTokenWriter() }}
 
 // stop ends the workers.
 func (c *compressor) stop() {
