@@ -28,8 +28,9 @@ import (
 // (P·w_i mod W), ties to the larger weight, then to the code that sorts
 // first, so j's extra unit depends only on how many open systems outrank it.
 // That count is one pass over the base allocation's open systems in weight
-// order, each remainder following from the last by one addition (systems
-// of equal weight share one), stopping as soon as the answer is settled; the systems whose caps bind differently in the
+// order, one entry per run of equal weights, each remainder following from
+// the last by one addition, stopping as soon as the answer is settled
+// (about half way on average); the systems whose caps bind differently in the
 // rerun are counted one by one, and a decision already made for the same
 // pot, weights and weight is looked up (kept as the count of equal-weight
 // systems sorting before it by code that it can stand, so that it holds for
@@ -157,7 +158,7 @@ func NewRerunFrom(systems []plan.System, sc plan.Scenario, base Allocation) (*Re
 		return r, nil
 	}
 	f := r.fillBase()
-	r.ref = r.newRefSet(f.s)
+	r.ref = r.newRefSet(f.s, f.W)
 	return r, nil
 }
 

@@ -16,8 +16,8 @@ import (
 // number of systems that outrank j (r_j is in the sum, and j does not
 // outrank itself).
 //
-// leftover reads the open systems in weight order (systems of equal weight
-// share a remainder, gap 0): between neighbours the remainder
+// leftover reads the open systems in weight order, one entry per run of
+// equal weights (they share a remainder): between neighbours the remainder
 // grows by b·(w_k − w_{k−1}) mod W, one addition and one comparison with a
 // table of b·g·d mod W for the gaps d (g the greatest common divisor of the
 // weights: plans in whole £000 give gaps of a few units); when the gaps are
@@ -29,17 +29,21 @@ import (
 // system moves M by at most r_j up or W − r_j down).
 
 // refSet is the base allocation's open systems (order[start:]) by weight.
-// The pass reads them in that order, one system at a time: a system whose
-// weight equals the one before it has gap 0 and the same remainder.
+// The pass reads one entry per run of equal weights (split into entries of
+// at most maxMult systems, so that a chunk's sum fits an int64).
 type refSet struct {
 	start int
 	w     []uint64 // every system's weight, ascending, then code rank ascending
 	cr    []int32
 
-	gap    []uint16 // (w[k] − w[k−1])/g (gap[0] = 0), when table
-	g      uint64   // greatest common divisor of the weights
-	maxGap int      // largest gap, when table
-	table  bool     // every gap is below maxTable (and the table is worth making)
+	ew      []uint64 // entry weights, ascending
+	mult    []uint8  // systems in each entry
+	cum     []int    // cum[k] = systems in entries [0, k)
+	gap     []uint16 // (ew[k] − ew[k−1])/g (gap[0] = 0), when table
+	g       uint64   // greatest common divisor of the weights
+	maxGap  int      // largest gap, when table
+	maxMult uint64
+	table   bool // every gap is below maxTable (and the table is worth making)
 
 	groups *groups // remainders sorted for pairs many reruns share
 }
@@ -51,21 +55,22 @@ const maxTable = 4096
 // written or read, so a table is not cleared).
 var tables = sync.Pool{New: func() any { return new([maxTable]uint64) }}
 
-// newRefSet lays out order[start:] by weight.
-func (r *Rerun) newRefSet(start int) refSet {
+// newRefSet lays out order[start:] by weight; W is the weights' total.
+func (r *Rerun) newRefSet(start int, W uint64) refSet {
 	open := r.order[start:]
 	ws := make([]uint64, len(open))
 	crs := make([]int32, len(open))
 	for k, i := range open {
 		ws[k], crs[k] = r.w[i], r.codeRnk[i]
 	}
-	return newRefSet(start, ws, crs)
+	return newRefSet(start, ws, crs, W)
 }
 
 // newRefSet lays out systems of weights ws (all positive) and code ranks
-// crs by weight.
-func newRefSet(start int, ws []uint64, crs []int32) refSet {
-	rs := refSet{start: start, groups: &groups{after: groupAfter}}
+// crs by weight. Entries hold up to maxMult systems, chosen so that a chunk
+// of scanChunk of them, at a total weight up to W, sums within 2^62.
+func newRefSet(start int, ws []uint64, crs []int32, W uint64) refSet {
+	rs := refSet{start: start, maxMult: min(255, max(1, maxFast/scanChunk/max(W, 1))), groups: &groups{after: groupAfter}}
 	type wc struct {
 		w  uint64
 		cr int32
@@ -86,29 +91,38 @@ func newRefSet(start int, ws []uint64, crs []int32) refSet {
 	})
 	rs.w = make([]uint64, len(items))
 	rs.cr = make([]int32, len(items))
+	rs.cum = []int{0}
 	for k, it := range items {
 		rs.w[k], rs.cr[k] = it.w, it.cr
+		if n := len(rs.ew); n > 0 && rs.ew[n-1] == it.w && uint64(rs.mult[n-1]) < rs.maxMult {
+			rs.mult[n-1]++
+			rs.cum[n]++
+			continue
+		}
+		rs.ew = append(rs.ew, it.w)
+		rs.mult = append(rs.mult, 1)
+		rs.cum = append(rs.cum, rs.cum[len(rs.cum)-1]+1)
 	}
 	rs.layGaps()
 	return rs
 }
 
-// layGaps sets the gaps between neighbouring systems, if they all fit a table worth making.
+// layGaps sets the gaps between entries, if they all fit a table worth making.
 func (rs *refSet) layGaps() {
 	rs.table = true
-	for k := 1; k < len(rs.w) && rs.table; k++ {
-		d := (rs.w[k] - rs.w[k-1]) / rs.g
+	for k := 1; k < len(rs.ew) && rs.table; k++ {
+		d := (rs.ew[k] - rs.ew[k-1]) / rs.g
 		rs.table = d < maxTable
 		rs.maxGap = max(rs.maxGap, int(d))
 	}
-	rs.table = rs.table && rs.maxGap <= max(64, len(rs.w)/2)
+	rs.table = rs.table && rs.maxGap <= max(64, len(rs.ew)/2)
 	if !rs.table {
 		rs.maxGap = 0
 		return
 	}
-	rs.gap = make([]uint16, len(rs.w))
-	for k := 1; k < len(rs.w); k++ {
-		rs.gap[k] = uint16((rs.w[k] - rs.w[k-1]) / rs.g)
+	rs.gap = make([]uint16, len(rs.ew))
+	for k := 1; k < len(rs.ew); k++ {
+		rs.gap[k] = uint16((rs.ew[k] - rs.ew[k-1]) / rs.g)
 	}
 }
 
@@ -254,12 +268,17 @@ func (rs *refSet) decide(lt *leftTest, m *margin) decision {
 		m.addPos(bits.Mul64(uint64(same), lt.rj))
 		m.addNeg(bits.Mul64(uint64(out), lt.W))
 	}
+	elo, _ := slices.BinarySearch(rs.ew, lt.wj)
+	ehi := elo + sort.Search(len(rs.ew)-elo, func(x int) bool { return rs.ew[elo+x] != lt.wj })
 	var T *[maxTable]uint64
 	if rs.table {
 		T = tables.Get().(*[maxTable]uint64)
 		defer tables.Put(T)
 	}
-	p := newWeightPass(rs, lt, m, lo, lo+same, T)
+	p, ok := newWeightPass(rs, lt, m, elo, ehi, T)
+	if !ok {
+		return decision{}
+	}
 	p.below, p.above = uint64(out), uint64(same-out)
 	yes, every := p.run()
 	if !every {

@@ -22,7 +22,7 @@ type decision struct {
 	extra   bool
 	need    int
 	grouped bool // a group (rerun_group.go) stood in for the pass
-	ok      bool // false: no decision (byWeight had too many corrections to count)
+	ok      bool // false: W is too large for the refSet's entries
 }
 
 // exactDecision is the decision from m, j's exact margin, with out of the

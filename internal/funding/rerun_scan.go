@@ -6,15 +6,16 @@ import "math/bits"
 // whether its answer is already settled.
 const scanChunk = 256
 
-// weightPass reads the base open systems in weight order, in two segments:
-// the systems lighter than j ([0, lo), a tie does not outrank j) and those
-// heavier ([hi, len), a tie does).
+// weightPass reads the base open systems in weight order, one entry per
+// run of equal weights, in two segments: the entries lighter than j
+// ([0, lo), a tie does not outrank j) and those heavier ([hi, len), a tie
+// does).
 type weightPass struct {
 	rs     *refSet
 	lt     *leftTest
 	m      *margin
 	lo, hi int
-	cs     int               // systems per half between checks
+	cs     int               // entries per half between checks
 	T      *[maxTable]uint64 // T[d] = b·g·d mod W, when rs.table
 	// below and above are the systems of j's weight whose codes sort before
 	// and after j's: the answer is settled only when it holds however many
@@ -22,11 +23,11 @@ type weightPass struct {
 	below, above uint64
 }
 
-// newWeightPass prepares the pass.
-func newWeightPass(rs *refSet, lt *leftTest, m *margin, lo, hi int, T *[maxTable]uint64) weightPass {
-	// A chunk (cs systems per half) must sum within an int64: 2·cs·W < 2^63,
-	// which holds for cs ≥ 1 as W < 2^62.
-	cs := int(min(scanChunk/2, (uint64(1)<<63-1)/2/lt.W))
+// newWeightPass prepares the pass, reporting false if W is too large for
+// rs's entries.
+func newWeightPass(rs *refSet, lt *leftTest, m *margin, lo, hi int, T *[maxTable]uint64) (weightPass, bool) {
+	// A chunk (cs entries per half) must sum within an int64: 2·cs·maxMult·W < 2^63.
+	cs := int(min(scanChunk/2, (uint64(1)<<63-1)/(2*rs.maxMult)/lt.W))
 	p := weightPass{rs: rs, lt: lt, m: m, lo: lo, hi: hi, cs: cs, T: T}
 	if rs.table {
 		bg := lt.rem(rs.g)
@@ -39,16 +40,18 @@ func newWeightPass(rs *refSet, lt *leftTest, m *margin, lo, hi int, T *[maxTable
 			T[d] = x
 		}
 	}
-	return p
+	return p, cs > 0
 }
 
-// one adds system k to the margin: its remainder x less W if x > th.
+// one adds entry k to the margin: its systems' remainder x (all the same)
+// less W if x > th.
 func (p *weightPass) one(k int, th uint64) uint64 {
-	x := p.lt.rem(p.rs.w[k])
+	x := p.lt.rem(p.rs.ew[k])
+	n := uint64(p.rs.mult[k])
 	if x > th {
-		p.m.addNeg(0, p.lt.W-x)
+		p.m.addNeg(bits.Mul64(n, p.lt.W-x))
 	} else {
-		p.m.addPos(0, x)
+		p.m.addPos(bits.Mul64(n, x))
 	}
 	return x
 }
@@ -58,37 +61,37 @@ func (p *weightPass) one(k int, th uint64) uint64 {
 // pass has read every system and the margin is exact. Each segment is read
 // as two halves side by side, two independent chains.
 func (p *weightPass) run() (yes, every bool) {
-	rs, lt := p.rs, p.lt
-	n := len(rs.w)
-	unread := uint64(p.lo + n - p.hi)
+	rs, lt, cum := p.rs, p.lt, p.rs.cum
+	n := len(rs.ew)
+	unread := uint64(cum[p.lo] + cum[n] - cum[p.hi])
 	segs := [2][3]uint64{{0, uint64(p.lo), lt.rj}, {uint64(p.hi), uint64(n), lt.rj - 1}}
 	for _, sg := range segs {
 		from, to, th := int(sg[0]), int(sg[1]), sg[2]
 		h := (to - from) / 2
 		if (to-from)%2 == 1 {
 			p.one(to-1, th) // the odd one out
-			unread--
+			unread -= uint64(rs.mult[to-1])
 		}
 		if h == 0 {
 			continue
 		}
 		a, b := from, from+h
 		xa, xb := p.one(a, th), p.one(b, th)
-		unread -= 2
+		unread -= uint64(rs.mult[a]) + uint64(rs.mult[b])
 		for k := 1; k < h; {
 			end := min(k+p.cs, h)
 			var s int64
 			if rs.table {
-				xa, xb, s = passTable(rs.gap[a+k:a+end], rs.gap[b+k:b+end], p.T, lt.W, th, xa, xb)
+				xa, xb, s = passTable(rs.gap[a+k:a+end], rs.gap[b+k:b+end], rs.mult[a+k:a+end], rs.mult[b+k:b+end], p.T, lt.W, th, xa, xb)
 			} else {
-				s = passDirect(rs.w[a+k:a+end], rs.w[b+k:b+end], lt.b, lt.K, lt.W, th)
+				s = passDirect(rs.ew[a+k:a+end], rs.ew[b+k:b+end], rs.mult[a+k:a+end], rs.mult[b+k:b+end], lt.b, lt.K, lt.W, th)
 			}
 			if s >= 0 {
 				p.m.addPos(0, uint64(s))
 			} else {
 				p.m.addNeg(0, uint64(-s))
 			}
-			unread -= 2 * uint64(end-k)
+			unread -= uint64(cum[a+end] - cum[a+k] + cum[b+end] - cum[b+k])
 			k = end
 			if yes, done := p.settled(unread); done {
 				return yes, true
@@ -102,15 +105,13 @@ func (p *weightPass) run() (yes, every bool) {
 }
 
 // passTable continues the pass over one chunk of each half: xa and xb are
-// the remainders of the systems before them, and each remainder adds
+// the remainders of the entries before them, and each remainder adds
 // T[gap] (mod W). It returns the last remainders and the chunk's part of the
-// margin, Σ (x − W·[x > th]) (th = r_j: larger remainders outrank j;
+// margin, Σ mult·(x − W·[x > th]) (th = r_j: larger remainders outrank j;
 // th = r_j − 1 for the heavier systems, whose ties outrank j too; r_j ≥ 1
-// here), which the caller keeps within an int64. It holds few enough values
-// that the compiler keeps them all in registers (a multiplicity per entry,
-// as it once had, pushed a remainder out to memory and cost a quarter more).
-func passTable(ga, gb []uint16, T *[maxTable]uint64, W, th, xa, xb uint64) (uint64, uint64, int64) {
-	gb = gb[:len(ga)]
+// here), which the caller keeps within an int64.
+func passTable(ga, gb []uint16, ma, mb []uint8, T *[maxTable]uint64, W, th, xa, xb uint64) (uint64, uint64, int64) {
+	gb, ma, mb = gb[:len(ga)], ma[:len(ga)], mb[:len(ga)]
 	var s int64
 	for k, da := range ga {
 		xa += T[da%maxTable]
@@ -128,7 +129,7 @@ func passTable(ga, gb []uint16, T *[maxTable]uint64, W, th, xa, xb uint64) (uint
 		if xb > th {
 			yb -= int64(W)
 		}
-		s += ya + yb
+		s += ya*int64(ma[k]) + yb*int64(mb[k])
 	}
 	return xa, xb, s
 }
@@ -136,8 +137,8 @@ func passTable(ga, gb []uint16, T *[maxTable]uint64, W, th, xa, xb uint64) (uint
 // passDirect is passTable for gaps too large for a table: each remainder
 // b·w mod W is computed afresh, floor(K·w/2^64) being floor(b·w/W) or one
 // less.
-func passDirect(wa, wb []uint64, b, K, W, th uint64) int64 {
-	wb = wb[:len(wa)]
+func passDirect(wa, wb []uint64, ma, mb []uint8, b, K, W, th uint64) int64 {
+	wb, ma, mb = wb[:len(wa)], ma[:len(wa)], mb[:len(wa)]
 	var s int64
 	for k, w := range wa {
 		ea, _ := bits.Mul64(K, w)
@@ -158,7 +159,7 @@ func passDirect(wa, wb []uint64, b, K, W, th uint64) int64 {
 		if xb > th {
 			yb -= int64(W)
 		}
-		s += ya + yb
+		s += ya*int64(ma[k]) + yb*int64(mb[k])
 	}
 	return s
 }

@@ -104,14 +104,14 @@ func bruteExtra(t *testing.T, ws []uint64, crs []int32, b, W, wj uint64, cr int3
 }
 
 // TestWeightPass checks the leftover pass in weight order (both the table of
-// gaps and the remainders computed afresh, runs of equal weights read one
-// system at a time with gap 0, the systems of j's weight counted by code
-// rank) against bruteExtra: small weights force ties and runs of j's
+// gaps and the remainders computed afresh, runs of equal weights read as
+// entries of up to 255 systems or fewer, the systems of j's weight counted by
+// code rank) against bruteExtra: small weights force ties and runs of j's
 // weight, a common factor of 100,000 makes the gaps fit a table at any size,
 // and weights near 2^62/n exercise the 128-bit sums.
 func TestWeightPass(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 9))
-	kinds, runs, ties := map[bool]int{}, map[bool]int{}, map[bool]int{}
+	kinds, split, ties := map[bool]int{}, map[bool]int{}, map[bool]int{}
 	for trial := 0; trial < 3000; trial++ {
 		n := rng.IntN(6 * scanChunk)
 		if trial%3 == 0 {
@@ -145,18 +145,21 @@ func TestWeightPass(t *testing.T) {
 		if rj == 0 {
 			continue // settled before any pass (no extra unit)
 		}
-		rs := newRefSet(0, ws, crs)
+		// The entries are laid out for a total weight up to W·2^s: from 255
+		// systems an entry down to one.
+		layW := W << uint(rng.IntN(1+bits.LeadingZeros64(W)-2))
+		rs := newRefSet(0, ws, crs, layW)
 		kinds[rs.table]++
-		run := false // some systems other than j's weight share a weight (gap 0)
-		for k := 1; k < len(rs.w); k++ {
-			run = run || (rs.w[k] == rs.w[k-1] && rs.w[k] != wj)
+		runSplit := false // some run of equal weights is read as several entries
+		for k := 1; k < len(rs.ew); k++ {
+			runSplit = runSplit || rs.ew[k] == rs.ew[k-1]
 		}
-		runs[run]++
+		split[runSplit]++
 		lt := leftTest{b: b, K: K, W: W, wj: wj, rj: rj, cr: cr}
 		m := margin{posLo: rj}
 		d := rs.decide(&lt, &m)
 		if !d.ok || d.grouped {
-			t.Fatalf("trial %d: W %d refused (or grouped at once: %v)", trial, W, d.grouped)
+			t.Fatalf("trial %d: W %d too large for entries laid out for %d (or grouped at once: %v)", trial, W, layW, d.grouped)
 		}
 		want := bruteExtra(t, ws, crs, b, W, wj, cr)
 		if d.extra != want {
@@ -185,26 +188,19 @@ func TestWeightPass(t *testing.T) {
 			}
 		}
 	}
-	// The largest total weight the integer path takes, W = 2^62 − 1, still
-	// sums within the pass's chunks. Weights 1, 1, 2 and j's W − 4, with
-	// b = 2^61 + 1: b·1 mod W = 2^61 + 1, b·2 mod W = 2^62 + 2 − W = 3, and
-	// j's −4b mod W = W − (2^63 + 4 − 2W) = W − 6 = 2^62 − 7, the largest, so
-	// nothing outranks j; the remainders sum to 2·(2^61 + 1) + 3 + 2^62 − 7 =
-	// 2^63 − 2 = 2W: two leftover units, one of them j's.
-	rs := newRefSet(0, []uint64{1, 1, 2}, []int32{0, 1, 2})
-	bigW, bj := uint64(1)<<62-1, uint64(1)<<61+1
-	K, _ := bits.Div64(bj, 0, bigW)
-	lt := leftTest{b: bj, K: K, W: bigW, wj: bigW - 4, rj: 1<<62 - 7, cr: 3}
-	m := margin{posLo: lt.rj}
-	if d := rs.decide(&lt, &m); !d.ok || !d.extra || !bruteExtra(t, rs.w, rs.cr, bj, bigW, bigW-4, 3) {
-		t.Errorf("at W = 2^62 − 1: decision %+v, want j's extra unit", d)
+	// Entries laid out for a small total weight refuse a far larger one
+	// (the rerun then takes the pass in cap/weight order).
+	rs := newRefSet(0, []uint64{1, 1, 2}, []int32{0, 1, 2}, 4)
+	m := margin{posLo: 1}
+	if d := rs.decide(&leftTest{b: 3, W: 1 << 61, wj: 5, rj: 1}, &m); d.ok || rs.maxMult != 255 {
+		t.Errorf("entries of up to %d systems accept a total weight of 2^61", rs.maxMult)
 	}
 	if ties[true] < 1000 {
 		t.Errorf("only %d decisions with systems of j's weight among the others", ties[true])
 	}
-	if kinds[true] < 500 || kinds[false] < 500 || runs[true] < 100 {
-		t.Errorf("table passes %d, passes afresh %d, with runs of equal weights %d: want all",
-			kinds[true], kinds[false], runs[true])
+	if kinds[true] < 500 || kinds[false] < 500 || split[true] < 100 {
+		t.Errorf("table passes %d, passes afresh %d, with runs split into entries %d: want all",
+			kinds[true], kinds[false], split[true])
 	}
 }
 
