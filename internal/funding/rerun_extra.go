@@ -30,7 +30,13 @@ import (
 
 // refSet is the base allocation's open systems (order[start:]) by weight.
 // The pass reads one entry per run of equal weights (split into entries of
-// at most maxMult systems, so that a chunk's sum fits an int64).
+// at most maxMult systems, so that a chunk's sum fits an int64) — unless
+// runs are rare (fewer than a quarter of the systems share a weight with
+// the one before), when each system is an entry of its own (single): the
+// pass then needs no multiplicity, and its loop, passSingle, keeps every
+// value in registers, which costs less than the entries it saves reading
+// (at 100,000 synthetic systems, 13% of them share a weight: 13% less CPU;
+// at 1,000,000, 64% do, and merged entries read 2.8 times fewer).
 type refSet struct {
 	start int
 	w     []uint64 // every system's weight, ascending, then code rank ascending
@@ -44,6 +50,7 @@ type refSet struct {
 	maxGap  int      // largest gap, when table
 	maxMult uint64
 	table   bool // every gap is below maxTable (and the table is worth making)
+	single  bool // every entry is one system
 
 	groups *groups // remainders sorted for pairs many reruns share
 }
@@ -89,6 +96,15 @@ func newRefSet(start int, ws []uint64, crs []int32, W uint64) refSet {
 		}
 		return int(a.cr - b.cr)
 	})
+	distinct := 0
+	for k := range items {
+		if k == 0 || items[k].w != items[k-1].w {
+			distinct++
+		}
+	}
+	if rs.single = 4*distinct > 3*len(items); rs.single {
+		rs.maxMult = 1
+	}
 	rs.w = make([]uint64, len(items))
 	rs.cr = make([]int32, len(items))
 	rs.cum = []int{0}

@@ -81,9 +81,12 @@ func (p *weightPass) run() (yes, every bool) {
 		for k := 1; k < h; {
 			end := min(k+p.cs, h)
 			var s int64
-			if rs.table {
+			switch {
+			case rs.table && rs.single:
+				xa, xb, s = passSingle(rs.gap[a+k:a+end], rs.gap[b+k:b+end], p.T, lt.W, th, xa, xb)
+			case rs.table:
 				xa, xb, s = passTable(rs.gap[a+k:a+end], rs.gap[b+k:b+end], rs.mult[a+k:a+end], rs.mult[b+k:b+end], p.T, lt.W, th, xa, xb)
-			} else {
+			default:
 				s = passDirect(rs.ew[a+k:a+end], rs.ew[b+k:b+end], rs.mult[a+k:a+end], rs.mult[b+k:b+end], lt.b, lt.K, lt.W, th)
 			}
 			if s >= 0 {
@@ -130,6 +133,34 @@ func passTable(ga, gb []uint16, ma, mb []uint8, T *[maxTable]uint64, W, th, xa, 
 			yb -= int64(W)
 		}
 		s += ya*int64(ma[k]) + yb*int64(mb[k])
+	}
+	return xa, xb, s
+}
+
+// passSingle is passTable when every entry is one system: with no
+// multiplicity to load and multiply, the compiler keeps every value in
+// registers (passTable pushes a remainder out to memory and back each
+// step).
+func passSingle(ga, gb []uint16, T *[maxTable]uint64, W, th, xa, xb uint64) (uint64, uint64, int64) {
+	gb = gb[:len(ga)]
+	var s int64
+	for k, da := range ga {
+		xa += T[da%maxTable]
+		if xa >= W {
+			xa -= W
+		}
+		xb += T[gb[k]%maxTable]
+		if xb >= W {
+			xb -= W
+		}
+		ya, yb := int64(xa), int64(xb)
+		if xa > th {
+			ya -= int64(W)
+		}
+		if xb > th {
+			yb -= int64(W)
+		}
+		s += ya + yb
 	}
 	return xa, xb, s
 }

@@ -105,13 +105,13 @@ func bruteExtra(t *testing.T, ws []uint64, crs []int32, b, W, wj uint64, cr int3
 
 // TestWeightPass checks the leftover pass in weight order (both the table of
 // gaps and the remainders computed afresh, runs of equal weights read as
-// entries of up to 255 systems or fewer, the systems of j's weight counted by
-// code rank) against bruteExtra: small weights force ties and runs of j's
+// entries of up to 255 systems or fewer or, where runs are rare, one system
+// an entry, the systems of j's weight counted by code rank) against bruteExtra: small weights force ties and runs of j's
 // weight, a common factor of 100,000 makes the gaps fit a table at any size,
 // and weights near 2^62/n exercise the 128-bit sums.
 func TestWeightPass(t *testing.T) {
 	rng := rand.New(rand.NewPCG(8, 9))
-	kinds, split, ties := map[bool]int{}, map[bool]int{}, map[bool]int{}
+	kinds, split, ties, singles := map[bool]int{}, map[bool]int{}, map[bool]int{}, map[bool]int{}
 	for trial := 0; trial < 3000; trial++ {
 		n := rng.IntN(6 * scanChunk)
 		if trial%3 == 0 {
@@ -150,6 +150,7 @@ func TestWeightPass(t *testing.T) {
 		layW := W << uint(rng.IntN(1+bits.LeadingZeros64(W)-2))
 		rs := newRefSet(0, ws, crs, layW)
 		kinds[rs.table]++
+		singles[rs.single && rs.table]++
 		runSplit := false // some run of equal weights is read as several entries
 		for k := 1; k < len(rs.ew); k++ {
 			runSplit = runSplit || rs.ew[k] == rs.ew[k-1]
@@ -194,6 +195,9 @@ func TestWeightPass(t *testing.T) {
 	m := margin{posLo: 1}
 	if d := rs.decide(&leftTest{b: 3, W: 1 << 61, wj: 5, rj: 1}, &m); d.ok || rs.maxMult != 255 {
 		t.Errorf("entries of up to %d systems accept a total weight of 2^61", rs.maxMult)
+	}
+	if singles[true] < 100 || singles[false] < 100 {
+		t.Errorf("table passes one system an entry (passSingle) %d, others %d: want both", singles[true], singles[false])
 	}
 	if ties[true] < 1000 {
 		t.Errorf("only %d decisions with systems of j's weight among the others", ties[true])
