@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"cmp"
 	"math/big"
 	"math/bits"
 
@@ -146,27 +147,14 @@ func (f *leverFast) grant(x, n mixed, m uint64) int64 {
 	nh += c
 	nh, nl = nh<<1|nl>>63, nl<<1
 	dh, dl := bits.Mul64(S, f.den)
-	cmp := 0
-	switch {
-	case nh != dh:
-		cmp = compare(nh, dh)
-	default:
-		cmp = compare(nl, dl)
+	order := cmp.Compare(nh, dh)
+	if order == 0 {
+		order = cmp.Compare(nl, dl)
 	}
-	if cmp > 0 || (cmp == 0 && a >= 0) {
+	if order > 0 || (order == 0 && a >= 0) {
 		a++
 	}
 	return a
-}
-
-func compare(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // writeOff is the grant in pence at 1 − w = m/10,000.

@@ -1,6 +1,7 @@
 package xlsxw
 
 import (
+	"cmp"
 	"math/bits"
 	"slices"
 )
@@ -59,7 +60,7 @@ func huffTry(f []int64, maxBits int, lengths []uint8) bool {
 			nodes = append(nodes, huffNode{count: c, sym: int32(s), left: -1, right: -1})
 		}
 	}
-	slices.SortStableFunc(nodes, func(a, b huffNode) int { return cmpCount(a.count, b.count) })
+	slices.SortStableFunc(nodes, func(a, b huffNode) int { return cmp.Compare(a.count, b.count) })
 	leaves := len(nodes)
 	// Two queues: the leaves in count order, and the subtrees, which are
 	// made in count order.
@@ -90,16 +91,6 @@ func huffTry(f []int64, maxBits int, lengths []uint8) bool {
 		depth[nd.left], depth[nd.right] = depth[i]+1, depth[i]+1
 	}
 	return true
-}
-
-func cmpCount(a, b int64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // huffCodes sets codes[s] to symbol s's canonical code for the lengths,
