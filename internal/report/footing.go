@@ -46,17 +46,9 @@ func (c kColumn) decimals() []decimal.Decimal {
 	return out
 }
 
-// footExactK foots exact values (in pounds) to whole £000, in int64 when
-// they fit (footIntK), else as footK does.
-func footExactK(exact []decimal.Decimal) kColumn {
-	if ints, total, ok := footIntK(exact, decimal.Decimal{}); ok {
-		return kColumn{ints: ints, total: decimal.NewFromInt(total)}
-	}
-	return footK(exact)
-}
-
-// footExactKOf is footExactK for the n figures row(0) … row(n−1), which are
-// copied into a slice only should they not fit an int64.
+// footExactKOf foots the n exact values row(0) … row(n−1) (in pounds) to
+// whole £000, in int64 when they fit, else as footK does; they are copied
+// into a slice only should they not fit.
 func footExactKOf(n int, row func(i int) decimal.Decimal) kColumn {
 	if ints, total, ok := money.FootDecimalsIntOf(n, row, thousand); ok {
 		return kColumn{ints: ints, total: decimal.NewFromInt(total)}
@@ -68,53 +60,28 @@ func footExactKOf(n int, row func(i int) decimal.Decimal) kColumn {
 	return footK(exact)
 }
 
-// footGrantsK is footRatiosK of the systems' exact effective grants (a
-// system without one: its effective grant over 1), read from the systems
-// rather than copied out, when they share a denominator.
+// footGrantsK foots the systems' exact effective grants (a system without
+// one: its effective grant over 1) to whole £000, read from the systems.
 func footGrantsK(sys []analysis.SystemResult) kColumn {
 	one := decimal.NewFromInt(1)
-	grant := func(i int) money.Ratio {
+	return footRatiosKOf(len(sys), func(i int) money.Ratio {
 		if g := sys[i].Value.EffectiveGrantExact; !g.Den.IsZero() {
 			return g
 		}
 		return money.R(sys[i].EffectiveGrant, one)
-	}
-	var den decimal.Decimal
-	common := true
-	for i := range sys {
-		switch g := grant(i); {
-		case g.Num.IsZero(): // any denominator
-		case den.IsZero():
-			den = g.Den
-		case !den.Equal(g.Den):
-			common = false
-		}
-	}
-	if common {
-		if den.IsZero() {
-			den = one
-		}
-		num := func(i int) decimal.Decimal { return grant(i).Num }
-		if ints, total, ok := money.FootDecimalsIntOf(len(sys), num, den.Mul(thousand)); ok {
-			return kColumn{ints: ints, total: decimal.NewFromInt(total)}
-		}
-	}
-	rows := make([]money.Ratio, len(sys))
-	for i := range rows {
-		rows[i] = grant(i)
-	}
-	return footRatiosK(rows)
+	})
 }
 
-// footRatiosK foots exact quotients (in pounds) to whole £000, in int64 when
-// they share a denominator and fit (footIntK), else through money.Foot.
-func footRatiosK(rows []money.Ratio) kColumn {
+// footRatiosKOf foots the n exact quotients row(0) … row(n−1) (in pounds)
+// to whole £000. When they share a denominator (a zero numerator goes with
+// any) and fit, it foots the numerators in int64 in units of den × 1,000:
+// every row is N/den, so that is footing the values in £000 (the same
+// floors, remainders and ties: den is positive). Otherwise money.Foot does.
+func footRatiosKOf(n int, row func(i int) money.Ratio) kColumn {
 	var den decimal.Decimal
-	nums := make([]decimal.Decimal, len(rows))
 	common := true
-	for i, r := range rows {
-		nums[i] = r.Num
-		switch {
+	for i := range n {
+		switch r := row(i); {
 		case r.Num.IsZero(): // any denominator
 		case den.IsZero():
 			den = r.Den
@@ -123,25 +90,21 @@ func footRatiosK(rows []money.Ratio) kColumn {
 		}
 	}
 	if common {
-		if ints, total, ok := footIntK(nums, den); ok {
+		if den.IsZero() {
+			den = decimal.NewFromInt(1)
+		}
+		num := func(i int) decimal.Decimal { return row(i).Num }
+		if ints, total, ok := money.FootDecimalsIntOf(n, num, den.Mul(thousand)); ok {
 			return kColumn{ints: ints, total: decimal.NewFromInt(total)}
 		}
+	}
+	rows := make([]money.Ratio, n)
+	for i := range rows {
+		rows[i] = row(i)
 	}
 	var c kColumn
 	c.rows, c.total = money.Foot(rows, thousand)
 	return c
-}
-
-// footIntK foots nums/den (den 1 when it is zero) to whole £000 with
-// money.FootDecimalsInt in units of den × 1,000: every row is N/den, so
-// footing the numerators in units of den × 1,000 is footing the values in
-// £000 (the same floors, remainders and ties: den is positive). ok is false
-// when a figure does not fit.
-func footIntK(nums []decimal.Decimal, den decimal.Decimal) (ints []int64, total int64, ok bool) {
-	if den.IsZero() {
-		den = decimal.NewFromInt(1)
-	}
-	return money.FootDecimalsInt(nums, den.Mul(thousand))
 }
 
 // footK foots exact values (in pounds) to whole £000.
