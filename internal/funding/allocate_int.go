@@ -3,6 +3,7 @@ package funding
 import (
 	"math/bits"
 
+	"icsplan/internal/money"
 	"icsplan/internal/wide"
 
 	"github.com/shopspring/decimal"
@@ -15,12 +16,7 @@ import (
 // decimals are immutable, so equal figures of one system can share one).
 
 // coef is d's coefficient, when it has at most 18 digits.
-func coef(d decimal.Decimal) (int64, bool) {
-	if d.NumDigits() > 18 {
-		return 0, false
-	}
-	return d.CoefficientInt64(), true
-}
+func coef(d decimal.Decimal) (int64, bool) { return money.CoefficientAt(d, d.Exponent()) }
 
 // pow10s holds 10^0 .. 10^18.
 var pow10s = func() (p [19]uint64) {

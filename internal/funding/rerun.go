@@ -85,8 +85,8 @@ func toUint(d decimal.Decimal, scale int32) (uint64, bool) {
 	if d.IsNegative() {
 		return 0, false
 	}
-	if d.NumDigits() <= 18 { // the coefficient fits an int64: no big.Int
-		return shiftUint(uint64(d.CoefficientInt64()), d.Exponent()+scale)
+	if c, ok := coef(d); ok { // the coefficient fits an int64: no big.Int
+		return shiftUint(uint64(c), d.Exponent()+scale)
 	}
 	v := d.Shift(scale)
 	if !v.IsInteger() {
